@@ -1,0 +1,3 @@
+from gender_plan_cli.cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""The Typer app: parse options, call the core, pick a renderer, set the exit code. No logic."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from gender_plan_cli import __version__
+from gender_plan_cli.cli.common import STATE
+
+app = typer.Typer(
+    name="gplan",
+    help="Tính mức đạt các chỉ tiêu Kế hoạch thực hiện QĐ 2282/QĐ-TTg (phụ nữ tham gia lãnh đạo, "
+    "quản lý) của Hà Nội. / Compliance calculator for Hanoi's plan under Decision 2282/QĐ-TTg.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"gplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản / version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Hiện traceback khi có lỗi chương trình / show tracebacks.")
+    ] = False,
+) -> None:
+    STATE["debug"] = debug
+
+
+def _register() -> None:
+    from gender_plan_cli.cli import check, gap, rules, template
+
+    app.command("check")(check.check)
+    app.command("gap")(gap.gap)
+    app.command("template")(template.template)
+    app.command("rules")(rules.rules)
+
+
+_register()
+
+
+def main() -> None:
+    """Console entry point."""
+    app(prog_name="gplan")

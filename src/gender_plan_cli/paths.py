@@ -1,0 +1,25 @@
+"""Where the bundled rules and samples are: inside the installed package, else the source tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_BUNDLED = _PACKAGE / "bundled"
+_SOURCE_TREE = _PACKAGE.parents[1]
+
+
+def bundled_rules() -> Path:
+    inside = _BUNDLED / "targets.yaml"
+    return inside if inside.is_file() else _SOURCE_TREE / "rules" / "targets.yaml"
+
+
+def bundled_samples() -> Path:
+    inside = _BUNDLED / "samples"
+    return inside if inside.is_dir() else _SOURCE_TREE / "data" / "samples"
+
+
+def default_rules(cwd: Path | None = None) -> Path:
+    """`rules/targets.yaml` in the current directory when present, else the bundled copy."""
+    local = (cwd or Path.cwd()) / "rules" / "targets.yaml"
+    return local if local.is_file() else bundled_rules()

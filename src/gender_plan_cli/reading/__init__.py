@@ -1,0 +1,1 @@
+"""Bytes → cell grids. One module per format, plus the safety checks that run first."""

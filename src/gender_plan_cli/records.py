@@ -1,0 +1,98 @@
+"""Pydantic records: one unit's return, and the result of reading one file."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
+from gender_plan_cli.findings import Finding
+
+Level = str  # one of contract.LEVELS ids
+UnitType = str  # one of contract.UNIT_TYPES ids
+
+
+class UnitRecord(BaseModel):
+    """A valid unit row. Every constraint of the contract holds once this exists."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str = Field(min_length=1)
+    unit_name: str = Field(min_length=1)
+    parent_code: str | None = None
+    level: Level
+    unit_type: UnitType
+    sector: str | None = None
+    report_year: int = Field(ge=MIN_YEAR, le=MAX_YEAR)
+    staff_total: int = Field(ge=0)
+    staff_female: int = Field(ge=0)
+    key_leaders_total: int = Field(ge=0)
+    key_leaders_female: int = Field(ge=0)
+    leaders_total: int = Field(ge=0)
+    leaders_female: int | None = Field(default=None, ge=0)
+    pool_total: int = Field(ge=0)
+    pool_female: int = Field(ge=0)
+    pool_female_trained: int = Field(ge=0)
+    ethnic_minority_area: bool = False
+    ethnic_minority_population_pct: float | None = Field(default=None, ge=0, le=100)
+    leaders_ethnic_minority: int | None = Field(default=None, ge=0)
+    notes: str | None = None
+    # Where the row came from, for messages.
+    source_file: str = ""
+    source_sheet: str | None = None
+    source_row: int | None = None
+
+    @model_validator(mode="after")
+    def _parts_within_wholes(self) -> UnitRecord:
+        from gender_plan_cli.contract import PARTS
+
+        for part, whole in PARTS:
+            p, w = getattr(self, part), getattr(self, whole)
+            if p is not None and w is not None and p > w:
+                raise ValueError(f"{part} ({p}) > {whole} ({w})")
+        if self.ethnic_minority_area and (
+            self.ethnic_minority_population_pct is None or self.leaders_ethnic_minority is None
+        ):
+            raise ValueError("ethnic-minority area without population share or leaders")
+        return self
+
+
+class FileResult(BaseModel):
+    """Everything learnt from one submitted file."""
+
+    path: str
+    sheet: str | None = None
+    report_year: int | None = None
+    units: int = 0
+    records: list[UnitRecord] = []
+    findings: list[Finding] = []
+    ignored_sheets: list[str] = []
+    hidden_sheets: list[str] = []
+    skipped_rows: list[int] = []
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "warning")
+
+    def valid(self, strict: bool = False) -> bool:
+        return self.errors == 0 and (not strict or self.warnings == 0)
+
+
+class LoadResult(BaseModel):
+    """Every file of one invocation, with the cross-file checks applied."""
+
+    files: list[FileResult] = []
+
+    @property
+    def records(self) -> list[UnitRecord]:
+        return [r for f in self.files for r in f.records]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [x for f in self.files for x in f.findings]
+
+    def valid(self, strict: bool = False) -> bool:
+        return all(f.valid(strict) for f in self.files)

@@ -1,0 +1,1 @@
+"""Renderers: results → table, JSON, CSV, GitHub annotations. The only place besides cli/ that knows rich."""
