@@ -70,7 +70,8 @@ class Finding(BaseModel):
     def message(self, lang: str = "vi") -> str:
         from gender_plan_cli.i18n import render_message
 
-        return render_message(self.message_id, self.args, lang)
+        context = {"cell": self.cell, "row": self.row, "value": self.value, "field": self.field}
+        return render_message(self.message_id, {**context, **self.args}, lang)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.row or 0, self.column or 0, self.code)

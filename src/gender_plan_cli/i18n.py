@@ -104,6 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ô {cell} (\"{field}\") chứa lỗi của Excel ({value}). Hãy sửa công thức hoặc nhập số.",
         "Cell {cell} (\"{field}\") holds an Excel error ({value}). Fix the formula or enter a number.",
     ),
+    "type-error.record": (
+        "Dòng {row}: số liệu không nhất quán ({reason}). Hãy kiểm tra lại dòng này.",
+        "Row {row}: the figures are inconsistent ({reason}). Check this row.",
+    ),
     "out-of-range.negative": (
         "Ô {cell} (\"{field}\"): {value} là số âm. Số người không thể âm.",
         "Cell {cell} (\"{field}\"): {value} is negative. A count cannot be negative.",
@@ -155,9 +159,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check the totals row or the units' figures.",
     ),
     "no-units": (
-        "Trang \"{sheet}\" có dòng tiêu đề nhưng không có dòng đơn vị nào. Hãy nhập số liệu dưới dòng "
+        "Trang \"{sheet_name}\" có dòng tiêu đề nhưng không có dòng đơn vị nào. Hãy nhập số liệu dưới dòng "
         "tiêu đề.",
-        "Sheet \"{sheet}\" has a header but no unit rows. Enter the figures below the header.",
+        "Sheet \"{sheet_name}\" has a header but no unit rows. Enter the figures below the header.",
     ),
     "hidden-row": (
         "Dòng {row} (đơn vị \"{value}\") đang bị ẩn. Dòng này vẫn được đọc và tính; nếu không muốn "
@@ -178,9 +182,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is meant, enter {other}.",
     ),
     "hidden-sheet": (
-        "Trang số liệu \"{sheet}\" đang bị ẩn. Số liệu vẫn được đọc; hãy kiểm tra đây đúng là trang "
+        "Trang số liệu \"{sheet_name}\" đang bị ẩn. Số liệu vẫn được đọc; hãy kiểm tra đây đúng là trang "
         "cần gửi.",
-        "The data sheet \"{sheet}\" is hidden. It is still read; make sure it is the sheet meant.",
+        "The data sheet \"{sheet_name}\" is hidden. It is still read; make sure it is the sheet meant.",
+    ),
+    # --- check output ----------------------------------------------------------------------
+    "check.valid": ("HỢP LỆ", "VALID"),
+    "check.invalid": ("CHƯA HỢP LỆ", "INVALID"),
+    "check.sheet": ("trang \"{sheet}\"", "sheet \"{sheet}\""),
+    "check.year": ("năm {year}", "year {year}"),
+    "check.units": ("{units} đơn vị", "{units} units"),
+    "check.ignored": ("bỏ qua trang: {sheets}", "sheets ignored: {sheets}"),
+    "check.hidden": ("trang ẩn: {sheets}", "hidden sheets: {sheets}"),
+    "check.col.file": ("Tệp", "File"),
+    "check.col.cell": ("Ô", "Cell"),
+    "check.col.severity": ("Mức", "Severity"),
+    "check.col.code": ("Mã lỗi", "Code"),
+    "check.col.message": ("Nội dung và cách sửa", "What is wrong and how to fix it"),
+    "check.error": ("Lỗi", "Error"),
+    "check.warning": ("Cảnh báo", "Warning"),
+    "check.summary": (
+        "{files} tệp, {invalid} tệp chưa hợp lệ, {units} đơn vị; {errors} lỗi, {warnings} cảnh báo.",
+        "{files} files, {invalid} invalid, {units} units; {errors} errors, {warnings} warnings.",
+    ),
+    "check.no-findings": ("Không có lỗi nào.", "No findings."),
+    "check.progress": ("Đang kiểm tra", "Checking"),
+    "usage.no-path": (
+        "Không tìm thấy \"{path}\". Hãy kiểm tra lại tên tệp hoặc thư mục.",
+        "\"{path}\" does not exist. Check the file or folder name.",
+    ),
+    "usage.no-files": (
+        "Không có tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods, .csv) trong: {paths}.",
+        "No spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv) found in: {paths}.",
     ),
     # --- gap and rules (owned by indicators / rules / render) -------------------------------
     # --- template -------------------------------------------------------------------------

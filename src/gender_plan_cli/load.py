@@ -9,18 +9,65 @@ This is the entry point of the core for `check` and `gap`:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
-from gender_plan_cli.records import LoadResult
+from gender_plan_cli import findings as fnd
+from gender_plan_cli.contract import (
+    COUNT_FIELDS,
+    DTTS_REQUIRED,
+    FIELD_BY_ID,
+    FIELDS,
+    PARTS,
+    REQUIRED_FIELDS,
+    is_group_parent,
+    is_ordinal_header,
+)
+from gender_plan_cli.findings import Finding, column_letter
+from gender_plan_cli.layout import Layout, RowKinds, classify, locate
+from gender_plan_cli.parse import Parsed, parse_value
+from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem
+from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Files to read: the files named, and the spreadsheets under the folders named, sorted."""
-    raise NotImplementedError
+    """Files to read: the files named, and the spreadsheets under the folders named, sorted.
+
+    Excel's lock files (`~$name.xlsx`) are skipped. A path that does not exist
+    raises FileNotFoundError: that is the caller's usage error.
+    """
+    found: list[Path] = []
+    seen: set[str] = set()
+    for path in paths:
+        path = Path(path)
+        if not path.exists() and not path.is_symlink():
+            raise FileNotFoundError(str(path))
+        if path.is_dir() and path.suffix.lower() not in EXTENSIONS:
+            for root, dirs, files in os.walk(path):  # followlinks=False: no symlink loops
+                dirs.sort()
+                for name in sorted(files):
+                    if name.startswith("~$") or not name.lower().endswith(EXTENSIONS):
+                        continue
+                    _add(found, seen, Path(root) / name)
+                for name in dirs:
+                    sub = Path(root) / name
+                    if name.lower().endswith(EXTENSIONS) and not sub.is_symlink():
+                        _add(found, seen, sub)  # a folder named like a workbook: reported
+        else:
+            _add(found, seen, path)
+    return found
+
+
+def _add(found: list[Path], seen: set[str], path: Path) -> None:
+    key = str(path)
+    if key not in seen:
+        seen.add(key)
+        found.append(path)
 
 
 def load_paths(
@@ -30,4 +77,288 @@ def load_paths(
     limits: Limits = DEFAULT_LIMITS,
     progress: Callable[[int, int, Path], None] | None = None,
 ) -> LoadResult:
-    raise NotImplementedError
+    """Read every file on its own, then check units across files."""
+    files = discover(paths)
+    results: list[FileResult] = []
+    for i, path in enumerate(files):
+        if progress is not None:
+            progress(i, len(files), path)
+        results.append(read_file(path, report_year=report_year, limits=limits))
+    result = LoadResult(files=results)
+    cross_check(result)
+    return result
+
+
+def read_file(path: Path, *, report_year: int | None = None, limits: Limits = DEFAULT_LIMITS) -> FileResult:
+    """One file → FileResult. Whatever the bytes, this returns: problems become findings."""
+    shown = str(path)
+    try:
+        book = open_book(path, limits)
+    except ReadProblem as problem:
+        return _unreadable(shown, problem)
+    except (OSError, ValueError, MemoryError) as exc:
+        return _unreadable(shown, ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)))
+    try:
+        return _read_book(book, shown, report_year, limits)
+    except ReadProblem as problem:
+        return _unreadable(shown, problem)
+    except (OSError, ValueError, MemoryError, RecursionError) as exc:
+        return _unreadable(shown, ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)))
+    finally:
+        book.close()
+
+
+def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
+    finding = fnd.make(problem.code, shown, message_id=problem.message_id, **problem.args_)
+    return FileResult(path=shown, findings=[finding])
+
+
+def open_book(path: Path, limits: Limits) -> Any:
+    from gender_plan_cli.reading import sniff
+
+    kind = sniff.sniff(path, limits)
+    if kind == "xlsx":
+        from gender_plan_cli.reading.xlsx import XlsxBook
+
+        sniff.zip_guard(path, limits)
+        return XlsxBook(path, limits)
+    if kind in ("ods", "xls"):
+        from gender_plan_cli.reading.other_books import CalamineBook
+
+        if kind == "ods":
+            sniff.zip_guard(path, limits)
+            sniff.ods_extent(path, limits)
+        else:
+            sniff.xls_extent(path, limits)
+        return CalamineBook(path, limits)
+    from gender_plan_cli.reading.csv_reader import CsvBook
+
+    sniff.check_csv_bytes(path, limits)
+    return CsvBook(path, limits)
+
+
+def _read_book(book: Any, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
+    is_csv = type(book).__name__ == "CsvBook"
+    hidden = [s.name for s in book.sheets if s.hidden]
+    for position, info in enumerate(book.sheets):
+        grid = book.grid(info)
+        layout = locate(grid)
+        if layout is None:
+            continue
+        ignored = [s.name for i, s in enumerate(book.sheets) if i != position]
+        sheet_name = None if is_csv else grid.name
+        result = read_sheet(grid, layout, shown, sheet_name, cli_year)
+        result.ignored_sheets = ignored
+        result.hidden_sheets = hidden
+        if grid.hidden:
+            result.findings.insert(0, fnd.make("hidden-sheet", shown, sheet=sheet_name,
+                                               message_id="hidden-sheet", sheet_name=grid.name))
+        return result
+    return FileResult(
+        path=shown,
+        ignored_sheets=[s.name for s in book.sheets],
+        hidden_sheets=hidden,
+        findings=[fnd.make("no-header", shown)],
+    )
+
+
+def read_sheet(
+    grid: SheetGrid, layout: Layout, shown: str, sheet: str | None, cli_year: int | None
+) -> FileResult:
+    """The located table → records and cell-located findings."""
+    out: list[Finding] = []
+
+    def add(code: str, **kw: Any) -> None:
+        out.append(fnd.make(code, shown, sheet=sheet, **kw))
+
+    for later, first in layout.duplicates:
+        add("duplicate-column", row=later.header_row, column=later.index, field=later.field,
+            value=later.header, first=column_letter(first.index))
+    header_row = layout.header_rows[-1]
+    for col in layout.columns:
+        top = col.header.split(" / ")[0]
+        if col.field is None and col.header and not is_ordinal_header(top) and not (
+            is_group_parent(col.header) and " / " not in col.header
+        ):
+            add("unknown-column", row=col.header_row, column=col.index, value=col.header,
+                header=col.header)
+    year_source = None
+    if "report_year" not in layout.fields:
+        if layout.title_year is not None:
+            year_source = ("title", layout.title_year)
+        elif cli_year is not None:
+            year_source = ("--report-year", cli_year)
+    for fid in REQUIRED_FIELDS:
+        if fid in layout.fields:
+            continue
+        if fid == "report_year":
+            if year_source is None:
+                add("missing-column", row=header_row, field=fid, message_id="missing-column.report_year")
+            continue
+        add("missing-column", row=header_row, field=fid)
+    default_year = year_source[1] if year_source else None
+    if year_source and not 2021 <= default_year <= 2030:  # noqa: PLR2004 - contract bounds
+        add("out-of-range", row=layout.title_year_row, field="report_year", value=default_year,
+            message_id="out-of-range.report-year", source=year_source[0])
+        default_year = None
+
+    kinds = classify(grid, layout)
+    result = FileResult(path=shown, sheet=sheet, units=len(kinds.units))
+    if not kinds.units:
+        add("no-units", sheet_name=grid.name)
+        result.findings = out
+        return result
+
+    structural_error = any(f.severity == "error" for f in out)
+    parsed_rows: dict[int, dict[str, Any]] = {}
+    years: set[int] = set()
+    for r in kinds.units:
+        values, row_findings = _read_row(grid, layout, r, shown, sheet, default_year)
+        out.extend(row_findings)
+        parsed_rows[r] = values
+        row_ok = not structural_error and not any(f.severity == "error" for f in row_findings)
+        if row_ok:
+            try:
+                record = UnitRecord(**values, source_file=shown, source_sheet=sheet, source_row=r,
+                                    source_columns=dict(layout.fields))
+            except ValueError as exc:  # a contract rule the row checks missed: never silent
+                add("type-error", row=r, value=str(exc), message_id="type-error.record", reason=str(exc))
+                result.skipped_rows.append(r)
+                continue
+            result.records.append(record)
+            years.add(record.report_year)
+        else:
+            result.skipped_rows.append(r)
+        if r in grid.hidden_rows:
+            add("hidden-row", row=r, value=values.get("unit_code") or values.get("unit_name"))
+    _check_totals(grid, layout, kinds, parsed_rows, shown, sheet, out)
+    result.report_year = max(years) if len(years) == 1 else (default_year if not years else max(years))
+    result.findings = out
+    return result
+
+
+def _read_row(
+    grid: SheetGrid, layout: Layout, r: int, shown: str, sheet: str | None, default_year: int | None
+) -> tuple[dict[str, Any], list[Finding]]:
+    out: list[Finding] = []
+    values: dict[str, Any] = {}
+    parsed: dict[str, Parsed] = {}
+    failed: set[str] = set()
+    for f in FIELDS:
+        col = layout.fields.get(f.id)
+        if col is None:
+            continue
+        raw = grid.value(r, col)
+        if (r, col) in grid.formulas_without_value:
+            out.append(fnd.make("formula-without-value", shown, sheet=sheet, row=r, column=col,
+                                field=f.id))
+            failed.add(f.id)
+            continue
+        p = parse_value(f.kind, raw, percent_format=(r, col) in grid.percent_cells)
+        parsed[f.id] = p
+        if p.problem is not None:
+            out.append(fnd.make(p.problem.code, shown, sheet=sheet, row=r, column=col, field=f.id,
+                                value=raw, message_id=p.problem.message_id,
+                                **(p.problem.extra or {})))
+            failed.add(f.id)
+            continue
+        if p.warning is not None:
+            out.append(fnd.make(p.warning.code, shown, sheet=sheet, row=r, column=col, field=f.id,
+                                value=raw, message_id=p.warning.message_id,
+                                **(p.warning.extra or {})))
+        if p.value is not None:
+            values[f.id] = p.value
+    if "report_year" not in values and "report_year" not in failed and default_year is not None:
+        values["report_year"] = default_year
+    area = values.get("ethnic_minority_area", False)
+    for fid in REQUIRED_FIELDS:
+        if fid in values or fid in failed or fid not in layout.fields:
+            continue
+        message = "missing-value.year" if fid == "report_year" else "missing-value"
+        out.append(fnd.make("missing-value", shown, sheet=sheet, row=r, column=layout.fields[fid],
+                            field=fid, message_id=message))
+    if area:
+        for fid in DTTS_REQUIRED:
+            if fid in values or fid in failed:
+                continue
+            col = layout.fields.get(fid)
+            out.append(fnd.make("missing-value", shown, sheet=sheet, row=r, column=col, field=fid,
+                                message_id="missing-value.dtts"))
+    for part, whole in PARTS:
+        if part in values and whole in values and values[part] > values[whole]:
+            out.append(fnd.make("exceeds-total", shown, sheet=sheet, row=r,
+                                column=layout.fields[part], field=part, value=values[part],
+                                whole=whole, whole_value=values[whole],
+                                whole_cell=f"{column_letter(layout.fields[whole])}{r}"))
+    return values, out
+
+
+def _check_totals(
+    grid: SheetGrid,
+    layout: Layout,
+    kinds: RowKinds,
+    parsed_rows: dict[int, dict[str, Any]],
+    shown: str,
+    sheet: str | None,
+    out: list[Finding],
+) -> None:
+    """A totals row must equal the sum of the unit rows it covers."""
+    for r in kinds.totals:
+        scope = kinds.totals_scope.get(r) or []
+        for fid in COUNT_FIELDS:
+            col = layout.fields.get(fid)
+            if col is None:
+                continue
+            if (r, col) in grid.formulas_without_value:
+                out.append(fnd.make("formula-without-value", shown, sheet=sheet, row=r, column=col,
+                                    field=fid))
+                continue
+            stated = parse_value(FIELD_BY_ID[fid].kind, grid.value(r, col))
+            if stated.value is None or stated.problem is not None:
+                continue
+            expected = sum(parsed_rows[u].get(fid) or 0 for u in scope if u in parsed_rows)
+            if stated.value != expected:
+                out.append(fnd.make("totals-mismatch", shown, sheet=sheet, row=r, column=col,
+                                    field=fid, value=stated.value, expected=expected))
+
+
+def cross_check(result: LoadResult) -> None:
+    """Across every file of one run: duplicate unit codes and unknown parents, per report year."""
+    first_seen: dict[tuple[int, str], UnitRecord] = {}
+    for fr in result.files:
+        kept: list[UnitRecord] = []
+        for rec in fr.records:
+            k = (rec.report_year, rec.unit_code)
+            if k in first_seen:
+                first = first_seen[k]
+                where = f"{first.source_file}" + (
+                    f" {column_letter(first.source_columns['unit_code'])}{first.source_row}"
+                    if first.source_row else ""
+                )
+                fr.findings.append(fnd.make(
+                    "duplicate-unit", fr.path, sheet=rec.source_sheet, row=rec.source_row,
+                    column=rec.source_columns.get("unit_code"), field="unit_code",
+                    value=rec.unit_code, year=rec.report_year, first=where))
+                fr.skipped_rows.append(rec.source_row or 0)
+                continue
+            first_seen[k] = rec
+            kept.append(rec)
+        fr.records = kept
+    codes: dict[int, set[str]] = {}
+    for (year, code) in first_seen:
+        codes.setdefault(year, set()).add(code)
+    for fr in result.files:
+        kept = []
+        for rec in fr.records:
+            if rec.parent_code and rec.parent_code not in codes.get(rec.report_year, set()):
+                fr.findings.append(fnd.make(
+                    "unknown-parent", fr.path, sheet=rec.source_sheet, row=rec.source_row,
+                    column=rec.source_columns.get("parent_code"), field="parent_code",
+                    value=rec.parent_code, year=rec.report_year))
+                fr.skipped_rows.append(rec.source_row or 0)
+                continue
+            kept.append(rec)
+        fr.records = kept
+    for fr in result.files:
+        fr.findings.sort(key=Finding.sort_key)
+        fr.skipped_rows.sort()

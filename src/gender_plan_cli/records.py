@@ -40,6 +40,7 @@ class UnitRecord(BaseModel):
     source_file: str = ""
     source_sheet: str | None = None
     source_row: int | None = None
+    source_columns: dict[str, int] = Field(default_factory=dict, exclude=True)
 
     @model_validator(mode="after")
     def _parts_within_wholes(self) -> UnitRecord:

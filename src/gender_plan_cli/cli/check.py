@@ -1,10 +1,87 @@
-"""`gplan check` — not built yet (see the issue)."""
+"""`gplan check PATH...`: validate submissions and print every finding at its cell."""
 
 from __future__ import annotations
 
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from gender_plan_cli.cli.common import (
+    DEFAULT_LIMITS,
+    LangOption,
+    MaxCells,
+    MaxFileMb,
+    MaxLineKb,
+    MaxRatio,
+    MaxUnzippedMb,
+    guarded,
+    lang_of,
+    make_limits,
+    progress_reporter,
+    resolve_paths,
+    stdout_console,
+)
 
-def check() -> None:
-    """Not built yet."""
-    raise typer.Exit(2)
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    github = "github"
+
+
+@guarded
+def check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xls .ods .csv).",
+                       show_default=False),
+    ],
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="table | json | github")
+    ] = CheckFormat.table,
+    lang: LangOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")] = False,
+    report_year: Annotated[
+        int | None,
+        typer.Option("--report-year", help="Năm báo cáo khi tệp không ghi năm.", show_default=False),
+    ] = None,
+    max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_mb,
+    max_unzipped_mb: MaxUnzippedMb = DEFAULT_LIMITS.max_unzipped_mb,
+    max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
+    max_cells: MaxCells = DEFAULT_LIMITS.max_cells,
+    max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
+) -> None:
+    """Kiểm tra tệp báo cáo theo biểu mẫu; chỉ ra từng lỗi tại ô của nó. / Validate submissions."""
+    from gender_plan_cli.load import load_paths
+
+    language = lang_of(lang)
+    files = resolve_paths(paths, language)
+    limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
+    bar, step = progress_reporter(len(files), language)
+    if bar is not None:
+        with bar:
+            result = load_paths(files, report_year=report_year, limits=limits, progress=step)
+    else:
+        result = load_paths(files, report_year=report_year, limits=limits)
+    out = stdout_console()
+    if format is CheckFormat.json:
+        from gender_plan_cli.render.check_json import render_check_json
+
+        typer.echo(render_check_json(result, language, strict=strict))
+    elif format is CheckFormat.github:
+        from gender_plan_cli.render.github import annotations, step_summary
+
+        for line in annotations(result, language):
+            typer.echo(line)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(result, language, strict=strict))
+    else:
+        from gender_plan_cli.render.check_table import render_check
+
+        render_check(result, language, out, strict=strict)
+    raise typer.Exit(0 if result.valid(strict) else 1)

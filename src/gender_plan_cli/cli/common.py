@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -11,6 +12,7 @@ from rich.console import Console
 from rich.panel import Panel
 
 from gender_plan_cli.i18n import default_lang
+from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
 
 
 class Lang(str, Enum):
@@ -82,3 +84,61 @@ def guarded(fn):  # type: ignore[no-untyped-def]
             raise typer.Exit(3) from None
 
     return wrapper
+
+
+MaxFileMb = Annotated[
+    float, typer.Option("--max-file-mb", min=0.001, help="Giới hạn kích thước tệp (MB).")
+]
+MaxUnzippedMb = Annotated[
+    float,
+    typer.Option("--max-unzipped-mb", min=0.001, help="Giới hạn dung lượng giải nén của workbook (MB)."),
+]
+MaxRatio = Annotated[
+    float, typer.Option("--max-ratio", min=1, help="Tỷ lệ nén tối đa của một thành phần > 1 MiB.")
+]
+MaxCells = Annotated[
+    int, typer.Option("--max-cells", min=1, help="Số ô tối đa của vùng dữ liệu một trang tính.")
+]
+MaxLineKb = Annotated[
+    float, typer.Option("--max-line-kb", min=0.001, help="Độ dài tối đa một dòng CSV (KB).")
+]
+
+
+def make_limits(max_file_mb: float, max_unzipped_mb: float, max_ratio: float, max_cells: int,
+                max_line_kb: float) -> Limits:
+    return Limits(max_file_mb=max_file_mb, max_unzipped_mb=max_unzipped_mb, max_ratio=max_ratio,
+                  max_cells=max_cells, max_line_kb=max_line_kb)
+
+
+def resolve_paths(paths: list[Path], lang: str) -> list[Path]:
+    """The files to read, or a usage error for a path that does not exist / holds no spreadsheet."""
+    from gender_plan_cli.i18n import text
+    from gender_plan_cli.load import discover
+
+    try:
+        files = discover(paths)
+    except FileNotFoundError as exc:
+        usage_error(text("usage.no-path", lang, path=str(exc)))
+    if not files:
+        usage_error(text("usage.no-files", lang, paths=", ".join(str(p) for p in paths)))
+    return files
+
+
+def progress_reporter(total: int, lang: str):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr when it is a terminal and there is more than one file; else None."""
+    import sys
+
+    if total < 2 or not sys.stderr.isatty():
+        return None, None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from gender_plan_cli.i18n import text
+
+    bar = Progress(TextColumn(text("check.progress", lang)), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.description}"), console=stderr_console(), transient=True)
+    task = bar.add_task("", total=total)
+
+    def step(i: int, n: int, path: Path) -> None:
+        bar.update(task, completed=i, description=path.name)
+
+    return bar, step

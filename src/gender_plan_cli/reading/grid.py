@@ -1,0 +1,40 @@
+"""The cell grid every reader produces, whatever the file format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class SheetGrid:
+    """One sheet's values, addressed as Excel shows them.
+
+    `rows[i][j]` is the cell at Excel row i+1, column j+1: readers that skip
+    leading empty rows or columns pad them back, so a cell reference in a
+    finding is the one the user sees. Empty cells are None.
+    """
+
+    name: str
+    rows: list[list[Any]]
+    hidden: bool = False
+    hidden_rows: set[int] = field(default_factory=set)  # Excel row numbers
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 (1-based)
+    percent_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
+    formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
+    knows_formatting: bool = False  # whether percent formats and hidden rows could be read
+
+    def value(self, row: int, col: int) -> Any:
+        """The value at Excel (row, col), 1-based; None when outside the grid."""
+        if 1 <= row <= len(self.rows):
+            cells = self.rows[row - 1]
+            if 1 <= col <= len(cells):
+                return cells[col - 1]
+        return None
+
+
+def clean(value: Any) -> Any:
+    """Empty strings and whitespace-only text are empty cells."""
+    if isinstance(value, str):
+        return value if value.strip() else None
+    return value

@@ -1,0 +1,49 @@
+"""OpenDocument (.ods) and legacy Excel (.xls) workbooks, read by python-calamine.
+
+These formats do not expose hidden rows or number formats through calamine, so
+their grids say `knows_formatting=False` and the README states the limitation.
+Their extent is checked by `sniff` before calamine allocates anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gender_plan_cli.reading.grid import SheetGrid, clean
+from gender_plan_cli.reading.limits import Limits, ReadProblem
+from gender_plan_cli.reading.xlsx import SheetInfo
+
+
+class CalamineBook:
+    def __init__(self, path: Path, limits: Limits) -> None:
+        from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+        self.path = path
+        self.limits = limits
+        try:
+            self._book = CalamineWorkbook.from_path(str(path))
+        except Exception as exc:
+            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        self.sheets = [
+            SheetInfo(m.name, m.name, m.visible != SheetVisibleEnum.Visible)
+            for m in self._book.sheets_metadata
+            if m.typ == SheetTypeEnum.WorkSheet
+        ]
+
+    def close(self) -> None:
+        self._book.close()
+
+    def grid(self, sheet: SheetInfo) -> SheetGrid:
+        try:
+            cal = self._book.get_sheet_by_name(sheet.name)
+            data = cal.to_python(skip_empty_area=False)
+            merged_raw = cal.merged_cell_ranges or []
+        except Exception as exc:
+            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in merged_raw]
+        return SheetGrid(
+            name=sheet.name,
+            rows=[[clean(v) for v in row] for row in data],
+            hidden=sheet.hidden,
+            merged=merged,
+        )

@@ -1,0 +1,274 @@
+"""Excel 2007+ workbooks (.xlsx, .xlsm).
+
+Values come from python-calamine (fast, Rust). What calamine does not tell —
+hidden rows, percent-formatted cells, formulas that were never computed, and
+the real extent of a sheet before any grid is allocated — comes from one
+bounded, streaming scan of the sheet XML with plain byte patterns (no XML
+parser, so no entity is ever expanded there). The scan runs first: a sheet
+whose used range is over the limit is refused before calamine sees it, since
+calamine allocates the whole range and aborts the process when it cannot.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gender_plan_cli.findings import column_index
+from gender_plan_cli.reading.grid import SheetGrid, clean
+from gender_plan_cli.reading.limits import Limits, ReadProblem
+
+_CHUNK = 4 * 1024 * 1024
+_SMALL_MEMBER = 16 * 1024 * 1024  # workbook.xml, styles.xml, rels
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ATTR_R = re.compile(rb'\br="(\d+)"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_CELL_START = re.compile(rb"<(?:\w+:)?c\b([^>]*)>")
+_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)<")
+_STYLE = re.compile(rb'\bs="(\d+)"')
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"')
+_PERCENT_BUILTIN = {9, 10}
+
+
+@dataclass
+class SheetScan:
+    """What the byte scan learnt about one sheet."""
+
+    max_row: int = 0
+    max_col: int = 0
+    hidden_rows: set[int] = field(default_factory=set)
+    percent_cells: set[tuple[int, int]] = field(default_factory=set)
+    formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    declared: str | None = None
+
+
+@dataclass
+class SheetInfo:
+    name: str
+    member: str
+    hidden: bool
+
+
+class XlsxBook:
+    """An open .xlsx/.xlsm: sheet list first, one sheet's grid on demand."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        self.sheets = self._sheet_list()
+        self._percent_styles = self._percent_style_ids()
+        self._calamine = None
+
+    def close(self) -> None:
+        self._zip.close()
+        if self._calamine is not None:
+            self._calamine.close()
+
+    # -- workbook structure ------------------------------------------------------------------
+    def _read_small(self, name: str) -> bytes | None:
+        from gender_plan_cli.reading.sniff import read_member
+
+        try:
+            self._zip.getinfo(name)
+        except KeyError:
+            return None
+        return read_member(self._zip, name, _SMALL_MEMBER)
+
+    def _sheet_list(self) -> list[SheetInfo]:
+        from defusedxml import ElementTree
+
+        book = self._read_small("xl/workbook.xml")
+        if book is None:
+            raise ReadProblem(
+                "unreadable-file", "unreadable-file", reason="no xl/workbook.xml in the zip"
+            )
+        rels_xml = self._read_small("xl/_rels/workbook.xml.rels") or b"<Relationships/>"
+        try:
+            rels_root = ElementTree.fromstring(rels_xml)
+            root = ElementTree.fromstring(book)
+        except Exception as exc:  # defusedxml refusals and malformed XML alike
+            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        targets = {}
+        for rel in rels_root:
+            target = rel.get("Target") or ""
+            if target.startswith("/"):
+                member = target.lstrip("/")
+            else:
+                member = posixpath.normpath(posixpath.join("xl", target))
+            targets[rel.get("Id")] = member
+        sheets = []
+        for el in root.iter():
+            if el.tag.rsplit("}", 1)[-1] != "sheet":
+                continue
+            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+            member = targets.get(rid)
+            if member is None or member not in self._zip.namelist():
+                continue  # a chart sheet or a dangling relation: no cells to read
+            state = el.get("state") or "visible"
+            sheets.append(SheetInfo(el.get("name") or "?", member, state != "visible"))
+        return sheets
+
+    def _percent_style_ids(self) -> set[int]:
+        from defusedxml import ElementTree
+
+        styles = self._read_small("xl/styles.xml")
+        if styles is None:
+            return set()
+        try:
+            root = ElementTree.fromstring(styles)
+        except Exception:
+            return set()
+        percent_fmts = set(_PERCENT_BUILTIN)
+        for el in root.iter():
+            tag = el.tag.rsplit("}", 1)[-1]
+            if tag == "numFmt" and "%" in (el.get("formatCode") or "").replace("\\%", ""):
+                percent_fmts.add(int(el.get("numFmtId") or -1))
+        ids: set[int] = set()
+        for el in root.iter():
+            if el.tag.rsplit("}", 1)[-1] == "cellXfs":
+                for i, xf in enumerate(el):
+                    if int(xf.get("numFmtId") or 0) in percent_fmts:
+                        ids.add(i)
+                break
+        return ids
+
+    # -- one sheet ---------------------------------------------------------------------------
+    def scan(self, sheet: SheetInfo) -> SheetScan:
+        """Stream the sheet XML once, within the decompressed-size budget."""
+        out = SheetScan()
+        budget = self.limits.max_unzipped_bytes
+        seen = 0
+        carry = b""
+        with self._zip.open(sheet.member) as stream:
+            while True:
+                chunk = stream.read(_CHUNK)
+                if not chunk:
+                    break
+                seen += len(chunk)
+                if seen > budget:
+                    raise ReadProblem(
+                        "file-too-large",
+                        "file-too-large.unzipped",
+                        member=sheet.member,
+                        limit=self.limits.max_unzipped_mb,
+                        flag="--max-unzipped-mb",
+                    )
+                data = carry + chunk
+                cut = data.rfind(b"</row>")
+                if cut < 0:
+                    cut = data.rfind(b"</c>")
+                if cut < 0:
+                    cut = data.rfind(b">")
+                if cut < 0:
+                    carry = data
+                    continue
+                cut = data.index(b">", cut) + 1
+                self._scan_part(data[:cut], out)
+                carry = data[cut:]
+                self._check_extent(sheet, out)
+        if carry:
+            self._scan_part(carry, out)
+        self._check_extent(sheet, out)
+        return out
+
+    def _scan_part(self, data: bytes, out: SheetScan) -> None:
+        for m in _ROW_TAG.finditer(data):
+            attrs = m.group(1)
+            if _HIDDEN.search(attrs):
+                r = _ATTR_R.search(attrs)
+                if r:
+                    out.hidden_rows.add(int(r.group(1)))
+        refs = _CELL_REF.findall(data)
+        if refs:
+            out.max_row = max(out.max_row, max(int(r) for _, r in refs))
+            out.max_col = max(out.max_col, max(column_index(c.decode()) for c in set(c for c, _ in refs)))
+        for m in _ROW_TAG.finditer(data):
+            r = _ATTR_R.search(m.group(1))
+            if r:
+                out.max_row = max(out.max_row, int(r.group(1)))
+        if self._percent_styles:
+            for m in _CELL_START.finditer(data):
+                attrs = m.group(1)
+                s = _STYLE.search(attrs)
+                if s and int(s.group(1)) in self._percent_styles:
+                    ref = _REF.search(attrs)
+                    if ref:
+                        out.percent_cells.add((int(ref.group(2)), column_index(ref.group(1).decode())))
+        for m in _FORMULA.finditer(data):
+            start = max(data.rfind(b"<c ", 0, m.start()), data.rfind(b"<c>", 0, m.start()))
+            end = data.find(b"</c>", m.end())
+            if start < 0 or end < 0:
+                continue
+            cell = data[start:end]
+            value = _VALUE.search(cell)
+            if value is None or not value.group(1).strip():
+                ref = _REF.search(cell[: cell.find(b">") + 1])
+                if ref:
+                    out.formulas_without_value.add(
+                        (int(ref.group(2)), column_index(ref.group(1).decode()))
+                    )
+        for m in _MERGE.finditer(data):
+            c0, r0, c1, r1 = m.groups()
+            out.merged.append(
+                (int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode()))
+            )
+        if out.declared is None:
+            d = _DIMENSION.search(data)
+            if d:
+                out.declared = d.group(1).decode(errors="replace")
+
+    def _check_extent(self, sheet: SheetInfo, out: SheetScan) -> None:
+        cells = out.max_row * out.max_col
+        if cells > self.limits.max_cells:
+            from gender_plan_cli.findings import column_letter
+
+            raise ReadProblem(
+                "file-too-large",
+                "file-too-large.cells",
+                sheet=sheet.name,
+                extent=f"A1:{column_letter(max(out.max_col, 1))}{out.max_row}",
+                cells=cells,
+                limit=self.limits.max_cells,
+                flag="--max-cells",
+            )
+
+    def grid(self, sheet: SheetInfo) -> SheetGrid:
+        """The sheet's values, after the scan has shown it is safe to allocate."""
+        scan = self.scan(sheet)
+        rows: list[list[object]] = []
+        if scan.max_row and scan.max_col:
+            rows = self._values(sheet)
+        return SheetGrid(
+            name=sheet.name,
+            rows=rows,
+            hidden=sheet.hidden,
+            hidden_rows=scan.hidden_rows,
+            merged=scan.merged,
+            percent_cells=scan.percent_cells,
+            formulas_without_value=scan.formulas_without_value,
+            knows_formatting=True,
+        )
+
+    def _values(self, sheet: SheetInfo) -> list[list[object]]:
+        from python_calamine import CalamineWorkbook
+
+        try:
+            if self._calamine is None:
+                self._calamine = CalamineWorkbook.from_path(str(self.path))
+            data = self._calamine.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+        except Exception as exc:  # calamine's errors: corrupt XML, bad shared strings…
+            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        return [[clean(v) for v in row] for row in data]

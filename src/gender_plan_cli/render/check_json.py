@@ -1,0 +1,52 @@
+"""`check --format json`: the stable shape documented in the README and cli.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from gender_plan_cli.records import LoadResult
+
+
+def check_document(result: LoadResult, lang: str, *, strict: bool = False) -> dict[str, Any]:
+    files = []
+    for fr in result.files:
+        files.append(
+            {
+                "path": fr.path,
+                "valid": fr.valid(strict),
+                "sheet": fr.sheet,
+                "report_year": fr.report_year,
+                "units": fr.units,
+                "ignored_sheets": fr.ignored_sheets,
+                "hidden_sheets": fr.hidden_sheets,
+                "findings": [
+                    {
+                        "code": f.code,
+                        "severity": f.severity,
+                        "sheet": f.sheet,
+                        "cell": f.cell,
+                        "row": f.row,
+                        "field": f.field,
+                        "value": f.value,
+                        "message": f.message(lang),
+                    }
+                    for f in fr.findings
+                ],
+            }
+        )
+    return {
+        "valid": all(f["valid"] for f in files),
+        "summary": {
+            "files": len(files),
+            "invalid": sum(1 for f in files if not f["valid"]),
+            "units": sum(fr.units for fr in result.files),
+            "errors": sum(fr.errors for fr in result.files),
+            "warnings": sum(fr.warnings for fr in result.files),
+        },
+        "files": files,
+    }
+
+
+def render_check_json(result: LoadResult, lang: str, *, strict: bool = False) -> str:
+    return json.dumps(check_document(result, lang, strict=strict), ensure_ascii=False, indent=2)

@@ -1,0 +1,73 @@
+"""`check` as Rich tables: one block per file, findings in reading order."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from gender_plan_cli.i18n import text
+from gender_plan_cli.records import FileResult, LoadResult
+
+
+def render_check(result: LoadResult, lang: str, console: Console, *, strict: bool = False) -> None:
+    for fr in result.files:
+        render_file(fr, lang, console, strict=strict)
+    render_summary(result, lang, console, strict=strict)
+
+
+def render_findings(result: LoadResult, lang: str, console: Console) -> None:
+    """Only the files with findings (used by `gap` when it refuses invalid data)."""
+    for fr in result.files:
+        if fr.findings:
+            render_file(fr, lang, console)
+
+
+def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = False) -> None:
+    ok = fr.valid(strict)
+    status = text("check.valid" if ok else "check.invalid", lang)
+    head = Text()
+    head.append(fr.path, style="bold")
+    head.append("  ")
+    head.append(status, style="green" if ok else "red bold")
+    details = []
+    if fr.sheet:
+        details.append(text("check.sheet", lang, sheet=fr.sheet))
+    if fr.report_year:
+        details.append(text("check.year", lang, year=fr.report_year))
+    details.append(text("check.units", lang, units=fr.units))
+    if fr.ignored_sheets:
+        details.append(text("check.ignored", lang, sheets=", ".join(fr.ignored_sheets)))
+    if fr.hidden_sheets:
+        details.append(text("check.hidden", lang, sheets=", ".join(fr.hidden_sheets)))
+    head.append("  (" + "; ".join(details) + ")", style="dim")
+    console.print(head)
+    if not fr.findings:
+        return
+    table = Table(show_header=True, header_style="bold", expand=False)
+    table.add_column(text("check.col.cell", lang), no_wrap=True)
+    table.add_column(text("check.col.severity", lang), no_wrap=True)
+    table.add_column(text("check.col.code", lang), no_wrap=True)
+    table.add_column(text("check.col.message", lang), overflow="fold")
+    for f in fr.findings:
+        severity = text(f"check.{f.severity}", lang)
+        table.add_row(
+            f.cell or "—",
+            Text(severity, style="red" if f.severity == "error" else "yellow"),
+            f.code,
+            f.message(lang),
+        )
+    console.print(table)
+
+
+def render_summary(result: LoadResult, lang: str, console: Console, *, strict: bool = False) -> None:
+    files = len(result.files)
+    invalid = sum(1 for f in result.files if not f.valid(strict))
+    errors = sum(f.errors for f in result.files)
+    warnings = sum(f.warnings for f in result.files)
+    units = sum(f.units for f in result.files)
+    style = "green" if invalid == 0 else "red bold"
+    console.print(
+        Text(text("check.summary", lang, files=files, invalid=invalid, units=units, errors=errors,
+                  warnings=warnings), style=style)
+    )
