@@ -31,6 +31,7 @@ MIN_HEADER_FIELDS = 3
 _COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z]{1,2})\s*\)?$")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Za-zĐđ])[.)]?$")
 _YEAR_IN_TITLE = re.compile(r"\bnam\s*(20\d\d)\b")
+_NUMBER_TEXT = re.compile(r"^[+-]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0%]*$")
 _CAPTION = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]\s")
 
 
@@ -40,6 +41,7 @@ class Column:
     header: str
     header_row: int  # the row of the cell that names it (the child's row in a two-row header)
     field: str | None
+    via_parent: bool = False  # matched as a child of a merged parent
 
 
 @dataclass
@@ -125,12 +127,15 @@ def _map_columns(
         f: str | None = None
         header = t
         row = top
+        via_parent = False
         if b:
             header, row = (f"{t} / {b}" if t else b), bottom or top
-            f = (match_child(t, b) if t else None) or match_header(b)
+            f = match_child(t, b) if t else None
+            via_parent = f is not None
+            f = f or match_header(b)
         elif t:
             f = match_header(t)
-        columns.append(Column(col, header, row, f))
+        columns.append(Column(col, header, row, f, via_parent))
     return columns
 
 
@@ -167,7 +172,8 @@ def locate(grid: SheetGrid) -> Layout | None:
         options = [(_score(single), top, None, single)]
         if top + 1 <= len(grid.rows):
             double = _map_columns(grid, anchors, top, top + 1, width)
-            options.append((_score(double), top, top + 1, double))
+            if any(c.via_parent for c in double):  # otherwise it is the next row's single header
+                options.append((_score(double), top, top + 1, double))
         for option in options:
             if best is None or option[0] > best[0]:
                 best = option
@@ -246,7 +252,7 @@ def classify(grid: SheetGrid, layout: Layout) -> RowKinds:
         name = text_of(grid.value(r, name_col)) if name_col else ""
         ordinal = text_of(grid.value(r, layout.ordinal_col)) if layout.ordinal_col else ""
         first_text = next((text_of(v) for v in cells if isinstance(v, str) and v.strip()), "")
-        has_counts = any(grid.value(r, c) is not None for c in count_cols)
+        has_counts = any(_is_number_like(grid.value(r, c)) for c in count_cols)
         has_other = any(grid.value(r, c) is not None for c in other_cols)
         labels = [t for t in (ordinal, code, name, first_text) if t]
         if labels and any(_is_total_text(t) for t in labels[:3]) and not _looks_like_code(code):
@@ -283,6 +289,12 @@ def classify(grid: SheetGrid, layout: Layout) -> RowKinds:
         if not scope or last or (kinds.units and r < kinds.units[0]):
             kinds.totals_scope[r] = list(kinds.units)
     return kinds
+
+
+def _is_number_like(value: Any) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and bool(_NUMBER_TEXT.match(value.strip()))
 
 
 def _is_grand_total(text: str) -> bool:

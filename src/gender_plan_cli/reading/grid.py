@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,9 @@ class SheetGrid:
 
 
 def clean(value: Any) -> Any:
-    """Empty strings and whitespace-only text are empty cells."""
+    """Empty strings and whitespace-only text are empty cells; text is NFC (files hold NFD too)."""
     if isinstance(value, str):
-        return value if value.strip() else None
+        if not value.strip():
+            return None
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     return value

@@ -1,0 +1,224 @@
+"""Layouts that real forms use (data-contract.md): each read without configuration."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from builders import LABELS, codes_at, simple_form, unit, write_csv, write_xlsx
+from gender_plan_cli.load import load_paths, read_file
+
+TOP = [
+    "STT", "Mã đơn vị", "Tên cơ quan, đơn vị", "Mã đơn vị cấp trên", "Cấp", "Loại hình",
+    "Ngành, lĩnh vực", "Cán bộ, công chức, viên chức, người lao động", None, "Lãnh đạo chủ chốt",
+    None, "Lãnh đạo, quản lý", None, None, "Quy hoạch", None, None, "Địa bàn có đồng bào DTTS",
+    "Tỷ lệ dân số là người DTTS (%)",
+]
+BOTTOM = [None] * 7 + [
+    "Tổng số", "Trong đó: Nữ", "Tổng số", "Trong đó: Nữ", "Tổng số", "Nữ", "Người DTTS",
+    "Tổng số", "Nữ", "Nữ được đào tạo, bồi dưỡng", None, None,
+]
+MERGES_AT_ROW_5 = ["H5:I5", "J5:K5", "L5:N5", "O5:Q5"] + [
+    f"{c}5:{c}6" for c in "ABCDEFGRS"
+]
+
+
+def real_form(path: Path, *, totals: list[object] | None = None, hidden_rows: tuple[int, ...] = ()) -> Path:
+    """Title rows, a two-row merged header at rows 5–6, column numbers, groups, totals, signature."""
+    rows: list[list[object]] = [
+        ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"],
+        ["SỞ NỘI VỤ", None, None, None, None, None, None, None, "Biểu số 01"],
+        ["BÁO CÁO SỐ LIỆU CÁN BỘ NỮ THAM GIA LÃNH ĐẠO, QUẢN LÝ NĂM 2025"],
+        [],
+        TOP,
+        BOTTOM,
+        [f"({i})" for i in range(1, 20)],
+        ["A", "CẤP THÀNH PHỐ"],
+        [1, "UB-TP", "UBND Thành phố", None, "Thành phố", "UBND", None, "1.200", 610, 6, 1, 60, 22, 0, 90, 36, 28, None, None],
+        [2, "HD-TP", "HĐND Thành phố", None, "Thành phố", "HĐND", None, 80, 40, 4, 2, 12, 5, 0, 20, 9, 8, None, None],
+        ["B", "CÁC SỞ, BAN, NGÀNH"],
+        [3, "S01", "Sở Nội vụ", "UB-TP", "Sở", "CQQLNN", "Nội vụ", 200, 120, 4, 1, 30, 14, 0, 40, 18, 15, "Không", None],
+        [],
+        [4, "S02", "Sở Xây dựng", "UB-TP", "Sở", "CQQLNN", "Xây dựng", 300, 60, 5, 0, 40, 5, 0, 50, 10, 8, None, None],
+        ["C", "XÃ, PHƯỜNG"],
+        [5, "X01-UB", "UBND xã Ba Vì", "UB-TP", "Xã", "UBND", None, 30, 12, 3, 0, 10, 3, 4, 8, 3, 2, "x", 60],
+        totals if totals is not None else
+        [None, None, "Tổng cộng", None, None, None, None, 1810, 842, 22, 4, 152, 49, 4, 208, 76, 61],
+        [],
+        [None, None, "Hà Nội, ngày 10 tháng 12 năm 2025"],
+        [None, None, "Người lập biểu", None, None, None, None, "GIÁM ĐỐC"],
+        [None, None, "(Ký, họ tên)", None, None, None, None, "(Ký, đóng dấu, họ tên)"],
+        [None, None, "Nguyễn Thị Lan", None, None, None, None, "Trần Văn Minh"],
+    ]
+    return write_xlsx(path, rows, merges=MERGES_AT_ROW_5, hidden_rows=hidden_rows)
+
+
+def test_a_real_consolidated_form_is_read_as_it_is(tmp_path: Path) -> None:
+    fr = read_file(real_form(tmp_path / "hop-nhat.xlsx"))
+    assert codes_at(fr) == []
+    assert (fr.sheet, fr.report_year, fr.units) == ("Biểu 01", 2025, 5)
+    assert [r.unit_code for r in fr.records] == ["UB-TP", "HD-TP", "S01", "S02", "X01-UB"]
+    first = fr.records[0]
+    assert (first.staff_total, first.staff_female, first.source_row) == (1200, 610, 9)
+    ba_vi = fr.records[-1]
+    assert ba_vi.ethnic_minority_area is True
+    assert ba_vi.ethnic_minority_population_pct == 60.0
+    assert ba_vi.leaders_ethnic_minority == 4
+    assert (ba_vi.level, ba_vi.unit_type) == ("commune", "people_committee")
+
+
+def test_a_totals_row_that_disagrees_is_reported_with_both_numbers(tmp_path: Path) -> None:
+    totals = [None, None, "Tổng cộng", None, None, None, None, 1810, 843]
+    fr = read_file(real_form(tmp_path / "lech.xlsx", totals=totals))
+    assert codes_at(fr) == [("totals-mismatch", "I17")]
+    f = fr.findings[0]
+    assert (f.value, f.args["expected"]) == (843, 842)
+    assert "843" in f.message("vi") and "842" in f.message("vi")
+    assert len(fr.records) == 5  # a warning: the units are still read
+
+
+def test_a_totals_row_above_the_units_covers_all_of_them(tmp_path: Path) -> None:
+    rows = [LABELS, ["Tổng cộng", None, None, None, None, None, None, 400], unit(), unit(unit_code="S02")]
+    fr = read_file(write_xlsx(tmp_path / "f.xlsx", rows))
+    assert codes_at(fr) == []
+    rows[1][7] = 401
+    fr = read_file(write_xlsx(tmp_path / "g.xlsx", rows))
+    assert codes_at(fr) == [("totals-mismatch", "H2")]
+
+
+def test_subtotals_per_group_cover_their_group(tmp_path: Path) -> None:
+    rows = [
+        ["STT", *LABELS],
+        ["I", "CÁC SỞ"],
+        [1, *unit(unit_code="S01", staff_total=10, staff_female=5)],
+        [2, *unit(unit_code="S02", staff_total=20, staff_female=5)],
+        [None, "Cộng", None, None, None, None, None, None, 30, 10],
+        ["II", "CÁC XÃ"],
+        [3, *unit(unit_code="X01", staff_total=7, staff_female=3)],
+        [None, "Cộng", None, None, None, None, None, None, 8, 3],
+        [None, "Tổng cộng", None, None, None, None, None, None, 37, 13],
+    ]
+    fr = read_file(write_xlsx(tmp_path / "cong.xlsx", rows))
+    assert codes_at(fr) == [("totals-mismatch", "I8")]
+    assert fr.findings[0].args["expected"] == 7
+
+
+def test_leading_empty_rows_and_columns_keep_excel_cell_references(tmp_path: Path) -> None:
+    rows = [LABELS, unit(staff_female=999)]
+    fr = read_file(write_xlsx(tmp_path / "f.xlsx", rows, start_row=4, start_col=3))
+    # staff_female is the 9th field: column 3 + 8 = K; the unit is on row 5.
+    assert codes_at(fr) == [("exceeds-total", "K5")]
+    assert fr.findings[0].args["whole_cell"] == "J5"
+
+
+def test_parents_and_children_in_any_order(tmp_path: Path) -> None:
+    top = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Loại hình", "Năm", "Quy hoạch", None, None,
+           "Lãnh đạo chủ chốt", None, "Lãnh đạo, quản lý", "CBCCVC, NLĐ", None]
+    bottom = [None] * 5 + ["Nữ được đào tạo, bồi dưỡng", "Nữ", "Tổng số", "Trong đó nữ", "Số lượng",
+                           "Tổng số", "Số nữ", "Tổng số"]
+    row = ["S01", "Sở Tư pháp", "Sở", "CQQLNN", 2025, 6, 9, 20, 1, 3, 25, 70, 150]
+    merges = ["F1:H1", "I1:J1", "L1:M1"] + [f"{c}1:{c}2" for c in "ABCDEK"]
+    fr = read_file(write_xlsx(tmp_path / "order.xlsx", [top, bottom, row], merges=merges))
+    assert codes_at(fr) == []
+    rec = fr.records[0]
+    assert (rec.pool_female_trained, rec.pool_female, rec.pool_total) == (6, 9, 20)
+    assert (rec.key_leaders_female, rec.key_leaders_total) == (1, 3)
+    assert (rec.staff_female, rec.staff_total, rec.leaders_total) == (70, 150, 25)
+
+
+def test_headers_in_nfd_upper_case_without_diacritics_and_with_line_breaks(tmp_path: Path) -> None:
+    headers = [unicodedata.normalize("NFD", label) for label in LABELS]
+    headers[0] = "MA DON VI"
+    headers[1] = "Tên cơ quan,\nđơn vị"
+    headers[7] = "  TỔNG SỐ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG  "
+    headers[16] = "Địa bàn có đồng bào dân tộc thiểu số"
+    fr = read_file(write_xlsx(tmp_path / "nfd.xlsx", [headers, unit()]))
+    assert codes_at(fr) == []
+    assert fr.records[0].staff_total == 200
+
+
+def test_canonical_ids_and_english_labels_are_headers(tmp_path: Path) -> None:
+    from gender_plan_cli.contract import FIELDS
+
+    ids = [f.id for f in FIELDS]
+    english = [f.label_en for f in FIELDS]
+    for name, header in (("ids.xlsx", ids), ("en.xlsx", english)):
+        fr = read_file(write_xlsx(tmp_path / name, [header, unit()]))
+        assert codes_at(fr) == [], name
+        assert fr.records[0].unit_code == "S01"
+
+
+def test_a_two_row_csv_header_without_merge_information(tmp_path: Path) -> None:
+    top = ["TT", "Mã đơn vị", "Tên cơ quan, đơn vị", "Cấp", "Loại hình", "Lãnh đạo chủ chốt", "",
+           "CBCCVC, NLĐ", "", "Lãnh đạo, quản lý", "Quy hoạch", "", ""]
+    bottom = ["", "", "", "", "", "Tổng số", "Nữ", "Tổng số", "Nữ", "Tổng số", "Tổng số", "Nữ",
+              "Nữ đã đào tạo, bồi dưỡng"]
+    numbers = [str(i) for i in range(1, 14)]
+    row = ["1", "S01", "Sở Y tế", "Sở", "CQQLNN", "4", "2", "300", "200", "40", "50", "30", "20"]
+    path = write_csv(tmp_path / "y-te-2025.csv", [["BÁO CÁO NĂM 2025"], top, bottom, numbers, row])
+    fr = read_file(path)
+    assert codes_at(fr) == []
+    rec = fr.records[0]
+    assert (rec.key_leaders_total, rec.key_leaders_female, rec.pool_female_trained) == (4, 2, 20)
+    assert rec.report_year == 2025
+    assert fr.sheet is None
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("utf-8", ","), ("utf-8-sig", ";"), ("utf-16", "\t"), ("cp1258", ","), ("utf-16-le", ";"),
+     ("utf-8", "\t")],
+)
+def test_csv_encodings_and_delimiters_are_detected(tmp_path: Path, encoding: str, delimiter: str) -> None:
+    name = "Sở Văn hóa và Thể thao"
+    path = write_csv(tmp_path / "r.csv", [LABELS, unit(unit_name=name, staff_total="1.200")],
+                     delimiter=delimiter, encoding=encoding)
+    fr = read_file(path)
+    assert codes_at(fr) == []
+    assert fr.records[0].unit_name == name
+    assert fr.records[0].staff_total == 1200
+
+
+def test_the_data_sheet_is_found_by_its_header_and_others_are_named(tmp_path: Path) -> None:
+    path = simple_form(tmp_path / "f.xlsx", [unit()],
+                       extra_sheets=[("Hướng dẫn", "visible"), ("Danh mục", "hidden")])
+    fr = read_file(path)
+    assert codes_at(fr) == []
+    assert fr.sheet == "Biểu 01"
+    assert fr.ignored_sheets == ["Hướng dẫn", "Danh mục"]
+    assert fr.hidden_sheets == ["Danh mục"]
+
+
+def test_a_hidden_unit_row_is_read_counted_and_flagged(tmp_path: Path) -> None:
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(), unit(unit_code="S02")], hidden_rows=[3]))
+    assert codes_at(fr) == [("hidden-row", "3")]
+    assert [r.unit_code for r in fr.records] == ["S01", "S02"]
+
+
+def test_percent_formatted_cells_are_percentages(tmp_path: Path) -> None:
+    row = unit(ethnic_minority_area="Có", ethnic_minority_population_pct=0.455, leaders_ethnic_minority=3)
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [row], percent_cells=["R2"]))
+    assert codes_at(fr) == []
+    assert fr.records[0].ethnic_minority_population_pct == pytest.approx(45.5)
+
+
+def test_the_year_comes_from_the_title_or_the_option(tmp_path: Path) -> None:
+    labels = [label for label in LABELS if label != "Năm báo cáo"]
+    row = [v for v, label in zip(unit(), LABELS) if label != "Năm báo cáo"]
+    titled = write_xlsx(tmp_path / "t.xlsx", [["BÁO CÁO SỐ LIỆU NĂM 2024"], labels, row])
+    assert read_file(titled).records[0].report_year == 2024
+    bare = write_xlsx(tmp_path / "b.xlsx", [labels, row])
+    fr = read_file(bare)
+    assert codes_at(fr) == [("missing-column", "1")]
+    assert fr.findings[0].message_id == "missing-column.report_year"
+    assert read_file(bare, report_year=2023).records[0].report_year == 2023
+
+
+def test_excel_lock_files_are_ignored_in_folders(tmp_path: Path) -> None:
+    simple_form(tmp_path / "a.xlsx", [unit()])
+    (tmp_path / "~$a.xlsx").write_bytes(b"lock")
+    (tmp_path / "notes.txt").write_text("x")
+    result = load_paths([tmp_path])
+    assert [Path(f.path).name for f in result.files] == ["a.xlsx"]
