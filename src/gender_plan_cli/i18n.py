@@ -242,6 +242,12 @@ def render_message(message_id: str, args: dict[str, Any], lang: str) -> str:
         fid = shown.get(name)
         if isinstance(fid, str) and fid in FIELD_BY_ID:
             shown[name] = FIELD_BY_ID[fid].label(lang)
+    choices = shown.get("choices")
+    if choices in ("level", "unit_type"):
+        from gender_plan_cli.contract import LEVELS, UNIT_TYPES
+
+        options = LEVELS if choices == "level" else UNIT_TYPES
+        shown["choices"] = "; ".join(c.label_vi if lang == "vi" else c.label_en for c in options)
     for name, value in list(shown.items()):
         if isinstance(value, float):
             shown[name] = _number(value, lang)

@@ -233,7 +233,7 @@ def read_sheet(
             add("hidden-row", row=r, value=values.get("unit_code") or values.get("unit_name"))
     _check_totals(grid, layout, kinds, parsed_rows, shown, sheet, out)
     result.report_year = max(years) if len(years) == 1 else (default_year if not years else max(years))
-    result.findings = out
+    result.findings = sorted(out, key=Finding.sort_key)
     return result
 
 

@@ -1,0 +1,200 @@
+"""Every code of the catalogue, at its exact cell (data-contract.md, "Findings")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builders import LABELS, codes_at, simple_form, unit, write_xlsx
+from gender_plan_cli.findings import CATALOGUE, column_letter
+from gender_plan_cli.i18n import MESSAGES
+from gender_plan_cli.load import load_paths, read_file
+
+
+def test_column_letters_are_excel_letters() -> None:
+    assert [column_letter(n) for n in (1, 26, 27, 52, 703, 16384)] == [
+        "A", "Z", "AA", "AZ", "AAA", "XFD"
+    ]
+
+
+def test_every_catalogue_code_has_vietnamese_and_english_words() -> None:
+    for code in CATALOGUE:
+        ids = [m for m in MESSAGES if m == code or m.startswith(code + ".")]
+        assert ids, code
+        for mid in ids:
+            vi, en = MESSAGES[mid]
+            assert vi and en and vi != en, mid
+
+
+def test_contract_minimum_catalogue_is_present_with_its_severity() -> None:
+    expected = {
+        "unreadable-file": "error", "no-header": "error", "missing-column": "error",
+        "duplicate-column": "error", "unknown-column": "warning", "missing-value": "error",
+        "type-error": "error", "out-of-range": "error", "exceeds-total": "error",
+        "invalid-choice": "error", "duplicate-unit": "error", "unknown-parent": "error",
+        "formula-without-value": "error", "totals-mismatch": "warning", "no-units": "error",
+        "hidden-row": "warning", "ambiguous-value": "warning",
+    }
+    assert {c: CATALOGUE[c].severity for c in expected} == expected
+
+
+def test_missing_value_at_its_cell(tmp_path: Path) -> None:
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(unit_name=None, pool_total=None)]))
+    assert codes_at(fr) == [("missing-value", "B2"), ("missing-value", "N2")]
+    assert fr.records == [] and fr.skipped_rows == [2]
+
+
+def test_a_unit_without_a_code_is_still_a_unit(tmp_path: Path) -> None:
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(unit_code=None)]))
+    assert codes_at(fr) == [("missing-value", "A2")]
+    assert fr.units == 1
+
+
+def test_type_error_at_its_cell(tmp_path: Path) -> None:
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(staff_total="hai trăm", pool_female=12.5)]))
+    assert codes_at(fr) == [("type-error", "H2"), ("type-error", "O2")]
+    assert [f.message_id for f in fr.findings] == ["type-error.int", "type-error.fraction"]
+    assert "hai trăm" in fr.findings[0].message("vi")
+
+
+def test_out_of_range_at_its_cell(tmp_path: Path) -> None:
+    row = unit(leaders_female=-1, report_year=2019, ethnic_minority_area="Có",
+               ethnic_minority_population_pct=120, leaders_ethnic_minority=1)
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [row]))
+    assert codes_at(fr) == [("out-of-range", "G2"), ("out-of-range", "M2"), ("out-of-range", "R2")]
+
+
+def test_exceeds_total_points_at_the_part(tmp_path: Path) -> None:
+    row = unit(staff_female=925, staff_total=922, pool_female_trained=19, key_leaders_total=31)
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [row]))
+    assert codes_at(fr) == [("exceeds-total", "I2"), ("exceeds-total", "J2"), ("exceeds-total", "P2")]
+    assert fr.findings[0].message("vi") == (
+        'Ô I2: "Số nữ CBCCVC, NLĐ" (925) lớn hơn "Tổng số CBCCVC, NLĐ" (922, ô H2). '
+        "Hãy kiểm tra lại hai số này."
+    )
+
+
+def test_invalid_choice_lists_the_choices(tmp_path: Path) -> None:
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(level="Tổng cục")]))
+    assert codes_at(fr) == [("invalid-choice", "D2")]
+    assert "Xã, phường, thị trấn" in fr.findings[0].message("vi")
+    assert "commune" in fr.findings[0].message("en").lower()
+
+
+def test_dtts_fields_are_required_in_an_ethnic_minority_area(tmp_path: Path) -> None:
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(ethnic_minority_area="x")]))
+    assert codes_at(fr) == [("missing-value", "R2"), ("missing-value", "S2")]
+    assert fr.findings[0].message_id == "missing-value.dtts"
+
+
+def test_duplicate_unit_within_a_file_points_at_the_later_row(tmp_path: Path) -> None:
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(), unit(unit_name="Trùng")]))
+    result = load_paths([tmp_path / "f.xlsx"])
+    fr = result.files[0]
+    assert codes_at(fr) == [("duplicate-unit", "A3")]
+    assert [r.unit_name for r in result.records] == ["Sở Nội vụ"]
+
+
+def test_duplicate_unit_across_files_and_years(tmp_path: Path) -> None:
+    simple_form(tmp_path / "a.xlsx", [unit()])
+    simple_form(tmp_path / "b.xlsx", [unit(), unit(unit_code="S01", report_year=2024)])
+    result = load_paths([tmp_path])
+    assert codes_at(result.files[0]) == []
+    assert codes_at(result.files[1]) == [("duplicate-unit", "A2")]
+    assert "a.xlsx A2" in result.files[1].findings[0].message("vi")
+    assert sorted((r.unit_code, r.report_year) for r in result.records) == [("S01", 2024), ("S01", 2025)]
+
+
+def test_unknown_parent_is_checked_over_everything_read(tmp_path: Path) -> None:
+    simple_form(tmp_path / "xa.xlsx", [unit(unit_code="X01", parent_code="UB-TP")])
+    alone = load_paths([tmp_path / "xa.xlsx"])
+    assert codes_at(alone.files[0]) == [("unknown-parent", "C2")]
+    simple_form(tmp_path / "tp.xlsx", [unit(unit_code="UB-TP")])
+    both = load_paths([tmp_path])
+    assert [codes_at(f) for f in both.files] == [[], []]
+
+
+def test_formula_without_cached_value(tmp_path: Path) -> None:
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(staff_total="=100+100")]))
+    assert codes_at(fr) == [("formula-without-value", "H2")]
+
+
+def test_a_formula_with_a_cached_value_is_read_by_its_value(tmp_path: Path) -> None:
+    path = simple_form(tmp_path / "f.xlsx", [unit()])
+    _add_cached_formula(path, "H2", "100+100", "200")
+    fr = read_file(path)
+    assert codes_at(fr) == []
+    assert fr.records[0].staff_total == 200
+
+
+def _add_cached_formula(path: Path, ref: str, formula: str, value: str) -> None:
+    """Rewrite one cell as Excel stores a computed formula: <f> with its cached <v>."""
+    import re
+    import zipfile
+
+    member = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as zf:
+        items = {n: zf.read(n) for n in zf.namelist()}
+    xml = items[member].decode()
+    xml = re.sub(rf'<c r="{ref}"[^>]*>.*?</c>', f'<c r="{ref}"><f>{formula}</f><v>{value}</v></c>', xml)
+    items[member] = xml.encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for n, data in items.items():
+            zf.writestr(n, data)
+
+
+def test_header_problems(tmp_path: Path) -> None:
+    labels = [*LABELS, "Ghi chú thêm", "Tổng số CBCCVC, NLĐ"]
+    labels.remove("Số lãnh đạo chủ chốt")
+    row = unit()
+    del row[9]
+    fr = read_file(write_xlsx(tmp_path / "f.xlsx", [labels, [*row, "x", 5]]))
+    assert codes_at(fr) == [("missing-column", "1"), ("unknown-column", "T1"), ("duplicate-column", "U1")]
+    assert fr.findings[0].field == "key_leaders_total"
+    assert fr.findings[2].args["first"] == "H"
+    assert fr.records == []  # a missing column makes every row unusable
+
+
+def test_no_header_and_no_units(tmp_path: Path) -> None:
+    no_header = write_xlsx(tmp_path / "a.xlsx", [["Danh sách"], ["Một", "Hai", "Ba"]])
+    assert codes_at(read_file(no_header)) == [("no-header", None)]
+    empty = write_xlsx(tmp_path / "b.xlsx", [["BÁO CÁO NĂM 2025"], LABELS, [], [None, None, "Người lập biểu"]])
+    assert codes_at(read_file(empty)) == [("no-units", None)]
+
+
+def test_a_header_below_row_30_is_not_searched(tmp_path: Path) -> None:
+    rows = [[f"Dòng tiêu đề {i}"] for i in range(30)] + [LABELS, unit()]
+    assert codes_at(read_file(write_xlsx(tmp_path / "f.xlsx", rows))) == [("no-header", None)]
+    rows = [[f"Dòng tiêu đề {i}"] for i in range(29)] + [LABELS, unit()]
+    assert codes_at(read_file(write_xlsx(tmp_path / "g.xlsx", rows))) == []
+
+
+def test_ambiguous_values(tmp_path: Path) -> None:
+    row = unit(ethnic_minority_area="Có", ethnic_minority_population_pct=0.45,
+               leaders_ethnic_minority=2, staff_total="12.000", staff_female=300)
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [row]))
+    assert codes_at(fr) == [("ambiguous-value", "H2"), ("ambiguous-value", "R2")]
+    assert fr.records[0].staff_total == 12000
+    assert fr.records[0].ethnic_minority_population_pct == 0.45
+
+
+def test_hidden_data_sheet_is_a_warning(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = simple_form(tmp_path / "f.xlsx", [unit()], extra_sheets=[("Hướng dẫn", "visible")])
+    wb = openpyxl.load_workbook(path)
+    wb["Biểu 01"].sheet_state = "hidden"
+    wb.save(path)
+    fr = read_file(path)
+    assert codes_at(fr) == [("hidden-sheet", None)]
+    assert fr.valid() and not fr.valid(strict=True)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_messages_never_show_a_raw_template(tmp_path: Path, lang: str) -> None:
+    row = unit(staff_female=925, staff_total=922, level="?", pool_total="abc", unit_name=None)
+    fr = read_file(simple_form(tmp_path / "f.xlsx", [row, unit(unit_code="S01")]))
+    for f in load_paths([tmp_path / "f.xlsx"]).findings + fr.findings:
+        message = f.message(lang)
+        assert "{" not in message and "}" not in message, message
