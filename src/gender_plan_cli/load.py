@@ -232,7 +232,8 @@ def read_sheet(
         if r in grid.hidden_rows:
             add("hidden-row", row=r, value=values.get("unit_code") or values.get("unit_name"))
     _check_totals(grid, layout, kinds, parsed_rows, shown, sheet, out)
-    result.report_year = max(years) if len(years) == 1 else (default_year if not years else max(years))
+    years = {v["report_year"] for v in parsed_rows.values() if "report_year" in v} or years
+    result.report_year = max(years) if years else default_year
     result.findings = sorted(out, key=Finding.sort_key)
     return result
 
