@@ -209,13 +209,31 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _build_strip_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch:
+            table[code] = base
+    table[ord("đ")], table[ord("Đ")] = "d", "D"
+    return table
+
+
+_STRIP = _build_strip_table()
+
+
 def strip_marks(text: str) -> str:
     """Remove Vietnamese diacritics (the fallback of header matching)."""
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return bare.replace("đ", "d").replace("Đ", "D")
+    if text.isascii():
+        return text
+    bare = unicodedata.normalize("NFC", text).translate(_STRIP)
+    if bare.isascii():
+        return bare
+    return "".join(ch for ch in unicodedata.normalize("NFD", bare) if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """Folded text with interchangeable phrases shortened; diacritics kept."""
     folded = fold(text)
@@ -224,6 +242,7 @@ def key(text: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=8192)
 def bare_key(text: str) -> str:
     """Like `key`, without diacritics."""
     bare = strip_marks(fold(text))
@@ -296,6 +315,7 @@ def choice_map(kind: Kind) -> dict[str, str]:
     return _choice_map(LEVELS if kind is Kind.LEVEL else UNIT_TYPES)
 
 
+@lru_cache(maxsize=4096)
 def match_choice(kind: Kind, value: str) -> str | None:
     return choice_map(kind).get(bare_key(value))
 

@@ -32,6 +32,7 @@ _COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z]{1,2})\s*\)?$")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Za-zĐđ])[.)]?$")
 _YEAR_IN_TITLE = re.compile(r"\bnam\s*(20\d\d)\b")
 _NUMBER_TEXT = re.compile(r"^[+-]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0%]*$")
+_TOTAL_INITIALS = frozenset("TtCc")
 _CAPTION = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]\s")
 
 
@@ -221,6 +222,8 @@ def _title_year(grid: SheetGrid, header_top: int) -> tuple[int | None, int | Non
 
 
 def _is_total_text(text: str) -> bool:
+    if len(text) > 40 or not text[:1] or text[:1] not in _TOTAL_INITIALS:
+        return False
     k = bare_key(text)
     if not k:
         return False

@@ -20,6 +20,7 @@ from gender_plan_cli.contract import (
     DTTS_REQUIRED,
     FIELD_BY_ID,
     FIELDS,
+    Kind,
     PARTS,
     REQUIRED_FIELDS,
     is_group_parent,
@@ -27,7 +28,7 @@ from gender_plan_cli.contract import (
 )
 from gender_plan_cli.findings import Finding, column_letter
 from gender_plan_cli.layout import Layout, RowKinds, classify, locate
-from gender_plan_cli.parse import Parsed, parse_value
+from gender_plan_cli.parse import parse_value
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem
 from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
@@ -243,20 +244,30 @@ def _read_row(
 ) -> tuple[dict[str, Any], list[Finding]]:
     out: list[Finding] = []
     values: dict[str, Any] = {}
-    parsed: dict[str, Parsed] = {}
     failed: set[str] = set()
+    cells = grid.rows[r - 1]
+    width = len(cells)
+    no_value, percent = grid.formulas_without_value, grid.percent_cells
     for f in FIELDS:
         col = layout.fields.get(f.id)
         if col is None:
             continue
-        raw = grid.value(r, col)
-        if (r, col) in grid.formulas_without_value:
+        if (r, col) in no_value:
             out.append(fnd.make("formula-without-value", shown, sheet=sheet, row=r, column=col,
                                 field=f.id))
             failed.add(f.id)
             continue
-        p = parse_value(f.kind, raw, percent_format=(r, col) in grid.percent_cells)
-        parsed[f.id] = p
+        raw = cells[col - 1] if col <= width else None
+        if raw is None:
+            continue
+        # The common case first: a whole, non-negative number in a count column.
+        if f.kind is Kind.INT and type(raw) is float and raw >= 0 and raw.is_integer():
+            values[f.id] = int(raw)
+            continue
+        if f.kind is Kind.TEXT and type(raw) is str:
+            values[f.id] = raw.strip()
+            continue
+        p = parse_value(f.kind, raw, percent_format=(r, col) in percent)
         if p.problem is not None:
             out.append(fnd.make(p.problem.code, shown, sheet=sheet, row=r, column=col, field=f.id,
                                 value=raw, message_id=p.problem.message_id,

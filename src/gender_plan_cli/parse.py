@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, NO_WORDS, YES_WORDS, Kind, match_choice
 
@@ -30,8 +30,7 @@ class Problem:
     extra: dict[str, Any] | None = None
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     value: Any = None
     problem: Problem | None = None
     warning: Problem | None = None

@@ -24,10 +24,11 @@ from gender_plan_cli.reading.limits import Limits, ReadProblem
 _CHUNK = 4 * 1024 * 1024
 _SMALL_MEMBER = 16 * 1024 * 1024  # workbook.xml, styles.xml, rels
 
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="0*(\d+)"')
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ATTR_R = re.compile(rb'\br="(\d+)"')
-_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_CELL_COLUMN = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})\d')
+_CELL_ROW = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="[A-Z]{1,3}0*(\d+)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 _CELL_START = re.compile(rb"<(?:\w+:)?c\b([^>]*)>")
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)<")
@@ -185,20 +186,21 @@ class XlsxBook:
         return out
 
     def _scan_part(self, data: bytes, out: SheetScan) -> None:
-        for m in _ROW_TAG.finditer(data):
-            attrs = m.group(1)
-            if _HIDDEN.search(attrs):
-                r = _ATTR_R.search(attrs)
+        rows = set(_ROW_NUMBER.findall(data))
+        if rows:
+            out.max_row = max(out.max_row, int(max(rows, key=lambda n: (len(n), n))))
+        if b"hidden=" in data:
+            for tag in _HIDDEN_ROW.findall(data):
+                r = _ATTR_R.search(tag)
                 if r:
                     out.hidden_rows.add(int(r.group(1)))
-        refs = _CELL_REF.findall(data)
-        if refs:
-            out.max_row = max(out.max_row, max(int(r) for _, r in refs))
-            out.max_col = max(out.max_col, max(column_index(c.decode()) for c in set(c for c, _ in refs)))
-        for m in _ROW_TAG.finditer(data):
-            r = _ATTR_R.search(m.group(1))
-            if r:
-                out.max_row = max(out.max_row, int(r.group(1)))
+        letters = set(_CELL_COLUMN.findall(data))
+        if letters:
+            widest = max(letters, key=lambda c: (len(c), c))
+            out.max_col = max(out.max_col, column_index(widest.decode()))
+        numbers = set(_CELL_ROW.findall(data))  # a cell's own row can disagree with its <row>
+        if numbers:
+            out.max_row = max(out.max_row, int(max(numbers, key=lambda n: (len(n), n))))
         if self._percent_styles:
             for m in _CELL_START.finditer(data):
                 attrs = m.group(1)
@@ -271,4 +273,4 @@ class XlsxBook:
             data = self._calamine.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
         except Exception as exc:  # calamine's errors: corrupt XML, bad shared strings…
             raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
-        return [[clean(v) for v in row] for row in data]
+        return [[clean(v) if v.__class__ is str else v for v in row] for row in data]
