@@ -21,7 +21,8 @@ class CalamineBook:
         self.path = path
         self.limits = limits
         try:
-            self._book = CalamineWorkbook.from_path(str(path))
+            with open(path, "rb") as fh:  # by content, not by the file's name
+                self._book = CalamineWorkbook.from_filelike(fh)
         except Exception as exc:
             raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
         self.sheets = [

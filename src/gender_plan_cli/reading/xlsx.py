@@ -269,7 +269,8 @@ class XlsxBook:
 
         try:
             if self._calamine is None:
-                self._calamine = CalamineWorkbook.from_path(str(self.path))
+                with open(self.path, "rb") as fh:  # by content: the name may say .xls
+                    self._calamine = CalamineWorkbook.from_filelike(fh)
             data = self._calamine.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
         except Exception as exc:  # calamine's errors: corrupt XML, bad shared strings…
             raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
