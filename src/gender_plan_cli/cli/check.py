@@ -37,7 +37,7 @@ def check(
     paths: Annotated[
         list[Path],
         typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xls .ods .csv).",
-                       show_default=False),
+                       show_default=False, metavar="PATH"),
     ],
     format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="table | json | github")
