@@ -222,3 +222,10 @@ def test_excel_lock_files_are_ignored_in_folders(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x")
     result = load_paths([tmp_path])
     assert [Path(f.path).name for f in result.files] == ["a.xlsx"]
+
+
+def test_totals_are_not_compared_where_a_unit_figure_is_unreadable(tmp_path: Path) -> None:
+    rows = [LABELS, unit(staff_total="hai trăm"), unit(unit_code="S02"),
+            ["Tổng cộng", None, None, None, None, None, None, 400, 240]]
+    fr = read_file(write_xlsx(tmp_path / "f.xlsx", rows))
+    assert codes_at(fr) == [("type-error", "H2")]

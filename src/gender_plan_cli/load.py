@@ -328,6 +328,8 @@ def _check_totals(
             stated = parse_value(FIELD_BY_ID[fid].kind, grid.value(r, col))
             if stated.value is None or stated.problem is not None:
                 continue
+            if any(fid not in parsed_rows[u] and grid.value(u, col) is not None for u in scope):
+                continue  # a unit's own figure is already reported as unreadable
             expected = sum(parsed_rows[u].get(fid) or 0 for u in scope if u in parsed_rows)
             if stated.value != expected:
                 out.append(fnd.make("totals-mismatch", shown, sheet=sheet, row=r, column=col,
