@@ -153,6 +153,9 @@ def test_header_problems(tmp_path: Path) -> None:
     assert codes_at(fr) == [("missing-column", "1"), ("unknown-column", "T1"), ("duplicate-column", "U1")]
     assert fr.findings[0].field == "key_leaders_total"
     assert fr.findings[2].args["first"] == "H"
+    assert fr.findings[2].message("en") == (
+        'Columns U and H are both "Total staff". Delete or rename one of them.'
+    )
     assert fr.records == []  # a missing column makes every row unusable
 
 

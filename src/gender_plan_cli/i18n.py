@@ -27,6 +27,187 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A formula in the file cannot be read: {reason}.",
     ),
     # --- reading: sniffing and limits (owned by reading/sniff.py) ---------------------------
+    "unreadable-file.empty": (
+        "Tệp \"{name}\" trống (0 byte hoặc không có nội dung). Hãy mở tệp gốc, kiểm tra có số liệu, "
+        "lưu lại rồi gửi lại.",
+        "The file \"{name}\" is empty (0 bytes or no content). Open the original, check that it holds "
+        "the figures, save it and send it again.",
+    ),
+    "unreadable-file.directory": (
+        "\"{name}\" là một thư mục chứ không phải tệp, dù tên có đuôi của bảng tính. Hãy đổi tên thư "
+        "mục, hoặc chỉ ra các tệp bên trong nó.",
+        "\"{name}\" is a folder, not a file, although its name ends like a spreadsheet. Rename the "
+        "folder, or name the files inside it.",
+    ),
+    "unreadable-file.not-regular": (
+        "\"{name}\" không phải là một tệp thông thường (ví dụ một đường ống hay thiết bị) nên không "
+        "được đọc. Hãy chỉ ra tệp bảng tính thật.",
+        "\"{name}\" is not a regular file (a pipe or a device, for instance), so it is not read. "
+        "Name the spreadsheet file itself.",
+    ),
+    "unreadable-file.missing": (
+        "Không mở được \"{name}\": đây là lối tắt (liên kết) trỏ tới một tệp không còn tồn tại. Hãy "
+        "chép chính tệp bảng tính vào thư mục.",
+        "\"{name}\" cannot be opened: it is a shortcut (link) to a file that no longer exists. Copy "
+        "the spreadsheet itself into the folder.",
+    ),
+    "unreadable-file.symlink-loop": (
+        "Không mở được \"{name}\": đây là lối tắt (liên kết) trỏ vòng về chính nó. Hãy xóa lối tắt và "
+        "chép chính tệp bảng tính vào thư mục.",
+        "\"{name}\" cannot be opened: it is a shortcut (link) that points back to itself. Delete it "
+        "and copy the spreadsheet itself into the folder.",
+    ),
+    "unreadable-file.permission": (
+        "Không có quyền đọc tệp \"{name}\". Hãy cấp quyền đọc cho tệp, hoặc chép tệp sang một thư mục "
+        "khác rồi kiểm tra lại.",
+        "There is no permission to read \"{name}\". Allow reading it, or copy it to another folder "
+        "and check it again.",
+    ),
+    "unreadable-file.os-error": (
+        "Không mở được tệp \"{name}\": {reason}. Hãy chép lại tệp rồi kiểm tra lại.",
+        "The file \"{name}\" cannot be opened: {reason}. Copy the file again and re-check it.",
+    ),
+    "unreadable-file.encrypted": (
+        "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (trong Excel: File → Info → "
+        "Protect Workbook → Encrypt with Password, xóa mật khẩu rồi bấm OK), lưu lại và gửi bản "
+        "không có mật khẩu.",
+        "The file is password-protected, so it cannot be read. Remove the password (in Excel: File → "
+        "Info → Protect Workbook → Encrypt with Password, clear it, OK), save, and send the copy "
+        "without a password.",
+    ),
+    "unreadable-file.truncated-zip": (
+        "Tệp bị hỏng hoặc không trọn vẹn (có thể tải về hay sao chép chưa xong). Hãy mở tệp gốc bằng "
+        "Excel, lưu lại rồi gửi lại.",
+        "The file is damaged or incomplete (perhaps a download or copy did not finish). Open the "
+        "original in Excel, save it and send it again.",
+    ),
+    "unreadable-file.corrupt-zip": (
+        "Tệp bị hỏng: phần \"{member}\" bên trong tệp không giải nén được hoặc ghi sai kích thước. "
+        "Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.",
+        "The file is damaged: its part \"{member}\" cannot be unpacked or states a wrong size. Open "
+        "it in Excel, save it as .xlsx and send it again.",
+    ),
+    "unreadable-file.zip-duplicate": (
+        "Tệp bị hỏng hoặc bị sửa bằng công cụ khác: phần \"{member}\" xuất hiện hai lần. Hãy mở tệp "
+        "bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.",
+        "The file is damaged or was altered by another tool: the part \"{member}\" appears twice. "
+        "Open it in Excel, save it as .xlsx and send it again.",
+    ),
+    "unreadable-file.zip-method": (
+        "Phần \"{member}\" của tệp được nén theo cách Excel không dùng (mã {method}). Hãy mở tệp bằng "
+        "Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại.",
+        "The part \"{member}\" is compressed in a way Excel never uses (method {method}). Open the "
+        "file in Excel or LibreOffice, save it as .xlsx and send it again.",
+    ),
+    "unreadable-file.corrupt-xls": (
+        "Tệp Excel 97–2003 (.xls) bị hỏng ({reason}). Hãy mở tệp bằng Excel, lưu lại dưới dạng "
+        ".xlsx rồi gửi lại.",
+        "The Excel 97–2003 (.xls) file is damaged ({reason}). Open it in Excel, save it as .xlsx "
+        "and send it again.",
+    ),
+    "unreadable-file.not-spreadsheet": (
+        "Tệp này không phải bảng tính mà là tệp định dạng {what}, dù tên có đuôi \"{ext}\". Hãy gửi "
+        "chính tệp bảng tính (.xlsx, .xls, .ods hoặc .csv) chứa số liệu, không gửi bản chụp hay bản "
+        "PDF.",
+        "This is not a spreadsheet but a {what} file, although its name ends in \"{ext}\". Send the "
+        "spreadsheet itself (.xlsx, .xls, .ods or .csv), not a scan or a PDF.",
+    ),
+    "unreadable-file.save-as-xlsx": (
+        "Tệp là {what}, không phải bảng tính Excel thật (dù có đuôi \"{ext}\"); phần mềm xuất ra kiểu "
+        "này thường gặp. Hãy mở tệp bằng Excel, chọn File → Save As → Excel Workbook (.xlsx) rồi gửi "
+        "lại.",
+        "The file is {what}, not a real Excel workbook (although it ends in \"{ext}\"); web systems "
+        "often export this. Open it in Excel, choose File → Save As → Excel Workbook (.xlsx) and "
+        "send that.",
+    ),
+    "unreadable-file.text-not-csv": (
+        "Tệp có đuôi \"{ext}\" nhưng thực chất là văn bản thuần (có thể là CSV). Nếu là CSV, hãy đổi "
+        "đuôi tệp thành .csv; nếu không, hãy mở bằng Excel và lưu dưới dạng .xlsx.",
+        "The file ends in \"{ext}\" but is plain text (a CSV, perhaps). If it is a CSV, rename it to "
+        ".csv; otherwise open it in Excel and save it as .xlsx.",
+    ),
+    "unreadable-file.csv-nul": (
+        "Tệp CSV chứa ký tự rỗng (NUL) ở dòng {line}: tệp bị hỏng hoặc không phải văn bản. Hãy mở "
+        "tệp gốc bằng Excel và lưu lại bằng File → Save As → CSV UTF-8.",
+        "The CSV holds a NUL character on line {line}: it is damaged or not text. Open the original "
+        "in Excel and save it with File → Save As → CSV UTF-8.",
+    ),
+    "unreadable-file.csv-encoding": (
+        "Tệp CSV không dùng bảng mã được chấp nhận (UTF-8, UTF-16 hoặc Windows-1258) nên chữ sẽ bị "
+        "sai. Hãy mở bằng Excel và lưu lại bằng File → Save As → CSV UTF-8.",
+        "The CSV is in none of the accepted encodings (UTF-8, UTF-16 or Windows-1258), so its text "
+        "would be garbled. Open it in Excel and save it with File → Save As → CSV UTF-8.",
+    ),
+    "unreadable-file.csv-utf32": (
+        "Tệp CSV dùng bảng mã UTF-32, không được chấp nhận. Hãy mở bằng Excel và lưu lại bằng File → "
+        "Save As → CSV UTF-8.",
+        "The CSV is in UTF-32, which is not accepted. Open it in Excel and save it with File → "
+        "Save As → CSV UTF-8.",
+    ),
+    "unreadable-file.xml-entities": (
+        "Tệp bị từ chối: phần \"{member}\" có khai báo DOCTYPE/ENTITY, thứ Excel không bao giờ tạo "
+        "ra và có thể dùng để làm treo máy. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi "
+        "lại.",
+        "The file is refused: its part \"{member}\" declares a DOCTYPE/ENTITY, which Excel never "
+        "writes and which can be used to exhaust memory. Open it in Excel, save it as .xlsx and "
+        "send it again.",
+    ),
+    "unreadable-file.xml-prolog": (
+        "Tệp bị từ chối: phần \"{member}\" có phần mở đầu XML dài bất thường. Hãy mở tệp bằng Excel, "
+        "lưu lại dưới dạng .xlsx rồi gửi lại.",
+        "The file is refused: its part \"{member}\" has an abnormally long XML preamble. Open it in "
+        "Excel, save it as .xlsx and send it again.",
+    ),
+    "file-too-large.size": (
+        "Tệp nặng {size} MB, vượt giới hạn {limit} MB. Nếu tệp đúng là lớn như vậy, hãy chạy lại với "
+        "{flag} (ví dụ {flag} 500); nếu không, hãy xóa các trang, hình ảnh không cần thiết rồi lưu "
+        "lại.",
+        "The file is {size} MB, over the {limit} MB limit. If it really is that big, run again with "
+        "{flag} (e.g. {flag} 500); otherwise delete unneeded sheets and pictures and save it again.",
+    ),
+    "file-too-large.unzipped": (
+        "Phần \"{member}\" của tệp khi giải nén vượt giới hạn {limit} MB. Nếu tệp hợp lệ, hãy chạy lại "
+        "với {flag} lớn hơn; nếu không, hãy mở bằng Excel, xóa phần thừa và lưu lại.",
+        "The part \"{member}\" unpacks to more than {limit} MB. If the file is genuine, run again "
+        "with a larger {flag}; otherwise open it in Excel, delete what is not needed and save it.",
+    ),
+    "file-too-large.unzipped-total": (
+        "Tệp khi giải nén chiếm hơn {size} MB, vượt giới hạn {limit} MB. Nếu tệp hợp lệ, hãy chạy "
+        "lại với {flag} lớn hơn; nếu không, hãy xóa các trang, hình ảnh không cần thiết rồi lưu lại.",
+        "The file unpacks to more than {size} MB, over the {limit} MB limit. If it is genuine, run "
+        "again with a larger {flag}; otherwise delete unneeded sheets and pictures and save it.",
+    ),
+    "file-too-large.ratio": (
+        "Phần \"{member}\" của tệp bị nén tới hơn {ratio} lần (giới hạn {limit} lần) — dấu hiệu của "
+        "\"bom nén\". Nếu tệp hợp lệ, hãy chạy lại với {flag} lớn hơn; nếu không, đừng mở tệp này, "
+        "hãy đề nghị đơn vị gửi lại.",
+        "The part \"{member}\" is compressed more than {ratio} times (limit {limit}) — the mark of a "
+        "\"zip bomb\". If the file is genuine, run again with a larger {flag}; otherwise do not open "
+        "it and ask the unit to send it again.",
+    ),
+    "file-too-large.members": (
+        "Tệp chứa {count} thành phần bên trong, vượt giới hạn {limit}; một bảng tính thật chỉ có vài "
+        "trăm. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.",
+        "The file holds {count} parts, over the limit of {limit}; a real workbook has a few hundred. "
+        "Open it in Excel, save it as .xlsx and send it again.",
+    ),
+    "file-too-large.cells": (
+        "Trang \"{sheet}\" có vùng dữ liệu {extent} ({cells} ô), vượt giới hạn {limit} ô — thường do "
+        "một ô lẻ ở rất xa bảng. Hãy xóa các dòng, cột thừa sau bảng (chọn chúng → Delete), lưu lại; "
+        "nếu bảng đúng là lớn như vậy, hãy chạy lại với {flag} lớn hơn.",
+        "Sheet \"{sheet}\" uses the range {extent} ({cells} cells), over the {limit}-cell limit — "
+        "usually one stray cell far from the table. Delete the extra rows and columns after the "
+        "table (select them → Delete) and save; if the table really is that big, run again with a "
+        "larger {flag}.",
+    ),
+    "file-too-large.line": (
+        "Dòng {line} của tệp CSV dài hơn {limit} KB (đã đọc {size} KB mà chưa hết dòng) — thường do "
+        "tệp không có dấu xuống dòng hoặc không phải CSV. Hãy mở bằng Excel và lưu lại bằng File → "
+        "Save As → CSV UTF-8; nếu dòng đúng là dài như vậy, hãy chạy lại với {flag} lớn hơn.",
+        "Line {line} of the CSV is longer than {limit} KB ({size} KB read without an end of line) — "
+        "usually a file without line breaks or not a CSV at all. Open it in Excel and save it with "
+        "File → Save As → CSV UTF-8; if the line really is that long, run again with a larger {flag}.",
+    ),
     # --- layout and values -----------------------------------------------------------------
     "no-header": (
         "Không tìm thấy dòng tiêu đề cột trong 30 dòng đầu của trang tính nào. Biểu mẫu cần có các cột "
@@ -47,8 +228,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Add a year column, put the year in the title (\"... NĂM 2025\") or pass --report-year.",
     ),
     "duplicate-column": (
-        "Cột {column} và cột {first} đều là \"{field}\". Hãy xóa hoặc đổi tên một trong hai cột.",
-        "Columns {column} and {first} are both \"{field}\". Delete or rename one of them.",
+        "Cột {letter} và cột {first} đều là \"{field}\". Hãy xóa hoặc đổi tên một trong hai cột.",
+        "Columns {letter} and {first} are both \"{field}\". Delete or rename one of them.",
     ),
     "unknown-column": (
         "Cột \"{header}\" không thuộc biểu mẫu và sẽ bị bỏ qua. Nếu đây là một chỉ tiêu, hãy đổi tên "
@@ -216,7 +397,332 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv) found in: {paths}.",
     ),
     # --- gap and rules (owned by indicators / rules / render) -------------------------------
+    "gap.title": (
+        "MỨC ĐẠT CHỈ TIÊU NĂM {target_year} — số liệu năm báo cáo {report_year}, {units} đơn vị — "
+        "nguồn: {source}",
+        "TARGETS FOR {target_year} — data of report year {report_year}, {units} units — "
+        "source: {source}",
+    ),
+    "gap.on-track": ("[Lộ trình giữa hai mốc] ", "[On-track, between milestones] "),
+    "gap.source.samples": ("dữ liệu mẫu kèm theo gplan ({path})", "the sample data shipped with gplan ({path})"),
+    "gap.source.env": ("thư mục GPLAN_DATA ({path})", "the GPLAN_DATA folder ({path})"),
+    "gap.source.more": (" và {n} mục khác", " and {n} more"),
+    "gap.note.samples": (
+        "Không nêu tệp nào: gplan đọc dữ liệu mẫu kèm theo gói ({path}). Hãy nêu tệp hoặc thư mục "
+        "báo cáo, hoặc đặt biến môi trường GPLAN_DATA.",
+        "No path given: gplan reads the sample data shipped with the package ({path}). Name your "
+        "files or folder, or set GPLAN_DATA.",
+    ),
+    "gap.note.env": (
+        "Không nêu tệp nào: gplan đọc thư mục GPLAN_DATA ({path}).",
+        "No path given: gplan reads the GPLAN_DATA folder ({path}).",
+    ),
+    "gap.other-years": (
+        "Số liệu còn có năm {years}: không tính trong bảng này (chọn bằng --report-year).",
+        "The data also holds {years}: not evaluated here (pick with --report-year).",
+    ),
+    "gap.rules": ("Chỉ tiêu theo tệp {path}", "Targets from {path}"),
+    "gap.col.indicator": ("Chỉ tiêu", "Indicator"),
+    "gap.col.target": ("Mục tiêu", "Target"),
+    "gap.col.actual": ("Thực tế", "Actual"),
+    "gap.col.rate": ("Tỷ lệ", "Rate"),
+    "gap.col.status": ("Kết quả", "Status"),
+    "gap.col.gap": ("Còn thiếu", "Gap"),
+    "gap.col.progress": ("Tiến độ (┃ = mục tiêu)", "Progress (┃ = target)"),
+    "gap.ind.female_key_leader": (
+        "Cơ quan, chính quyền có lãnh đạo chủ chốt là nữ",
+        "Agencies and local governments with a female key leader",
+    ),
+    "gap.ind.pool_female": ("Cán bộ nữ trong diện quy hoạch", "Women in the leadership planning pool"),
+    "gap.ind.pool_female_trained": (
+        "Cán bộ nữ quy hoạch được đào tạo, bồi dưỡng",
+        "Women in the planning pool who are trained",
+    ),
+    "gap.ind.ethnic_minority_leaders": (
+        "Lãnh đạo, quản lý người DTTS ở địa bàn có đồng bào DTTS",
+        "Ethnic-minority leaders in ethnic-minority areas",
+    ),
+    "gap.status.met": ("Đạt", "Met"),
+    "gap.status.unmet": ("Chưa đạt", "Not met"),
+    "gap.status.na": ("Không áp dụng", "Not applicable"),
+    "gap.target.every-unit": ("mọi đơn vị đủ số lãnh đạo DTTS", "every unit has enough"),
+    "gap.target.adjusted": ("{target} (sau điều chỉnh: {effective})", "{target} (adjusted: {effective})"),
+    "gap.actual.female_key_leader": ("{actual}/{base} cơ quan", "{actual} of {base} agencies"),
+    "gap.actual.pool_female": ("{actual}/{base} người là nữ", "{actual} women of {base}"),
+    "gap.actual.pool_female_trained": ("{actual}/{base} nữ đã đào tạo", "{actual} of {base} women trained"),
+    "gap.actual.ethnic_minority_leaders": ("{actual}/{base} đơn vị đủ", "{actual} of {base} units"),
+    "gap.gap.female_key_leader": (
+        "Cần thêm {gap} cơ quan có lãnh đạo chủ chốt là nữ",
+        "{gap} more agencies need a female key leader",
+    ),
+    "gap.gap.pool_female": (
+        "Cần thêm {gap} nữ trong diện quy hoạch (giữ nguyên số người quy hoạch), hoặc {added} nữ "
+        "nếu bổ sung thêm vào quy hoạch",
+        "{gap} more women in the planning pool, or {added} if the pool grows",
+    ),
+    "gap.gap.pool_female_trained": (
+        "Cần đào tạo, bồi dưỡng thêm {gap} cán bộ nữ trong quy hoạch",
+        "{gap} more women in the pool to be trained",
+    ),
+    "gap.gap.ethnic_minority_leaders": (
+        "Cần thêm {gap} lãnh đạo, quản lý người DTTS ở {units} đơn vị",
+        "{gap} more ethnic-minority leaders in {units} units",
+    ),
+    "gap.gap.na": ("không có đơn vị thuộc diện áp dụng", "no unit in scope"),
+    "gap.adjusted.title": (
+        "Đơn vị được điều chỉnh hoặc miễn chỉ tiêu lãnh đạo chủ chốt nữ (ngành, lĩnh vực có tỷ lệ "
+        "nữ thấp)",
+        "Units whose female-key-leader target is adjusted or exempt (sectors with few women)",
+    ),
+    "gap.adjusted.col.code": ("Mã", "Code"),
+    "gap.adjusted.col.name": ("Tên cơ quan, đơn vị", "Unit"),
+    "gap.adjusted.col.sector": ("Ngành, lĩnh vực", "Sector"),
+    "gap.adjusted.col.share": ("Tỷ lệ nữ CBCCVC, NLĐ", "Female staff share"),
+    "gap.adjusted.col.rule": ("Cách điều chỉnh", "Adjustment"),
+    "gap.adjusted.col.target": ("Chỉ tiêu riêng", "Own target"),
+    "gap.adjusted.col.has": ("Kết quả", "Status"),
+    "gap.basis.sector": ("của ngành", "sector"),
+    "gap.basis.unit": ("của đơn vị", "unit"),
+    "gap.basis.approved": ("ngành được phê duyệt", "approved sector"),
+    "gap.mode.proportional": ("theo tỷ lệ nữ", "proportional"),
+    "gap.mode.fixed": ("mức cố định", "fixed"),
+    "gap.mode.exempt": ("miễn", "exempt"),
+    "gap.mode.approved": ("ngành đặc thù được phê duyệt", "approved special sector"),
+    "gap.exempt": ("miễn", "exempt"),
+    "gap.short.title": ("Đơn vị còn thiếu nhiều nhất", "Units with the largest shortfalls"),
+    "gap.short.col.indicator": ("Chỉ tiêu", "Indicator"),
+    "gap.short.col.code": ("Mã", "Code"),
+    "gap.short.col.name": ("Tên cơ quan, đơn vị", "Unit"),
+    "gap.short.col.figure": ("Hiện có", "Now"),
+    "gap.short.col.short": ("Còn thiếu", "Short"),
+    "gap.unit.female_key_leader": ("{actual}/{base} lãnh đạo chủ chốt là nữ", "{actual} of {base} key leaders are women"),
+    "gap.unit.ethnic_minority_leaders": ("{actual} người DTTS, cần {need}", "{actual} ethnic-minority, {need} needed"),
+    "gap.groups.title": ("Theo {by}", "By {by}"),
+    "gap.groups.units": ("Số đơn vị", "Units"),
+    "gap.group.none": ("(không ghi)", "(none)"),
+    "gap.group.short": ("(thiếu {gap})", "({gap} short)"),
+    "gap.skipped.title": (
+        "Đã bỏ qua {rows} dòng không hợp lệ (--skip-invalid); các chỉ tiêu trên không tính các dòng này:",
+        "{rows} invalid rows were skipped (--skip-invalid); the figures above leave them out:",
+    ),
+    "gap.skipped.file": ("{file}: dòng {rows}", "{file}: rows {rows}"),
+    "gap.skipped.unreadable": ("{file}: cả tệp (không đọc được)", "{file}: the whole file (unreadable)"),
+    "gap.summary": ("{met}/{applicable} chỉ tiêu đạt.", "{met} of {applicable} targets met."),
+    "gap.invalid": (
+        "Số liệu chưa hợp lệ nên gplan không tính chỉ tiêu. Hãy sửa các lỗi trên (xem "
+        "`gplan check`), hoặc chạy lại với --skip-invalid để bỏ qua các dòng lỗi.",
+        "The data is not valid, so gplan does not compute the targets. Fix the errors above (see "
+        "`gplan check`), or re-run with --skip-invalid to leave the invalid rows out.",
+    ),
+    "gap.usage.year-missing": (
+        "Hãy nêu năm chỉ tiêu bằng --year, ví dụ: gplan gap --year 2025",
+        "Name the target year with --year, e.g. gplan gap --year 2025",
+    ),
+    "gap.usage.year": (
+        "Năm {year} nằm ngoài giai đoạn {low}–{high} của Chương trình. Hãy chọn năm từ {low} đến {high}.",
+        "The year {year} is outside the programme's {low}–{high}. Pick a year from {low} to {high}.",
+    ),
+    "gap.usage.report-year": (
+        "Không có số liệu năm báo cáo {year}. Số liệu có các năm: {years}.",
+        "There is no data for report year {year}. The data holds: {years}.",
+    ),
+    "gap.usage.no-samples": (
+        "Không nêu tệp nào và không tìm thấy dữ liệu mẫu ({path}). Hãy nêu tệp hoặc thư mục báo cáo.",
+        "No path given and no sample data found ({path}). Name the files or folder to read.",
+    ),
+    "gap.usage.no-data": ("(không có số liệu hợp lệ)", "(no valid data)"),
+    "rules.invalid-file": ("Tệp quy tắc không hợp lệ:", "The rules file is not valid:"),
+    "rules.title": ("Chỉ tiêu đang áp dụng — tệp {path}", "Targets in force — file {path}"),
+    "rules.plan": ("Kế hoạch: {plan}", "Plan: {plan}"),
+    "rules.valid": ("Tệp quy tắc hợp lệ: {path}", "The rules file is valid: {path}"),
+    "rules.col.indicator": ("Chỉ tiêu", "Indicator"),
+    "rules.col.id": ("Mã", "Id"),
+    "rules.col.applies": ("Áp dụng cho", "Applies to"),
+    "rules.col.year": ("Năm {year}", "{year}"),
+    "rules.applies.all": ("mọi loại hình", "every unit type"),
+    "rules.ethnic": (
+        "mỗi đơn vị cần ít nhất max({min}; ⌈{factor} × tỷ lệ dân số DTTS × số lãnh đạo, quản lý⌉) "
+        "lãnh đạo, quản lý người DTTS",
+        "each unit needs at least max({min}, ⌈{factor} × ethnic-minority population share × "
+        "leaders⌉) ethnic-minority leaders",
+    ),
+    "rules.low-staff": (
+        "Ngành, lĩnh vực có tỷ lệ nữ CBCCVC, NLĐ dưới {threshold} (tính theo {basis}): {mode}.",
+        "Sectors with a female staff share under {threshold} (share of the {basis}): {mode}.",
+    ),
+    "rules.basis.sector": ("cả ngành", "whole sector"),
+    "rules.basis.unit": ("từng đơn vị", "unit itself"),
+    "rules.mode.proportional": (
+        "chỉ tiêu × tỷ lệ nữ ÷ {threshold}",
+        "target × female share ÷ {threshold}",
+    ),
+    "rules.mode.fixed": ("chỉ tiêu cố định {values}", "a fixed target of {values}"),
+    "rules.mode.exempt": ("không tính (miễn)", "left out (exempt)"),
+    "rules.sector": ("Ngành được phê duyệt \"{sector}\": {values}", "Approved sector \"{sector}\": {values}"),
+    "rules.on-track": ("Năm {year} (giữa hai mốc: nội suy)", "{year} (on-track)"),
+    "rules.unreadable": ("không đọc được tệp quy tắc: {reason}", "the rules file cannot be read: {reason}"),
+    "rules.yaml": (
+        "lỗi cú pháp YAML: {reason}. Kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu hai chấm.",
+        "YAML syntax error: {reason}. Check the indentation (spaces, not tabs) and the colons.",
+    ),
+    "rules.not-mapping": (
+        "tệp quy tắc phải bắt đầu bằng các mục \"version\", \"targets\"...",
+        "the rules file must be a mapping with \"version\", \"targets\"...",
+    ),
+    "rules.duplicate-key": ("mục này được ghi hai lần; hãy xóa một dòng", "this key appears twice; delete one"),
+    "rules.alias": ("không dùng tham chiếu YAML (&, *); hãy ghi giá trị trực tiếp",
+                    "YAML anchors and aliases (&, *) are not allowed; write the value out"),
+    "rules.missing": ("thiếu mục này", "this key is missing"),
+    "rules.unknown-key": ("mục không có trong quy tắc (gõ sai tên?)", "unknown key (a typo?)"),
+    "rules.le": ("phải ≤ {le}", "must be ≤ {le}"),
+    "rules.lt": ("phải < {lt}", "must be < {lt}"),
+    "rules.ge": ("phải ≥ {ge}", "must be ≥ {ge}"),
+    "rules.gt": ("phải > {gt}", "must be > {gt}"),
+    "rules.number": ("phải là một số (tỷ lệ ghi dạng 0.60, không ghi 60%)",
+                     "must be a number (write a rate as 0.60, not 60%)"),
+    "rules.integer": ("phải là số nguyên", "must be a whole number"),
+    "rules.choice": ("phải là một trong: {expected}", "must be one of: {expected}"),
+    "rules.text": ("phải là chữ", "must be text"),
+    "rules.bool": ("phải là true hoặc false", "must be true or false"),
+    "rules.mapping": ("phải là một nhóm mục (dạng \"khóa: giá trị\")", "must be a mapping (\"key: value\")"),
+    "rules.list": ("phải là một danh sách", "must be a list"),
+    "rules.empty": ("không được để trống", "must not be empty"),
+    "rules.years-missing": ("thiếu chỉ tiêu theo năm (ví dụ 2025: 0.60)",
+                            "no values per year (e.g. 2025: 0.60)"),
+    "rules.year": ("năm phải từ {low} đến {high}", "the year must be from {low} to {high}"),
+    "rules.applies-to": ("phải là all hoặc danh sách loại hình: {choices}",
+                         "must be all or a list of unit types: {choices}"),
+    "rules.unit-type": ("loại hình \"{value}\" không có; chọn trong: {choices}",
+                        "unknown unit type \"{value}\"; pick from: {choices}"),
+    "rules.sector-values": ("hãy ghi chỉ tiêu theo năm (2025: 0.30) hoặc exempt: true, không ghi cả hai",
+                            "give values per year (2025: 0.30) or exempt: true, not both"),
+    "rules.fixed-missing": ("mode: fixed cần mục fixed với chỉ tiêu theo năm (2025: 0.30)",
+                            "mode: fixed needs a fixed mapping of values per year (2025: 0.30)"),
+    "rules.sector-twice": ("ngành \"{value}\" được ghi hai lần", "the sector \"{value}\" is listed twice"),
+    "rules.invalid": ("giá trị không hợp lệ ({reason})", "invalid value ({reason})"),
     # --- template -------------------------------------------------------------------------
+    "template.exists": (
+        "Tệp \"{path}\" đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.",
+        "\"{path}\" already exists. Choose another name, or add --force to overwrite it.",
+    ),
+    "template.is-folder": (
+        "\"{path}\" là một thư mục. Hãy ghi cả tên tệp, ví dụ -o {path}/bieu-mau.xlsx.",
+        "\"{path}\" is a folder. Give a file name too, e.g. -o {path}/form.xlsx.",
+    ),
+    "template.no-folder": (
+        "Thư mục \"{folder}\" không tồn tại. Hãy tạo thư mục trước hoặc chọn nơi lưu khác.",
+        "The folder \"{folder}\" does not exist. Create it first or choose another place.",
+    ),
+    "template.suffix": (
+        "Biểu mẫu là tệp Excel .xlsx: hãy đặt tên tệp có đuôi .xlsx (ví dụ bieu-mau.xlsx), "
+        "không phải \"{suffix}\".",
+        "The form is an Excel .xlsx file: name it with .xlsx (e.g. form.xlsx), not \"{suffix}\".",
+    ),
+    "template.written": (
+        "Đã ghi biểu mẫu: {path}. Các đơn vị điền mỗi đơn vị một dòng và gửi Sở Nội vụ trước ngày "
+        "{deadline} hằng năm.",
+        "Form written: {path}. Units fill in one row each and send it to the Department of Home "
+        "Affairs before {deadline} each year.",
+    ),
+    "template.sheet.form": ("Biểu 01", "Form 01"),
+    "template.sheet.help": ("Hướng dẫn", "Instructions"),
+    "template.title": (
+        "BÁO CÁO SỐ LIỆU CÁN BỘ NỮ THAM GIA LÃNH ĐẠO, QUẢN LÝ NĂM ____",
+        "REPORT ON WOMEN IN LEADERSHIP AND MANAGEMENT POSITIONS, YEAR ____",
+    ),
+    "template.subtitle": (
+        "(Kế hoạch thực hiện Quyết định số 2282/QĐ-TTg; gửi Sở Nội vụ trước ngày {deadline} hằng "
+        "năm. Xem trang \"{help_sheet}\".)",
+        "(Plan implementing Decision 2282/QĐ-TTg; send to the Department of Home Affairs before "
+        "{deadline} each year. See the \"{help_sheet}\" sheet.)",
+    ),
+    "template.help.title": ("HƯỚNG DẪN ĐIỀN BIỂU MẪU", "HOW TO FILL IN THE FORM"),
+    "template.help.one-row": (
+        "Mỗi cơ quan, đơn vị điền một dòng cho mỗi năm báo cáo, ngay dưới dòng tên cột. Không đổi "
+        "tên cột, không gộp ô, không ẩn dòng, không để công thức chưa tính.",
+        "Each agency or unit fills in one row per report year, right below the column headers. Do "
+        "not rename columns, merge cells, hide rows or leave formulas uncomputed.",
+    ),
+    "template.help.separate": (
+        "Hội đồng nhân dân và Ủy ban nhân dân là hai đơn vị riêng: báo cáo thành hai dòng riêng, "
+        "mỗi dòng một mã đơn vị.",
+        "A People's Council and a People's Committee are separate units: report them as two "
+        "separate rows, each with its own unit code.",
+    ),
+    "template.help.key-leaders": (
+        "Lãnh đạo chủ chốt là người đứng đầu và cấp phó của người đứng đầu: Chủ tịch, Phó Chủ tịch "
+        "Ủy ban nhân dân; Chủ tịch, Phó Chủ tịch Hội đồng nhân dân (mỗi cơ quan tính là một cơ quan "
+        "riêng); Giám đốc, Phó Giám đốc Sở.",
+        "Key leaders are the head and the deputy heads: the Chairperson and Vice-Chairpersons of a "
+        "People's Committee; the Chairperson and Vice-Chairpersons of a People's Council (each "
+        "counted as its own agency); the Director and Deputy Directors of a department.",
+    ),
+    "template.help.indicator": (
+        "Theo chỉ tiêu thống kê giới quốc gia (Thông tư 10/2019/TT-BKHĐT), chỉ tiêu đếm số cơ quan, "
+        "không đếm số người: một cơ quan đạt khi có ít nhất một lãnh đạo chủ chốt là nữ.",
+        "Following the national gender-statistics indicator (Circular 10/2019/TT-BKHĐT), the "
+        "indicator counts agencies, not people: an agency counts when at least one of its key "
+        "leaders is a woman.",
+    ),
+    "template.help.numbers": (
+        "Số người là số nguyên, không âm; ghi 0 khi không có ai. Số nữ không lớn hơn tổng số; số "
+        "lãnh đạo chủ chốt không lớn hơn tổng số lãnh đạo, quản lý; số nữ quy hoạch được đào tạo, "
+        "bồi dưỡng không lớn hơn số nữ trong diện quy hoạch.",
+        "Counts of people are whole numbers, never negative; enter 0 when there is nobody. Women "
+        "are never more than the total; key leaders never more than all leaders and managers; "
+        "trained women in the pool never more than the women in the pool.",
+    ),
+    "template.help.dtts": (
+        "Địa bàn có đồng bào dân tộc thiểu số (DTTS): chọn Có, rồi điền tỷ lệ dân số là người DTTS "
+        "(số từ 0 đến 100, ví dụ 45 hoặc 45,5; không ghi 0,45) và số lãnh đạo, quản lý là người DTTS.",
+        "Ethnic-minority area: pick Yes, then give the ethnic-minority share of the population "
+        "(0 to 100, e.g. 45 or 45.5; not 0.45) and the number of ethnic-minority leaders and "
+        "managers.",
+    ),
+    "template.help.colours": (
+        "Cột có tên tô màu cam là bắt buộc; cột tô màu xanh là không bắt buộc. Cột \"{level}\", "
+        "\"{unit_type}\" và \"{area}\" chọn trong danh sách thả xuống.",
+        "Headers shaded orange are required; blue ones are optional. \"{level}\", \"{unit_type}\" "
+        "and \"{area}\" are picked from a drop-down list.",
+    ),
+    "template.help.deadline": (
+        "Thời hạn: gửi Sở Nội vụ trước ngày {deadline} hằng năm.",
+        "Deadline: send to the Department of Home Affairs before {deadline} each year.",
+    ),
+    "template.help.check": (
+        "Trước khi gửi, đơn vị có thể tự kiểm tra tệp bằng lệnh: gplan check <tên tệp>.xlsx",
+        "Before sending, a unit can check its file with: gplan check <file name>.xlsx",
+    ),
+    "template.help.columns": ("CÁC CỘT CỦA BIỂU MẪU", "THE FORM'S COLUMNS"),
+    "template.help.col.letter": ("Cột", "Column"),
+    "template.help.col.label": ("Tên cột", "Header"),
+    "template.help.col.required": ("Bắt buộc", "Required"),
+    "template.help.col.note": ("Cách điền", "How to fill it in"),
+    "template.help.required.dtts": ("Khi là địa bàn DTTS", "In an ethnic-minority area"),
+    "template.help.lists": ("DANH SÁCH LỰA CHỌN", "LISTS TO PICK FROM"),
+    "template.help.list": ("Danh sách chọn cho cột \"{field}\"", "Choices for \"{field}\""),
+    "template.yes": ("Có", "Yes"),
+    "template.no": ("Không", "No"),
+    "template.dv.list.title": ("Chọn trong danh sách", "Pick from the list"),
+    "template.dv.list": (
+        "Hãy chọn một giá trị trong danh sách thả xuống.",
+        "Pick a value from the drop-down list.",
+    ),
+    "template.dv.count.title": ("Số nguyên không âm", "Whole number"),
+    "template.dv.count": (
+        "Nhập số nguyên không âm, ví dụ 12 (ghi 0 khi không có ai).",
+        "Enter a whole number, 0 or more, e.g. 12 (0 when there is nobody).",
+    ),
+    "template.dv.percent.title": ("Tỷ lệ phần trăm", "Percentage"),
+    "template.dv.percent": (
+        "Nhập số từ 0 đến 100, ví dụ 45 hoặc 45,5 (không ghi 0,45).",
+        "Enter a number from 0 to 100, e.g. 45 or 45.5 (not 0.45).",
+    ),
+    "template.dv.year.title": ("Năm báo cáo", "Report year"),
+    "template.dv.year": (
+        "Nhập năm bằng 4 chữ số, từ {low} đến {high}.",
+        "Enter a four-digit year from {low} to {high}.",
+    ),
 }
 
 

@@ -174,7 +174,8 @@ def read_sheet(
 
     for later, first in layout.duplicates:
         add("duplicate-column", row=later.header_row, column=later.index, field=later.field,
-            value=later.header, first=column_letter(first.index))
+            value=later.header, first=column_letter(first.index),
+            letter=column_letter(later.index))
     header_row = layout.header_rows[-1]
     for col in layout.columns:
         top = col.header.split(" / ")[0]
