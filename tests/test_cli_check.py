@@ -18,7 +18,9 @@ runner = CliRunner()
 
 @pytest.fixture
 def good(tmp_path: Path) -> Path:
-    return simple_form(tmp_path / "tot.xlsx", [unit(), unit(unit_code="S02", unit_name="Sở Tư pháp")])
+    return simple_form(
+        tmp_path / "tot.xlsx", [unit(), unit(unit_code="S02", unit_name="Sở Tư pháp")]
+    )
 
 
 @pytest.fixture
@@ -68,12 +70,22 @@ def test_json_shape(good: Path, bad: Path) -> None:
     assert doc["valid"] is False
     assert doc["summary"] == {"files": 2, "invalid": 1, "units": 3, "errors": 1, "warnings": 0}
     second = doc["files"][1]
-    assert (second["path"], second["valid"], second["sheet"], second["report_year"], second["units"]) == (
-        str(bad), False, "Biểu 01", 2025, 1)
+    assert (
+        second["path"],
+        second["valid"],
+        second["sheet"],
+        second["report_year"],
+        second["units"],
+    ) == (str(bad), False, "Biểu 01", 2025, 1)
     assert second["findings"] == [
         {
-            "code": "exceeds-total", "severity": "error", "sheet": "Biểu 01", "cell": "I2", "row": 2,
-            "field": "staff_female", "value": 925,
+            "code": "exceeds-total",
+            "severity": "error",
+            "sheet": "Biểu 01",
+            "cell": "I2",
+            "row": 2,
+            "field": "staff_female",
+            "value": 925,
             "message": 'Ô I2: "Số nữ CBCCVC, NLĐ" (925) lớn hơn "Tổng số CBCCVC, NLĐ" (922, ô H2). '
             "Hãy kiểm tra lại hai số này.",
         }
@@ -82,13 +94,16 @@ def test_json_shape(good: Path, bad: Path) -> None:
 
 def test_github_annotations_and_step_summary(tmp_path: Path, bad: Path, warned: Path) -> None:
     summary = tmp_path / "summary.md"
-    result = runner.invoke(app, ["check", str(bad), str(warned), "--format", "github", "--lang", "en"],
-                           env={"GITHUB_STEP_SUMMARY": str(summary)})
+    result = runner.invoke(
+        app,
+        ["check", str(bad), str(warned), "--format", "github", "--lang", "en"],
+        env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"::error file={bad},line=2,col=9,title=exceeds-total I2::Cell I2: \"Female staff\" (925) is "
-        "greater than \"Total staff\" (922, cell H2). Check both figures."
+        f'::error file={bad},line=2,col=9,title=exceeds-total I2::Cell I2: "Female staff" (925) is '
+        'greater than "Total staff" (922, cell H2). Check both figures.'
     )
     assert lines[1].startswith(f"::warning file={warned},line=2,title=hidden-row 2::")
     table = summary.read_text(encoding="utf-8")
@@ -101,8 +116,9 @@ def test_github_keeps_every_finding_beyond_ten(tmp_path: Path) -> None:
     rows = [unit(unit_code=f"S{i:02d}", staff_female=999) for i in range(15)]
     path = simple_form(tmp_path / "many.xlsx", rows)
     summary = tmp_path / "summary.md"
-    result = runner.invoke(app, ["check", str(path), "--format", "github"],
-                           env={"GITHUB_STEP_SUMMARY": str(summary)})
+    result = runner.invoke(
+        app, ["check", str(path), "--format", "github"], env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
     assert result.stdout.count("::error ") == 15
     assert summary.read_text(encoding="utf-8").count("| exceeds-total |") == 15
 
@@ -111,7 +127,7 @@ def test_report_year_option(tmp_path: Path) -> None:
     from builders import LABELS, write_xlsx
 
     labels = [label for label in LABELS if label != "Năm báo cáo"]
-    row = [v for v, label in zip(unit(), LABELS) if label != "Năm báo cáo"]
+    row = [v for v, label in zip(unit(), LABELS, strict=True) if label != "Năm báo cáo"]
     path = write_xlsx(tmp_path / "no-year.xlsx", [labels, row])
     assert runner.invoke(app, ["check", str(path)]).exit_code == 1
     result = runner.invoke(app, ["check", str(path), "--report-year", "2025", "-f", "json"])

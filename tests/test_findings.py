@@ -14,7 +14,12 @@ from gender_plan_cli.load import load_paths, read_file
 
 def test_column_letters_are_excel_letters() -> None:
     assert [column_letter(n) for n in (1, 26, 27, 52, 703, 16384)] == [
-        "A", "Z", "AA", "AZ", "AAA", "XFD"
+        "A",
+        "Z",
+        "AA",
+        "AZ",
+        "AAA",
+        "XFD",
     ]
 
 
@@ -29,12 +34,23 @@ def test_every_catalogue_code_has_vietnamese_and_english_words() -> None:
 
 def test_contract_minimum_catalogue_is_present_with_its_severity() -> None:
     expected = {
-        "unreadable-file": "error", "no-header": "error", "missing-column": "error",
-        "duplicate-column": "error", "unknown-column": "warning", "missing-value": "error",
-        "type-error": "error", "out-of-range": "error", "exceeds-total": "error",
-        "invalid-choice": "error", "duplicate-unit": "error", "unknown-parent": "error",
-        "formula-without-value": "error", "totals-mismatch": "warning", "no-units": "error",
-        "hidden-row": "warning", "ambiguous-value": "warning",
+        "unreadable-file": "error",
+        "no-header": "error",
+        "missing-column": "error",
+        "duplicate-column": "error",
+        "unknown-column": "warning",
+        "missing-value": "error",
+        "type-error": "error",
+        "out-of-range": "error",
+        "exceeds-total": "error",
+        "invalid-choice": "error",
+        "duplicate-unit": "error",
+        "unknown-parent": "error",
+        "formula-without-value": "error",
+        "totals-mismatch": "warning",
+        "no-units": "error",
+        "hidden-row": "warning",
+        "ambiguous-value": "warning",
     }
     assert {c: CATALOGUE[c].severity for c in expected} == expected
 
@@ -52,15 +68,22 @@ def test_a_unit_without_a_code_is_still_a_unit(tmp_path: Path) -> None:
 
 
 def test_type_error_at_its_cell(tmp_path: Path) -> None:
-    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(staff_total="hai trăm", pool_female=12.5)]))
+    fr = read_file(
+        simple_form(tmp_path / "f.xlsx", [unit(staff_total="hai trăm", pool_female=12.5)])
+    )
     assert codes_at(fr) == [("type-error", "H2"), ("type-error", "O2")]
     assert [f.message_id for f in fr.findings] == ["type-error.int", "type-error.fraction"]
     assert "hai trăm" in fr.findings[0].message("vi")
 
 
 def test_out_of_range_at_its_cell(tmp_path: Path) -> None:
-    row = unit(leaders_female=-1, report_year=2019, ethnic_minority_area="Có",
-               ethnic_minority_population_pct=120, leaders_ethnic_minority=1)
+    row = unit(
+        leaders_female=-1,
+        report_year=2019,
+        ethnic_minority_area="Có",
+        ethnic_minority_population_pct=120,
+        leaders_ethnic_minority=1,
+    )
     fr = read_file(simple_form(tmp_path / "f.xlsx", [row]))
     assert codes_at(fr) == [("out-of-range", "G2"), ("out-of-range", "M2"), ("out-of-range", "R2")]
 
@@ -68,7 +91,11 @@ def test_out_of_range_at_its_cell(tmp_path: Path) -> None:
 def test_exceeds_total_points_at_the_part(tmp_path: Path) -> None:
     row = unit(staff_female=925, staff_total=922, pool_female_trained=19, key_leaders_total=31)
     fr = read_file(simple_form(tmp_path / "f.xlsx", [row]))
-    assert codes_at(fr) == [("exceeds-total", "I2"), ("exceeds-total", "J2"), ("exceeds-total", "P2")]
+    assert codes_at(fr) == [
+        ("exceeds-total", "I2"),
+        ("exceeds-total", "J2"),
+        ("exceeds-total", "P2"),
+    ]
     assert fr.findings[0].message("vi") == (
         'Ô I2: "Số nữ CBCCVC, NLĐ" (925) lớn hơn "Tổng số CBCCVC, NLĐ" (922, ô H2). '
         "Hãy kiểm tra lại hai số này."
@@ -103,7 +130,10 @@ def test_duplicate_unit_across_files_and_years(tmp_path: Path) -> None:
     assert codes_at(result.files[0]) == []
     assert codes_at(result.files[1]) == [("duplicate-unit", "A2")]
     assert "a.xlsx A2" in result.files[1].findings[0].message("vi")
-    assert sorted((r.unit_code, r.report_year) for r in result.records) == [("S01", 2024), ("S01", 2025)]
+    assert sorted((r.unit_code, r.report_year) for r in result.records) == [
+        ("S01", 2024),
+        ("S01", 2025),
+    ]
 
 
 def test_unknown_parent_is_checked_over_everything_read(tmp_path: Path) -> None:
@@ -137,7 +167,9 @@ def _add_cached_formula(path: Path, ref: str, formula: str, value: str) -> None:
     with zipfile.ZipFile(path) as zf:
         items = {n: zf.read(n) for n in zf.namelist()}
     xml = items[member].decode()
-    xml = re.sub(rf'<c r="{ref}"[^>]*>.*?</c>', f'<c r="{ref}"><f>{formula}</f><v>{value}</v></c>', xml)
+    xml = re.sub(
+        rf'<c r="{ref}"[^>]*>.*?</c>', f'<c r="{ref}"><f>{formula}</f><v>{value}</v></c>', xml
+    )
     items[member] = xml.encode()
     with zipfile.ZipFile(path, "w") as zf:
         for n, data in items.items():
@@ -150,7 +182,11 @@ def test_header_problems(tmp_path: Path) -> None:
     row = unit()
     del row[9]
     fr = read_file(write_xlsx(tmp_path / "f.xlsx", [labels, [*row, "x", 5]]))
-    assert codes_at(fr) == [("missing-column", "1"), ("unknown-column", "T1"), ("duplicate-column", "U1")]
+    assert codes_at(fr) == [
+        ("missing-column", "1"),
+        ("unknown-column", "T1"),
+        ("duplicate-column", "U1"),
+    ]
     assert fr.findings[0].field == "key_leaders_total"
     assert fr.findings[2].args["first"] == "H"
     assert fr.findings[2].message("en") == (
@@ -162,7 +198,9 @@ def test_header_problems(tmp_path: Path) -> None:
 def test_no_header_and_no_units(tmp_path: Path) -> None:
     no_header = write_xlsx(tmp_path / "a.xlsx", [["Danh sách"], ["Một", "Hai", "Ba"]])
     assert codes_at(read_file(no_header)) == [("no-header", None)]
-    empty = write_xlsx(tmp_path / "b.xlsx", [["BÁO CÁO NĂM 2025"], LABELS, [], [None, None, "Người lập biểu"]])
+    empty = write_xlsx(
+        tmp_path / "b.xlsx", [["BÁO CÁO NĂM 2025"], LABELS, [], [None, None, "Người lập biểu"]]
+    )
     assert codes_at(read_file(empty)) == [("no-units", None)]
 
 
@@ -174,8 +212,13 @@ def test_a_header_below_row_30_is_not_searched(tmp_path: Path) -> None:
 
 
 def test_ambiguous_values(tmp_path: Path) -> None:
-    row = unit(ethnic_minority_area="Có", ethnic_minority_population_pct=0.45,
-               leaders_ethnic_minority=2, staff_total="12.000", staff_female=300)
+    row = unit(
+        ethnic_minority_area="Có",
+        ethnic_minority_population_pct=0.45,
+        leaders_ethnic_minority=2,
+        staff_total="12.000",
+        staff_female=300,
+    )
     fr = read_file(simple_form(tmp_path / "f.xlsx", [row]))
     assert codes_at(fr) == [("ambiguous-value", "H2"), ("ambiguous-value", "R2")]
     assert fr.records[0].staff_total == 12000

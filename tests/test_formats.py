@@ -8,9 +8,19 @@ from pathlib import Path
 from builders import LABELS, codes_at, simple_form, unit
 from gender_plan_cli.load import read_file
 
-ROWS = [unit(), unit(unit_code="X01", unit_name="UBND xã Yên Xuân", level="Xã", unit_type="UBND",
-                     sector=None, ethnic_minority_area="Có", ethnic_minority_population_pct=38.5,
-                     leaders_ethnic_minority=3)]
+ROWS = [
+    unit(),
+    unit(
+        unit_code="X01",
+        unit_name="UBND xã Yên Xuân",
+        level="Xã",
+        unit_type="UBND",
+        sector=None,
+        ethnic_minority_area="Có",
+        ethnic_minority_population_pct=38.5,
+        leaders_ethnic_minority=3,
+    ),
+]
 
 
 def _expected() -> list[tuple[str, int, bool, float | None]]:
@@ -20,8 +30,10 @@ def _expected() -> list[tuple[str, int, bool, float | None]]:
 def _summary(path: Path) -> list[tuple[str, int, bool, float | None]]:
     fr = read_file(path)
     assert codes_at(fr) == [], fr.findings
-    return [(r.unit_code, r.staff_total, r.ethnic_minority_area, r.ethnic_minority_population_pct)
-            for r in fr.records]
+    return [
+        (r.unit_code, r.staff_total, r.ethnic_minority_area, r.ethnic_minority_population_pct)
+        for r in fr.records
+    ]
 
 
 def test_xlsm_is_read_like_xlsx(tmp_path: Path) -> None:
@@ -34,7 +46,9 @@ def test_ods(tmp_path: Path) -> None:
     import pandas as pd
 
     path = tmp_path / "a.ods"
-    pd.DataFrame(ROWS, columns=LABELS).to_excel(path, engine="odf", index=False, sheet_name="Biểu 01")
+    pd.DataFrame(ROWS, columns=LABELS).to_excel(
+        path, engine="odf", index=False, sheet_name="Biểu 01"
+    )
     assert _summary(path) == _expected()
     assert read_file(path).sheet == "Biểu 01"
 

@@ -11,21 +11,46 @@ from builders import LABELS, codes_at, simple_form, unit, write_csv, write_xlsx
 from gender_plan_cli.load import load_paths, read_file
 
 TOP = [
-    "STT", "Mã đơn vị", "Tên cơ quan, đơn vị", "Mã đơn vị cấp trên", "Cấp", "Loại hình",
-    "Ngành, lĩnh vực", "Cán bộ, công chức, viên chức, người lao động", None, "Lãnh đạo chủ chốt",
-    None, "Lãnh đạo, quản lý", None, None, "Quy hoạch", None, None, "Địa bàn có đồng bào DTTS",
+    "STT",
+    "Mã đơn vị",
+    "Tên cơ quan, đơn vị",
+    "Mã đơn vị cấp trên",
+    "Cấp",
+    "Loại hình",
+    "Ngành, lĩnh vực",
+    "Cán bộ, công chức, viên chức, người lao động",
+    None,
+    "Lãnh đạo chủ chốt",
+    None,
+    "Lãnh đạo, quản lý",
+    None,
+    None,
+    "Quy hoạch",
+    None,
+    None,
+    "Địa bàn có đồng bào DTTS",
     "Tỷ lệ dân số là người DTTS (%)",
 ]
 BOTTOM = [None] * 7 + [
-    "Tổng số", "Trong đó: Nữ", "Tổng số", "Trong đó: Nữ", "Tổng số", "Nữ", "Người DTTS",
-    "Tổng số", "Nữ", "Nữ được đào tạo, bồi dưỡng", None, None,
+    "Tổng số",
+    "Trong đó: Nữ",
+    "Tổng số",
+    "Trong đó: Nữ",
+    "Tổng số",
+    "Nữ",
+    "Người DTTS",
+    "Tổng số",
+    "Nữ",
+    "Nữ được đào tạo, bồi dưỡng",
+    None,
+    None,
 ]
-MERGES_AT_ROW_5 = ["H5:I5", "J5:K5", "L5:N5", "O5:Q5"] + [
-    f"{c}5:{c}6" for c in "ABCDEFGRS"
-]
+MERGES_AT_ROW_5 = ["H5:I5", "J5:K5", "L5:N5", "O5:Q5"] + [f"{c}5:{c}6" for c in "ABCDEFGRS"]
 
 
-def real_form(path: Path, *, totals: list[object] | None = None, hidden_rows: tuple[int, ...] = ()) -> Path:
+def real_form(
+    path: Path, *, totals: list[object] | None = None, hidden_rows: tuple[int, ...] = ()
+) -> Path:
     """Title rows, a two-row merged header at rows 5–6, column numbers, groups, totals, signature."""
     rows: list[list[object]] = [
         ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"],
@@ -36,16 +61,135 @@ def real_form(path: Path, *, totals: list[object] | None = None, hidden_rows: tu
         BOTTOM,
         [f"({i})" for i in range(1, 20)],
         ["A", "CẤP THÀNH PHỐ"],
-        [1, "UB-TP", "UBND Thành phố", None, "Thành phố", "UBND", None, "1.200", 610, 6, 1, 60, 22, 0, 90, 36, 28, None, None],
-        [2, "HD-TP", "HĐND Thành phố", None, "Thành phố", "HĐND", None, 80, 40, 4, 2, 12, 5, 0, 20, 9, 8, None, None],
+        [
+            1,
+            "UB-TP",
+            "UBND Thành phố",
+            None,
+            "Thành phố",
+            "UBND",
+            None,
+            "1.200",
+            610,
+            6,
+            1,
+            60,
+            22,
+            0,
+            90,
+            36,
+            28,
+            None,
+            None,
+        ],
+        [
+            2,
+            "HD-TP",
+            "HĐND Thành phố",
+            None,
+            "Thành phố",
+            "HĐND",
+            None,
+            80,
+            40,
+            4,
+            2,
+            12,
+            5,
+            0,
+            20,
+            9,
+            8,
+            None,
+            None,
+        ],
         ["B", "CÁC SỞ, BAN, NGÀNH"],
-        [3, "S01", "Sở Nội vụ", "UB-TP", "Sở", "CQQLNN", "Nội vụ", 200, 120, 4, 1, 30, 14, 0, 40, 18, 15, "Không", None],
+        [
+            3,
+            "S01",
+            "Sở Nội vụ",
+            "UB-TP",
+            "Sở",
+            "CQQLNN",
+            "Nội vụ",
+            200,
+            120,
+            4,
+            1,
+            30,
+            14,
+            0,
+            40,
+            18,
+            15,
+            "Không",
+            None,
+        ],
         [],
-        [4, "S02", "Sở Xây dựng", "UB-TP", "Sở", "CQQLNN", "Xây dựng", 300, 60, 5, 0, 40, 5, 0, 50, 10, 8, None, None],
+        [
+            4,
+            "S02",
+            "Sở Xây dựng",
+            "UB-TP",
+            "Sở",
+            "CQQLNN",
+            "Xây dựng",
+            300,
+            60,
+            5,
+            0,
+            40,
+            5,
+            0,
+            50,
+            10,
+            8,
+            None,
+            None,
+        ],
         ["C", "XÃ, PHƯỜNG"],
-        [5, "X01-UB", "UBND xã Ba Vì", "UB-TP", "Xã", "UBND", None, 30, 12, 3, 0, 10, 3, 4, 8, 3, 2, "x", 60],
-        totals if totals is not None else
-        [None, None, "Tổng cộng", None, None, None, None, 1810, 842, 22, 4, 152, 49, 4, 208, 76, 61],
+        [
+            5,
+            "X01-UB",
+            "UBND xã Ba Vì",
+            "UB-TP",
+            "Xã",
+            "UBND",
+            None,
+            30,
+            12,
+            3,
+            0,
+            10,
+            3,
+            4,
+            8,
+            3,
+            2,
+            "x",
+            60,
+        ],
+        totals
+        if totals is not None
+        else [
+            None,
+            None,
+            "Tổng cộng",
+            None,
+            None,
+            None,
+            None,
+            1810,
+            842,
+            22,
+            4,
+            152,
+            49,
+            4,
+            208,
+            76,
+            61,
+        ],
         [],
         [None, None, "Hà Nội, ngày 10 tháng 12 năm 2025"],
         [None, None, "Người lập biểu", None, None, None, None, "GIÁM ĐỐC"],
@@ -80,7 +224,12 @@ def test_a_totals_row_that_disagrees_is_reported_with_both_numbers(tmp_path: Pat
 
 
 def test_a_totals_row_above_the_units_covers_all_of_them(tmp_path: Path) -> None:
-    rows = [LABELS, ["Tổng cộng", None, None, None, None, None, None, 400], unit(), unit(unit_code="S02")]
+    rows = [
+        LABELS,
+        ["Tổng cộng", None, None, None, None, None, None, 400],
+        unit(),
+        unit(unit_code="S02"),
+    ]
     fr = read_file(write_xlsx(tmp_path / "f.xlsx", rows))
     assert codes_at(fr) == []
     rows[1][7] = 401
@@ -114,10 +263,31 @@ def test_leading_empty_rows_and_columns_keep_excel_cell_references(tmp_path: Pat
 
 
 def test_parents_and_children_in_any_order(tmp_path: Path) -> None:
-    top = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Loại hình", "Năm", "Quy hoạch", None, None,
-           "Lãnh đạo chủ chốt", None, "Lãnh đạo, quản lý", "CBCCVC, NLĐ", None]
-    bottom = [None] * 5 + ["Nữ được đào tạo, bồi dưỡng", "Nữ", "Tổng số", "Trong đó nữ", "Số lượng",
-                           "Tổng số", "Số nữ", "Tổng số"]
+    top = [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Cấp",
+        "Loại hình",
+        "Năm",
+        "Quy hoạch",
+        None,
+        None,
+        "Lãnh đạo chủ chốt",
+        None,
+        "Lãnh đạo, quản lý",
+        "CBCCVC, NLĐ",
+        None,
+    ]
+    bottom = [None] * 5 + [
+        "Nữ được đào tạo, bồi dưỡng",
+        "Nữ",
+        "Tổng số",
+        "Trong đó nữ",
+        "Số lượng",
+        "Tổng số",
+        "Số nữ",
+        "Tổng số",
+    ]
     row = ["S01", "Sở Tư pháp", "Sở", "CQQLNN", 2025, 6, 9, 20, 1, 3, 25, 70, 150]
     merges = ["F1:H1", "I1:J1", "L1:M1"] + [f"{c}1:{c}2" for c in "ABCDEK"]
     fr = read_file(write_xlsx(tmp_path / "order.xlsx", [top, bottom, row], merges=merges))
@@ -151,10 +321,36 @@ def test_canonical_ids_and_english_labels_are_headers(tmp_path: Path) -> None:
 
 
 def test_a_two_row_csv_header_without_merge_information(tmp_path: Path) -> None:
-    top = ["TT", "Mã đơn vị", "Tên cơ quan, đơn vị", "Cấp", "Loại hình", "Lãnh đạo chủ chốt", "",
-           "CBCCVC, NLĐ", "", "Lãnh đạo, quản lý", "Quy hoạch", "", ""]
-    bottom = ["", "", "", "", "", "Tổng số", "Nữ", "Tổng số", "Nữ", "Tổng số", "Tổng số", "Nữ",
-              "Nữ đã đào tạo, bồi dưỡng"]
+    top = [
+        "TT",
+        "Mã đơn vị",
+        "Tên cơ quan, đơn vị",
+        "Cấp",
+        "Loại hình",
+        "Lãnh đạo chủ chốt",
+        "",
+        "CBCCVC, NLĐ",
+        "",
+        "Lãnh đạo, quản lý",
+        "Quy hoạch",
+        "",
+        "",
+    ]
+    bottom = [
+        "",
+        "",
+        "",
+        "",
+        "",
+        "Tổng số",
+        "Nữ",
+        "Tổng số",
+        "Nữ",
+        "Tổng số",
+        "Tổng số",
+        "Nữ",
+        "Nữ đã đào tạo, bồi dưỡng",
+    ]
     numbers = [str(i) for i in range(1, 14)]
     row = ["1", "S01", "Sở Y tế", "Sở", "CQQLNN", "4", "2", "300", "200", "40", "50", "30", "20"]
     path = write_csv(tmp_path / "y-te-2025.csv", [["BÁO CÁO NĂM 2025"], top, bottom, numbers, row])
@@ -168,13 +364,25 @@ def test_a_two_row_csv_header_without_merge_information(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "delimiter"),
-    [("utf-8", ","), ("utf-8-sig", ";"), ("utf-16", "\t"), ("cp1258", ","), ("utf-16-le", ";"),
-     ("utf-8", "\t")],
+    [
+        ("utf-8", ","),
+        ("utf-8-sig", ";"),
+        ("utf-16", "\t"),
+        ("cp1258", ","),
+        ("utf-16-le", ";"),
+        ("utf-8", "\t"),
+    ],
 )
-def test_csv_encodings_and_delimiters_are_detected(tmp_path: Path, encoding: str, delimiter: str) -> None:
+def test_csv_encodings_and_delimiters_are_detected(
+    tmp_path: Path, encoding: str, delimiter: str
+) -> None:
     name = "Sở Văn hóa và Thể thao"
-    path = write_csv(tmp_path / "r.csv", [LABELS, unit(unit_name=name, staff_total="1.200")],
-                     delimiter=delimiter, encoding=encoding)
+    path = write_csv(
+        tmp_path / "r.csv",
+        [LABELS, unit(unit_name=name, staff_total="1.200")],
+        delimiter=delimiter,
+        encoding=encoding,
+    )
     fr = read_file(path)
     assert codes_at(fr) == []
     assert fr.records[0].unit_name == name
@@ -182,8 +390,11 @@ def test_csv_encodings_and_delimiters_are_detected(tmp_path: Path, encoding: str
 
 
 def test_the_data_sheet_is_found_by_its_header_and_others_are_named(tmp_path: Path) -> None:
-    path = simple_form(tmp_path / "f.xlsx", [unit()],
-                       extra_sheets=[("Hướng dẫn", "visible"), ("Danh mục", "hidden")])
+    path = simple_form(
+        tmp_path / "f.xlsx",
+        [unit()],
+        extra_sheets=[("Hướng dẫn", "visible"), ("Danh mục", "hidden")],
+    )
     fr = read_file(path)
     assert codes_at(fr) == []
     assert fr.sheet == "Biểu 01"
@@ -192,13 +403,17 @@ def test_the_data_sheet_is_found_by_its_header_and_others_are_named(tmp_path: Pa
 
 
 def test_a_hidden_unit_row_is_read_counted_and_flagged(tmp_path: Path) -> None:
-    fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(), unit(unit_code="S02")], hidden_rows=[3]))
+    fr = read_file(
+        simple_form(tmp_path / "f.xlsx", [unit(), unit(unit_code="S02")], hidden_rows=[3])
+    )
     assert codes_at(fr) == [("hidden-row", "3")]
     assert [r.unit_code for r in fr.records] == ["S01", "S02"]
 
 
 def test_percent_formatted_cells_are_percentages(tmp_path: Path) -> None:
-    row = unit(ethnic_minority_area="Có", ethnic_minority_population_pct=0.455, leaders_ethnic_minority=3)
+    row = unit(
+        ethnic_minority_area="Có", ethnic_minority_population_pct=0.455, leaders_ethnic_minority=3
+    )
     fr = read_file(simple_form(tmp_path / "f.xlsx", [row], percent_cells=["R2"]))
     assert codes_at(fr) == []
     assert fr.records[0].ethnic_minority_population_pct == pytest.approx(45.5)
@@ -206,7 +421,7 @@ def test_percent_formatted_cells_are_percentages(tmp_path: Path) -> None:
 
 def test_the_year_comes_from_the_title_or_the_option(tmp_path: Path) -> None:
     labels = [label for label in LABELS if label != "Năm báo cáo"]
-    row = [v for v, label in zip(unit(), LABELS) if label != "Năm báo cáo"]
+    row = [v for v, label in zip(unit(), LABELS, strict=True) if label != "Năm báo cáo"]
     titled = write_xlsx(tmp_path / "t.xlsx", [["BÁO CÁO SỐ LIỆU NĂM 2024"], labels, row])
     assert read_file(titled).records[0].report_year == 2024
     bare = write_xlsx(tmp_path / "b.xlsx", [labels, row])
@@ -225,7 +440,11 @@ def test_excel_lock_files_are_ignored_in_folders(tmp_path: Path) -> None:
 
 
 def test_totals_are_not_compared_where_a_unit_figure_is_unreadable(tmp_path: Path) -> None:
-    rows = [LABELS, unit(staff_total="hai trăm"), unit(unit_code="S02"),
-            ["Tổng cộng", None, None, None, None, None, None, 400, 240]]
+    rows = [
+        LABELS,
+        unit(staff_total="hai trăm"),
+        unit(unit_code="S02"),
+        ["Tổng cộng", None, None, None, None, None, None, 400, 240],
+    ]
     fr = read_file(write_xlsx(tmp_path / "f.xlsx", rows))
     assert codes_at(fr) == [("type-error", "H2")]

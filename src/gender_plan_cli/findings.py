@@ -36,11 +36,14 @@ CATALOGUE: dict[str, Code] = {
         Code("type-error", "error", "Sai kiểu dữ liệu", "Wrong type of value"),
         Code("out-of-range", "error", "Giá trị ngoài phạm vi", "Value out of range"),
         Code("exceeds-total", "error", "Số thành phần lớn hơn tổng", "Part greater than its total"),
-        Code("invalid-choice", "error", "Giá trị không có trong danh sách", "Value not in the list"),
+        Code(
+            "invalid-choice", "error", "Giá trị không có trong danh sách", "Value not in the list"
+        ),
         Code("duplicate-unit", "error", "Mã đơn vị bị trùng", "Duplicate unit code"),
         Code("unknown-parent", "error", "Mã đơn vị cấp trên không tồn tại", "Unknown parent unit"),
-        Code("formula-without-value", "error", "Công thức chưa có giá trị",
-             "Formula without a value"),
+        Code(
+            "formula-without-value", "error", "Công thức chưa có giá trị", "Formula without a value"
+        ),
         Code("totals-mismatch", "warning", "Dòng tổng cộng không khớp", "Totals row mismatch"),
         Code("no-units", "error", "Không có dòng đơn vị nào", "No unit rows"),
         Code("hidden-row", "warning", "Dòng bị ẩn", "Hidden row"),

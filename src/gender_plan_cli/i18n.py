@@ -19,8 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file cannot be read: {reason}. Open it in Excel, save it as .xlsx and send it again.",
     ),
     "unreadable-file.unsupported": (
-        "Định dạng tệp \"{ext}\" không được hỗ trợ. Hãy lưu tệp dưới dạng .xlsx, .xls, .ods hoặc .csv.",
-        "The file type \"{ext}\" is not supported. Save the file as .xlsx, .xls, .ods or .csv.",
+        'Định dạng tệp "{ext}" không được hỗ trợ. Hãy lưu tệp dưới dạng .xlsx, .xls, .ods hoặc .csv.',
+        'The file type "{ext}" is not supported. Save the file as .xlsx, .xls, .ods or .csv.',
     ),
     "unreadable-file.formula-engine": (
         "Không đọc được công thức trong tệp: {reason}.",
@@ -28,44 +28,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- reading: sniffing and limits (owned by reading/sniff.py) ---------------------------
     "unreadable-file.empty": (
-        "Tệp \"{name}\" trống (0 byte hoặc không có nội dung). Hãy mở tệp gốc, kiểm tra có số liệu, "
+        'Tệp "{name}" trống (0 byte hoặc không có nội dung). Hãy mở tệp gốc, kiểm tra có số liệu, '
         "lưu lại rồi gửi lại.",
-        "The file \"{name}\" is empty (0 bytes or no content). Open the original, check that it holds "
+        'The file "{name}" is empty (0 bytes or no content). Open the original, check that it holds '
         "the figures, save it and send it again.",
     ),
     "unreadable-file.directory": (
-        "\"{name}\" là một thư mục chứ không phải tệp, dù tên có đuôi của bảng tính. Hãy đổi tên thư "
+        '"{name}" là một thư mục chứ không phải tệp, dù tên có đuôi của bảng tính. Hãy đổi tên thư '
         "mục, hoặc chỉ ra các tệp bên trong nó.",
-        "\"{name}\" is a folder, not a file, although its name ends like a spreadsheet. Rename the "
+        '"{name}" is a folder, not a file, although its name ends like a spreadsheet. Rename the '
         "folder, or name the files inside it.",
     ),
     "unreadable-file.not-regular": (
-        "\"{name}\" không phải là một tệp thông thường (ví dụ một đường ống hay thiết bị) nên không "
+        '"{name}" không phải là một tệp thông thường (ví dụ một đường ống hay thiết bị) nên không '
         "được đọc. Hãy chỉ ra tệp bảng tính thật.",
-        "\"{name}\" is not a regular file (a pipe or a device, for instance), so it is not read. "
+        '"{name}" is not a regular file (a pipe or a device, for instance), so it is not read. '
         "Name the spreadsheet file itself.",
     ),
     "unreadable-file.missing": (
-        "Không mở được \"{name}\": đây là lối tắt (liên kết) trỏ tới một tệp không còn tồn tại. Hãy "
+        'Không mở được "{name}": đây là lối tắt (liên kết) trỏ tới một tệp không còn tồn tại. Hãy '
         "chép chính tệp bảng tính vào thư mục.",
-        "\"{name}\" cannot be opened: it is a shortcut (link) to a file that no longer exists. Copy "
+        '"{name}" cannot be opened: it is a shortcut (link) to a file that no longer exists. Copy '
         "the spreadsheet itself into the folder.",
     ),
     "unreadable-file.symlink-loop": (
-        "Không mở được \"{name}\": đây là lối tắt (liên kết) trỏ vòng về chính nó. Hãy xóa lối tắt và "
+        'Không mở được "{name}": đây là lối tắt (liên kết) trỏ vòng về chính nó. Hãy xóa lối tắt và '
         "chép chính tệp bảng tính vào thư mục.",
-        "\"{name}\" cannot be opened: it is a shortcut (link) that points back to itself. Delete it "
+        '"{name}" cannot be opened: it is a shortcut (link) that points back to itself. Delete it '
         "and copy the spreadsheet itself into the folder.",
     ),
     "unreadable-file.permission": (
-        "Không có quyền đọc tệp \"{name}\". Hãy cấp quyền đọc cho tệp, hoặc chép tệp sang một thư mục "
+        'Không có quyền đọc tệp "{name}". Hãy cấp quyền đọc cho tệp, hoặc chép tệp sang một thư mục '
         "khác rồi kiểm tra lại.",
-        "There is no permission to read \"{name}\". Allow reading it, or copy it to another folder "
+        'There is no permission to read "{name}". Allow reading it, or copy it to another folder '
         "and check it again.",
     ),
     "unreadable-file.os-error": (
-        "Không mở được tệp \"{name}\": {reason}. Hãy chép lại tệp rồi kiểm tra lại.",
-        "The file \"{name}\" cannot be opened: {reason}. Copy the file again and re-check it.",
+        'Không mở được tệp "{name}": {reason}. Hãy chép lại tệp rồi kiểm tra lại.',
+        'The file "{name}" cannot be opened: {reason}. Copy the file again and re-check it.',
     ),
     "unreadable-file.encrypted": (
         "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (trong Excel: File → Info → "
@@ -82,21 +82,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "original in Excel, save it and send it again.",
     ),
     "unreadable-file.corrupt-zip": (
-        "Tệp bị hỏng: phần \"{member}\" bên trong tệp không giải nén được hoặc ghi sai kích thước. "
+        'Tệp bị hỏng: phần "{member}" bên trong tệp không giải nén được hoặc ghi sai kích thước. '
         "Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.",
-        "The file is damaged: its part \"{member}\" cannot be unpacked or states a wrong size. Open "
+        'The file is damaged: its part "{member}" cannot be unpacked or states a wrong size. Open '
         "it in Excel, save it as .xlsx and send it again.",
     ),
     "unreadable-file.zip-duplicate": (
-        "Tệp bị hỏng hoặc bị sửa bằng công cụ khác: phần \"{member}\" xuất hiện hai lần. Hãy mở tệp "
+        'Tệp bị hỏng hoặc bị sửa bằng công cụ khác: phần "{member}" xuất hiện hai lần. Hãy mở tệp '
         "bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.",
-        "The file is damaged or was altered by another tool: the part \"{member}\" appears twice. "
+        'The file is damaged or was altered by another tool: the part "{member}" appears twice. '
         "Open it in Excel, save it as .xlsx and send it again.",
     ),
     "unreadable-file.zip-method": (
-        "Phần \"{member}\" của tệp được nén theo cách Excel không dùng (mã {method}). Hãy mở tệp bằng "
+        'Phần "{member}" của tệp được nén theo cách Excel không dùng (mã {method}). Hãy mở tệp bằng '
         "Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại.",
-        "The part \"{member}\" is compressed in a way Excel never uses (method {method}). Open the "
+        'The part "{member}" is compressed in a way Excel never uses (method {method}). Open the '
         "file in Excel or LibreOffice, save it as .xlsx and send it again.",
     ),
     "unreadable-file.corrupt-xls": (
@@ -106,24 +106,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and send it again.",
     ),
     "unreadable-file.not-spreadsheet": (
-        "Tệp này không phải bảng tính mà là tệp định dạng {what}, dù tên có đuôi \"{ext}\". Hãy gửi "
+        'Tệp này không phải bảng tính mà là tệp định dạng {what}, dù tên có đuôi "{ext}". Hãy gửi '
         "chính tệp bảng tính (.xlsx, .xls, .ods hoặc .csv) chứa số liệu, không gửi bản chụp hay bản "
         "PDF.",
-        "This is not a spreadsheet but a {what} file, although its name ends in \"{ext}\". Send the "
+        'This is not a spreadsheet but a {what} file, although its name ends in "{ext}". Send the '
         "spreadsheet itself (.xlsx, .xls, .ods or .csv), not a scan or a PDF.",
     ),
     "unreadable-file.save-as-xlsx": (
-        "Tệp là {what}, không phải bảng tính Excel thật (dù có đuôi \"{ext}\"); phần mềm xuất ra kiểu "
+        'Tệp là {what}, không phải bảng tính Excel thật (dù có đuôi "{ext}"); phần mềm xuất ra kiểu '
         "này thường gặp. Hãy mở tệp bằng Excel, chọn File → Save As → Excel Workbook (.xlsx) rồi gửi "
         "lại.",
-        "The file is {what}, not a real Excel workbook (although it ends in \"{ext}\"); web systems "
+        'The file is {what}, not a real Excel workbook (although it ends in "{ext}"); web systems '
         "often export this. Open it in Excel, choose File → Save As → Excel Workbook (.xlsx) and "
         "send that.",
     ),
     "unreadable-file.text-not-csv": (
-        "Tệp có đuôi \"{ext}\" nhưng thực chất là văn bản thuần (có thể là CSV). Nếu là CSV, hãy đổi "
+        'Tệp có đuôi "{ext}" nhưng thực chất là văn bản thuần (có thể là CSV). Nếu là CSV, hãy đổi '
         "đuôi tệp thành .csv; nếu không, hãy mở bằng Excel và lưu dưới dạng .xlsx.",
-        "The file ends in \"{ext}\" but is plain text (a CSV, perhaps). If it is a CSV, rename it to "
+        'The file ends in "{ext}" but is plain text (a CSV, perhaps). If it is a CSV, rename it to '
         ".csv; otherwise open it in Excel and save it as .xlsx.",
     ),
     "unreadable-file.csv-nul": (
@@ -145,17 +145,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Save As → CSV UTF-8.",
     ),
     "unreadable-file.xml-entities": (
-        "Tệp bị từ chối: phần \"{member}\" có khai báo DOCTYPE/ENTITY, thứ Excel không bao giờ tạo "
+        'Tệp bị từ chối: phần "{member}" có khai báo DOCTYPE/ENTITY, thứ Excel không bao giờ tạo '
         "ra và có thể dùng để làm treo máy. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi "
         "lại.",
-        "The file is refused: its part \"{member}\" declares a DOCTYPE/ENTITY, which Excel never "
+        'The file is refused: its part "{member}" declares a DOCTYPE/ENTITY, which Excel never '
         "writes and which can be used to exhaust memory. Open it in Excel, save it as .xlsx and "
         "send it again.",
     ),
     "unreadable-file.xml-prolog": (
-        "Tệp bị từ chối: phần \"{member}\" có phần mở đầu XML dài bất thường. Hãy mở tệp bằng Excel, "
+        'Tệp bị từ chối: phần "{member}" có phần mở đầu XML dài bất thường. Hãy mở tệp bằng Excel, '
         "lưu lại dưới dạng .xlsx rồi gửi lại.",
-        "The file is refused: its part \"{member}\" has an abnormally long XML preamble. Open it in "
+        'The file is refused: its part "{member}" has an abnormally long XML preamble. Open it in '
         "Excel, save it as .xlsx and send it again.",
     ),
     "file-too-large.size": (
@@ -166,9 +166,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{flag} (e.g. {flag} 500); otherwise delete unneeded sheets and pictures and save it again.",
     ),
     "file-too-large.unzipped": (
-        "Phần \"{member}\" của tệp khi giải nén vượt giới hạn {limit} MB. Nếu tệp hợp lệ, hãy chạy lại "
+        'Phần "{member}" của tệp khi giải nén vượt giới hạn {limit} MB. Nếu tệp hợp lệ, hãy chạy lại '
         "với {flag} lớn hơn; nếu không, hãy mở bằng Excel, xóa phần thừa và lưu lại.",
-        "The part \"{member}\" unpacks to more than {limit} MB. If the file is genuine, run again "
+        'The part "{member}" unpacks to more than {limit} MB. If the file is genuine, run again '
         "with a larger {flag}; otherwise open it in Excel, delete what is not needed and save it.",
     ),
     "file-too-large.unzipped-total": (
@@ -178,11 +178,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "again with a larger {flag}; otherwise delete unneeded sheets and pictures and save it.",
     ),
     "file-too-large.ratio": (
-        "Phần \"{member}\" của tệp bị nén tới hơn {ratio} lần (giới hạn {limit} lần) — dấu hiệu của "
-        "\"bom nén\". Nếu tệp hợp lệ, hãy chạy lại với {flag} lớn hơn; nếu không, đừng mở tệp này, "
+        'Phần "{member}" của tệp bị nén tới hơn {ratio} lần (giới hạn {limit} lần) — dấu hiệu của '
+        '"bom nén". Nếu tệp hợp lệ, hãy chạy lại với {flag} lớn hơn; nếu không, đừng mở tệp này, '
         "hãy đề nghị đơn vị gửi lại.",
-        "The part \"{member}\" is compressed more than {ratio} times (limit {limit}) — the mark of a "
-        "\"zip bomb\". If the file is genuine, run again with a larger {flag}; otherwise do not open "
+        'The part "{member}" is compressed more than {ratio} times (limit {limit}) — the mark of a '
+        '"zip bomb". If the file is genuine, run again with a larger {flag}; otherwise do not open '
         "it and ask the unit to send it again.",
     ),
     "file-too-large.members": (
@@ -192,10 +192,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Open it in Excel, save it as .xlsx and send it again.",
     ),
     "file-too-large.cells": (
-        "Trang \"{sheet}\" có vùng dữ liệu {extent} ({cells} ô), vượt giới hạn {limit} ô — thường do "
+        'Trang "{sheet}" có vùng dữ liệu {extent} ({cells} ô), vượt giới hạn {limit} ô — thường do '
         "một ô lẻ ở rất xa bảng. Hãy xóa các dòng, cột thừa sau bảng (chọn chúng → Delete), lưu lại; "
         "nếu bảng đúng là lớn như vậy, hãy chạy lại với {flag} lớn hơn.",
-        "Sheet \"{sheet}\" uses the range {extent} ({cells} cells), over the {limit}-cell limit — "
+        'Sheet "{sheet}" uses the range {extent} ({cells} cells), over the {limit}-cell limit — '
         "usually one stray cell far from the table. Delete the extra rows and columns after the "
         "table (select them → Delete) and save; if the table really is that big, run again with a "
         "larger {flag}.",
@@ -211,166 +211,166 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- layout and values -----------------------------------------------------------------
     "no-header": (
         "Không tìm thấy dòng tiêu đề cột trong 30 dòng đầu của trang tính nào. Biểu mẫu cần có các cột "
-        "như \"Mã đơn vị\", \"Tên cơ quan, đơn vị\", \"Cấp\"... Hãy dùng biểu mẫu tạo bằng "
+        'như "Mã đơn vị", "Tên cơ quan, đơn vị", "Cấp"... Hãy dùng biểu mẫu tạo bằng '
         "`gplan template`.",
         "No header row was found in the first 30 rows of any sheet. The form needs columns such as "
-        "\"Unit code\", \"Unit name\", \"Level\"... Use the form made by `gplan template`.",
+        '"Unit code", "Unit name", "Level"... Use the form made by `gplan template`.',
     ),
     "missing-column": (
-        "Thiếu cột \"{field}\". Hãy thêm cột này vào dòng tiêu đề (dùng biểu mẫu của `gplan template`).",
-        "The column \"{field}\" is missing. Add it to the header row (see the form from "
+        'Thiếu cột "{field}". Hãy thêm cột này vào dòng tiêu đề (dùng biểu mẫu của `gplan template`).',
+        'The column "{field}" is missing. Add it to the header row (see the form from '
         "`gplan template`).",
     ),
     "missing-column.report_year": (
-        "Không biết năm báo cáo: không có cột \"{field}\" và tiêu đề không ghi \"NĂM ...\". Hãy thêm "
-        "cột năm, ghi năm vào tiêu đề (ví dụ \"BÁO CÁO ... NĂM 2025\") hoặc chạy với --report-year.",
-        "The report year is unknown: there is no \"{field}\" column and no title says \"NĂM ...\". "
-        "Add a year column, put the year in the title (\"... NĂM 2025\") or pass --report-year.",
+        'Không biết năm báo cáo: không có cột "{field}" và tiêu đề không ghi "NĂM ...". Hãy thêm '
+        'cột năm, ghi năm vào tiêu đề (ví dụ "BÁO CÁO ... NĂM 2025") hoặc chạy với --report-year.',
+        'The report year is unknown: there is no "{field}" column and no title says "NĂM ...". '
+        'Add a year column, put the year in the title ("... NĂM 2025") or pass --report-year.',
     ),
     "duplicate-column": (
-        "Cột {letter} và cột {first} đều là \"{field}\". Hãy xóa hoặc đổi tên một trong hai cột.",
-        "Columns {letter} and {first} are both \"{field}\". Delete or rename one of them.",
+        'Cột {letter} và cột {first} đều là "{field}". Hãy xóa hoặc đổi tên một trong hai cột.',
+        'Columns {letter} and {first} are both "{field}". Delete or rename one of them.',
     ),
     "unknown-column": (
-        "Cột \"{header}\" không thuộc biểu mẫu và sẽ bị bỏ qua. Nếu đây là một chỉ tiêu, hãy đổi tên "
+        'Cột "{header}" không thuộc biểu mẫu và sẽ bị bỏ qua. Nếu đây là một chỉ tiêu, hãy đổi tên '
         "cột theo biểu mẫu.",
-        "The column \"{header}\" is not part of the form and is ignored. If it holds a figure, rename "
+        'The column "{header}" is not part of the form and is ignored. If it holds a figure, rename '
         "it as in the form.",
     ),
     "missing-value": (
-        "Ô {cell} (\"{field}\") bị để trống. Hãy nhập giá trị.",
-        "Cell {cell} (\"{field}\") is empty. Enter a value.",
+        'Ô {cell} ("{field}") bị để trống. Hãy nhập giá trị.',
+        'Cell {cell} ("{field}") is empty. Enter a value.',
     ),
     "missing-value.dtts": (
-        "Ô {cell} (\"{field}\") bị để trống, nhưng đơn vị là địa bàn có đồng bào DTTS. Hãy nhập giá trị.",
-        "Cell {cell} (\"{field}\") is empty, but the unit is in an ethnic-minority area. Enter a value.",
+        'Ô {cell} ("{field}") bị để trống, nhưng đơn vị là địa bàn có đồng bào DTTS. Hãy nhập giá trị.',
+        'Cell {cell} ("{field}") is empty, but the unit is in an ethnic-minority area. Enter a value.',
     ),
     "missing-value.year": (
-        "Ô {cell} (\"{field}\") bị để trống và tiêu đề không ghi năm. Hãy nhập năm báo cáo.",
-        "Cell {cell} (\"{field}\") is empty and the title gives no year. Enter the report year.",
+        'Ô {cell} ("{field}") bị để trống và tiêu đề không ghi năm. Hãy nhập năm báo cáo.',
+        'Cell {cell} ("{field}") is empty and the title gives no year. Enter the report year.',
     ),
     "type-error.int": (
-        "Ô {cell} (\"{field}\"): \"{value}\" không phải là số nguyên. Hãy nhập một số nguyên, ví dụ 12.",
-        "Cell {cell} (\"{field}\"): \"{value}\" is not a whole number. Enter a whole number, e.g. 12.",
+        'Ô {cell} ("{field}"): "{value}" không phải là số nguyên. Hãy nhập một số nguyên, ví dụ 12.',
+        'Cell {cell} ("{field}"): "{value}" is not a whole number. Enter a whole number, e.g. 12.',
     ),
     "type-error.fraction": (
-        "Ô {cell} (\"{field}\"): {value} không phải là số nguyên; số người phải là số nguyên và không "
+        'Ô {cell} ("{field}"): {value} không phải là số nguyên; số người phải là số nguyên và không '
         "được làm tròn. Hãy kiểm tra lại.",
-        "Cell {cell} (\"{field}\"): {value} is not a whole number; a count of people is never rounded. "
+        'Cell {cell} ("{field}"): {value} is not a whole number; a count of people is never rounded. '
         "Check it.",
     ),
     "type-error.percent": (
-        "Ô {cell} (\"{field}\"): \"{value}\" không phải là tỷ lệ phần trăm. Hãy nhập số từ 0 đến 100, "
+        'Ô {cell} ("{field}"): "{value}" không phải là tỷ lệ phần trăm. Hãy nhập số từ 0 đến 100, '
         "ví dụ 45 hoặc 45,5.",
-        "Cell {cell} (\"{field}\"): \"{value}\" is not a percentage. Enter a number from 0 to 100, "
+        'Cell {cell} ("{field}"): "{value}" is not a percentage. Enter a number from 0 to 100, '
         "e.g. 45 or 45.5.",
     ),
     "type-error.bool": (
-        "Ô {cell} (\"{field}\"): \"{value}\" không phải Có/Không. Hãy nhập \"Có\" hoặc \"Không\" "
+        'Ô {cell} ("{field}"): "{value}" không phải Có/Không. Hãy nhập "Có" hoặc "Không" '
         "(hoặc x / để trống).",
-        "Cell {cell} (\"{field}\"): \"{value}\" is not yes/no. Enter \"Có\" or \"Không\" (or x / "
+        'Cell {cell} ("{field}"): "{value}" is not yes/no. Enter "Có" or "Không" (or x / '
         "leave blank).",
     ),
     "type-error.year": (
-        "Ô {cell} (\"{field}\"): \"{value}\" không phải là năm. Hãy nhập năm bằng 4 chữ số, ví dụ 2025.",
-        "Cell {cell} (\"{field}\"): \"{value}\" is not a year. Enter a four-digit year, e.g. 2025.",
+        'Ô {cell} ("{field}"): "{value}" không phải là năm. Hãy nhập năm bằng 4 chữ số, ví dụ 2025.',
+        'Cell {cell} ("{field}"): "{value}" is not a year. Enter a four-digit year, e.g. 2025.',
     ),
     "type-error.date": (
-        "Ô {cell} (\"{field}\"): ô được định dạng ngày tháng ({value}). Hãy định dạng ô là số "
+        'Ô {cell} ("{field}"): ô được định dạng ngày tháng ({value}). Hãy định dạng ô là số '
         "(Format Cells → Number) và nhập lại.",
-        "Cell {cell} (\"{field}\"): the cell is formatted as a date ({value}). Format it as a number "
+        'Cell {cell} ("{field}"): the cell is formatted as a date ({value}). Format it as a number '
         "(Format Cells → Number) and enter it again.",
     ),
     "type-error.error": (
-        "Ô {cell} (\"{field}\") chứa lỗi của Excel ({value}). Hãy sửa công thức hoặc nhập số.",
-        "Cell {cell} (\"{field}\") holds an Excel error ({value}). Fix the formula or enter a number.",
+        'Ô {cell} ("{field}") chứa lỗi của Excel ({value}). Hãy sửa công thức hoặc nhập số.',
+        'Cell {cell} ("{field}") holds an Excel error ({value}). Fix the formula or enter a number.',
     ),
     "type-error.record": (
         "Dòng {row}: số liệu không nhất quán ({reason}). Hãy kiểm tra lại dòng này.",
         "Row {row}: the figures are inconsistent ({reason}). Check this row.",
     ),
     "out-of-range.negative": (
-        "Ô {cell} (\"{field}\"): {value} là số âm. Số người không thể âm.",
-        "Cell {cell} (\"{field}\"): {value} is negative. A count cannot be negative.",
+        'Ô {cell} ("{field}"): {value} là số âm. Số người không thể âm.',
+        'Cell {cell} ("{field}"): {value} is negative. A count cannot be negative.',
     ),
     "out-of-range.percent": (
-        "Ô {cell} (\"{field}\"): {value} nằm ngoài khoảng 0–100%.",
-        "Cell {cell} (\"{field}\"): {value} is outside 0–100%.",
+        'Ô {cell} ("{field}"): {value} nằm ngoài khoảng 0–100%.',
+        'Cell {cell} ("{field}"): {value} is outside 0–100%.',
     ),
     "out-of-range.year": (
-        "Ô {cell} (\"{field}\"): năm {value} nằm ngoài giai đoạn 2021–2030 của Chương trình.",
-        "Cell {cell} (\"{field}\"): the year {value} is outside the programme's 2021–2030.",
+        'Ô {cell} ("{field}"): năm {value} nằm ngoài giai đoạn 2021–2030 của Chương trình.',
+        'Cell {cell} ("{field}"): the year {value} is outside the programme\'s 2021–2030.',
     ),
     "out-of-range.report-year": (
         "Năm báo cáo {value} (lấy từ {source}) nằm ngoài giai đoạn 2021–2030.",
         "The report year {value} (from {source}) is outside 2021–2030.",
     ),
     "exceeds-total": (
-        "Ô {cell}: \"{field}\" ({value}) lớn hơn \"{whole}\" ({whole_value}, ô {whole_cell}). Hãy "
+        'Ô {cell}: "{field}" ({value}) lớn hơn "{whole}" ({whole_value}, ô {whole_cell}). Hãy '
         "kiểm tra lại hai số này.",
-        "Cell {cell}: \"{field}\" ({value}) is greater than \"{whole}\" ({whole_value}, cell "
+        'Cell {cell}: "{field}" ({value}) is greater than "{whole}" ({whole_value}, cell '
         "{whole_cell}). Check both figures.",
     ),
     "invalid-choice": (
-        "Ô {cell} (\"{field}\"): \"{value}\" không có trong danh sách. Hãy chọn một trong: {choices}.",
-        "Cell {cell} (\"{field}\"): \"{value}\" is not in the list. Pick one of: {choices}.",
+        'Ô {cell} ("{field}"): "{value}" không có trong danh sách. Hãy chọn một trong: {choices}.',
+        'Cell {cell} ("{field}"): "{value}" is not in the list. Pick one of: {choices}.',
     ),
     "duplicate-unit": (
-        "Mã đơn vị \"{value}\" năm {year} đã có ở {first}. Mỗi đơn vị chỉ báo cáo một dòng mỗi năm: "
+        'Mã đơn vị "{value}" năm {year} đã có ở {first}. Mỗi đơn vị chỉ báo cáo một dòng mỗi năm: '
         "hãy xóa dòng trùng hoặc sửa mã.",
-        "Unit code \"{value}\" for {year} already appears at {first}. Each unit has one row a year: "
+        'Unit code "{value}" for {year} already appears at {first}. Each unit has one row a year: '
         "delete the duplicate or fix the code.",
     ),
     "unknown-parent": (
-        "Ô {cell}: mã đơn vị cấp trên \"{value}\" không có trong dữ liệu năm {year}. Hãy sửa mã, để "
+        'Ô {cell}: mã đơn vị cấp trên "{value}" không có trong dữ liệu năm {year}. Hãy sửa mã, để '
         "trống, hoặc kiểm tra cùng với tệp có đơn vị cấp trên (gplan check tệp-này.xlsx tệp-tổng-hợp.xlsx).",
-        "Cell {cell}: parent code \"{value}\" is not in the {year} data. Fix it, leave it blank, or "
+        'Cell {cell}: parent code "{value}" is not in the {year} data. Fix it, leave it blank, or '
         "check this file together with the one holding the parent unit.",
     ),
     "formula-without-value": (
-        "Ô {cell} (\"{field}\") là công thức chưa được tính (tệp do phần mềm tạo và chưa mở bằng "
+        'Ô {cell} ("{field}") là công thức chưa được tính (tệp do phần mềm tạo và chưa mở bằng '
         "Excel). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.",
-        "Cell {cell} (\"{field}\") is a formula with no computed value (the file was written by a "
+        'Cell {cell} ("{field}") is a formula with no computed value (the file was written by a '
         "program and never opened in a spreadsheet). Open it in Excel, save and send it again.",
     ),
     "totals-mismatch": (
-        "Ô {cell}: dòng tổng cộng ghi \"{field}\" = {value}, nhưng tổng các đơn vị là {expected}. "
+        'Ô {cell}: dòng tổng cộng ghi "{field}" = {value}, nhưng tổng các đơn vị là {expected}. '
         "Hãy kiểm tra dòng tổng cộng hoặc số liệu các đơn vị.",
-        "Cell {cell}: the totals row says \"{field}\" = {value}, but the units add up to {expected}. "
+        'Cell {cell}: the totals row says "{field}" = {value}, but the units add up to {expected}. '
         "Check the totals row or the units' figures.",
     ),
     "no-units": (
-        "Trang \"{sheet_name}\" có dòng tiêu đề nhưng không có dòng đơn vị nào. Hãy nhập số liệu dưới dòng "
+        'Trang "{sheet_name}" có dòng tiêu đề nhưng không có dòng đơn vị nào. Hãy nhập số liệu dưới dòng '
         "tiêu đề.",
-        "Sheet \"{sheet_name}\" has a header but no unit rows. Enter the figures below the header.",
+        'Sheet "{sheet_name}" has a header but no unit rows. Enter the figures below the header.',
     ),
     "hidden-row": (
-        "Dòng {row} (đơn vị \"{value}\") đang bị ẩn. Dòng này vẫn được đọc và tính; nếu không muốn "
+        'Dòng {row} (đơn vị "{value}") đang bị ẩn. Dòng này vẫn được đọc và tính; nếu không muốn '
         "tính, hãy xóa dòng thay vì ẩn.",
-        "Row {row} (unit \"{value}\") is hidden. It is still read and counted; delete the row "
+        'Row {row} (unit "{value}") is hidden. It is still read and counted; delete the row '
         "rather than hide it if it should not count.",
     ),
     "ambiguous-value.fraction": (
-        "Ô {cell} (\"{field}\"): {value} được hiểu là {value}%. Nếu ý là {percent}%, hãy nhập {percent} "
+        'Ô {cell} ("{field}"): {value} được hiểu là {value}%. Nếu ý là {percent}%, hãy nhập {percent} '
         "hoặc định dạng ô là phần trăm.",
-        "Cell {cell} (\"{field}\"): {value} is read as {value}%. If {percent}% is meant, enter "
+        'Cell {cell} ("{field}"): {value} is read as {value}%. If {percent}% is meant, enter '
         "{percent} or format the cell as a percentage.",
     ),
     "ambiguous-value.thousands": (
-        "Ô {cell} (\"{field}\"): \"{value}\" được hiểu là {read} (dấu phân cách hàng nghìn). Nếu ý là "
+        'Ô {cell} ("{field}"): "{value}" được hiểu là {read} (dấu phân cách hàng nghìn). Nếu ý là '
         "{other}, hãy nhập {other}.",
-        "Cell {cell} (\"{field}\"): \"{value}\" is read as {read} (thousands separator). If {other} "
+        'Cell {cell} ("{field}"): "{value}" is read as {read} (thousands separator). If {other} '
         "is meant, enter {other}.",
     ),
     "hidden-sheet": (
-        "Trang số liệu \"{sheet_name}\" đang bị ẩn. Số liệu vẫn được đọc; hãy kiểm tra đây đúng là trang "
+        'Trang số liệu "{sheet_name}" đang bị ẩn. Số liệu vẫn được đọc; hãy kiểm tra đây đúng là trang '
         "cần gửi.",
-        "The data sheet \"{sheet_name}\" is hidden. It is still read; make sure it is the sheet meant.",
+        'The data sheet "{sheet_name}" is hidden. It is still read; make sure it is the sheet meant.',
     ),
     # --- check output ----------------------------------------------------------------------
     "check.valid": ("HỢP LỆ", "VALID"),
     "check.invalid": ("CHƯA HỢP LỆ", "INVALID"),
-    "check.sheet": ("trang \"{sheet}\"", "sheet \"{sheet}\""),
+    "check.sheet": ('trang "{sheet}"', 'sheet "{sheet}"'),
     "check.year": ("năm {year}", "year {year}"),
     "check.units": ("{units} đơn vị", "{units} units"),
     "check.ignored": ("bỏ qua trang: {sheets}", "sheets ignored: {sheets}"),
@@ -389,8 +389,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.no-findings": ("Không có lỗi nào.", "No findings."),
     "check.progress": ("Đang kiểm tra", "Checking"),
     "usage.no-path": (
-        "Không tìm thấy \"{path}\". Hãy kiểm tra lại tên tệp hoặc thư mục.",
-        "\"{path}\" does not exist. Check the file or folder name.",
+        'Không tìm thấy "{path}". Hãy kiểm tra lại tên tệp hoặc thư mục.',
+        '"{path}" does not exist. Check the file or folder name.',
     ),
     "usage.no-files": (
         "Không có tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods, .csv) trong: {paths}.",
@@ -404,7 +404,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "source: {source}",
     ),
     "gap.on-track": ("[Lộ trình giữa hai mốc] ", "[On-track, between milestones] "),
-    "gap.source.samples": ("dữ liệu mẫu kèm theo gplan ({path})", "the sample data shipped with gplan ({path})"),
+    "gap.source.samples": (
+        "dữ liệu mẫu kèm theo gplan ({path})",
+        "the sample data shipped with gplan ({path})",
+    ),
     "gap.source.env": ("thư mục GPLAN_DATA ({path})", "the GPLAN_DATA folder ({path})"),
     "gap.source.more": (" và {n} mục khác", " and {n} more"),
     "gap.note.samples": (
@@ -433,7 +436,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cơ quan, chính quyền có lãnh đạo chủ chốt là nữ",
         "Agencies and local governments with a female key leader",
     ),
-    "gap.ind.pool_female": ("Cán bộ nữ trong diện quy hoạch", "Women in the leadership planning pool"),
+    "gap.ind.pool_female": (
+        "Cán bộ nữ trong diện quy hoạch",
+        "Women in the leadership planning pool",
+    ),
     "gap.ind.pool_female_trained": (
         "Cán bộ nữ quy hoạch được đào tạo, bồi dưỡng",
         "Women in the planning pool who are trained",
@@ -446,10 +452,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gap.status.unmet": ("Chưa đạt", "Not met"),
     "gap.status.na": ("Không áp dụng", "Not applicable"),
     "gap.target.every-unit": ("mọi đơn vị đủ số lãnh đạo DTTS", "every unit has enough"),
-    "gap.target.adjusted": ("{target} (sau điều chỉnh: {effective})", "{target} (adjusted: {effective})"),
+    "gap.target.adjusted": (
+        "{target} (sau điều chỉnh: {effective})",
+        "{target} (adjusted: {effective})",
+    ),
     "gap.actual.female_key_leader": ("{actual}/{base} cơ quan", "{actual} of {base} agencies"),
     "gap.actual.pool_female": ("{actual}/{base} người là nữ", "{actual} women of {base}"),
-    "gap.actual.pool_female_trained": ("{actual}/{base} nữ đã đào tạo", "{actual} of {base} women trained"),
+    "gap.actual.pool_female_trained": (
+        "{actual}/{base} nữ đã đào tạo",
+        "{actual} of {base} women trained",
+    ),
     "gap.actual.ethnic_minority_leaders": ("{actual}/{base} đơn vị đủ", "{actual} of {base} units"),
     "gap.gap.female_key_leader": (
         "Cần thêm {gap} cơ quan có lãnh đạo chủ chốt là nữ",
@@ -495,8 +507,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gap.short.col.name": ("Tên cơ quan, đơn vị", "Unit"),
     "gap.short.col.figure": ("Hiện có", "Now"),
     "gap.short.col.short": ("Còn thiếu", "Short"),
-    "gap.unit.female_key_leader": ("{actual}/{base} lãnh đạo chủ chốt là nữ", "{actual} of {base} key leaders are women"),
-    "gap.unit.ethnic_minority_leaders": ("{actual} người DTTS, cần {need}", "{actual} ethnic-minority, {need} needed"),
+    "gap.unit.female_key_leader": (
+        "{actual}/{base} lãnh đạo chủ chốt là nữ",
+        "{actual} of {base} key leaders are women",
+    ),
+    "gap.unit.ethnic_minority_leaders": (
+        "{actual} người DTTS, cần {need}",
+        "{actual} ethnic-minority, {need} needed",
+    ),
     "gap.groups.title": ("Theo {by}", "By {by}"),
     "gap.groups.units": ("Số đơn vị", "Units"),
     "gap.group.none": ("(không ghi)", "(none)"),
@@ -506,7 +524,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{rows} invalid rows were skipped (--skip-invalid); the figures above leave them out:",
     ),
     "gap.skipped.file": ("{file}: dòng {rows}", "{file}: rows {rows}"),
-    "gap.skipped.unreadable": ("{file}: cả tệp (không đọc được)", "{file}: the whole file (unreadable)"),
+    "gap.skipped.unreadable": (
+        "{file}: cả tệp (không đọc được)",
+        "{file}: the whole file (unreadable)",
+    ),
     "gap.summary": ("{met}/{applicable} chỉ tiêu đạt.", "{met} of {applicable} targets met."),
     "gap.invalid": (
         "Số liệu chưa hợp lệ nên gplan không tính chỉ tiêu. Hãy sửa các lỗi trên (xem "
@@ -558,65 +579,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rules.mode.fixed": ("chỉ tiêu cố định {values}", "a fixed target of {values}"),
     "rules.mode.exempt": ("không tính (miễn)", "left out (exempt)"),
-    "rules.sector": ("Ngành được phê duyệt \"{sector}\": {values}", "Approved sector \"{sector}\": {values}"),
+    "rules.sector": (
+        'Ngành được phê duyệt "{sector}": {values}',
+        'Approved sector "{sector}": {values}',
+    ),
     "rules.on-track": ("Năm {year} (giữa hai mốc: nội suy)", "{year} (on-track)"),
-    "rules.unreadable": ("không đọc được tệp quy tắc: {reason}", "the rules file cannot be read: {reason}"),
+    "rules.unreadable": (
+        "không đọc được tệp quy tắc: {reason}",
+        "the rules file cannot be read: {reason}",
+    ),
     "rules.yaml": (
         "lỗi cú pháp YAML: {reason}. Kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu hai chấm.",
         "YAML syntax error: {reason}. Check the indentation (spaces, not tabs) and the colons.",
     ),
     "rules.not-mapping": (
-        "tệp quy tắc phải bắt đầu bằng các mục \"version\", \"targets\"...",
-        "the rules file must be a mapping with \"version\", \"targets\"...",
+        'tệp quy tắc phải bắt đầu bằng các mục "version", "targets"...',
+        'the rules file must be a mapping with "version", "targets"...',
     ),
-    "rules.duplicate-key": ("mục này được ghi hai lần; hãy xóa một dòng", "this key appears twice; delete one"),
-    "rules.alias": ("không dùng tham chiếu YAML (&, *); hãy ghi giá trị trực tiếp",
-                    "YAML anchors and aliases (&, *) are not allowed; write the value out"),
+    "rules.duplicate-key": (
+        "mục này được ghi hai lần; hãy xóa một dòng",
+        "this key appears twice; delete one",
+    ),
+    "rules.alias": (
+        "không dùng tham chiếu YAML (&, *); hãy ghi giá trị trực tiếp",
+        "YAML anchors and aliases (&, *) are not allowed; write the value out",
+    ),
     "rules.missing": ("thiếu mục này", "this key is missing"),
     "rules.unknown-key": ("mục không có trong quy tắc (gõ sai tên?)", "unknown key (a typo?)"),
     "rules.le": ("phải ≤ {le}", "must be ≤ {le}"),
     "rules.lt": ("phải < {lt}", "must be < {lt}"),
     "rules.ge": ("phải ≥ {ge}", "must be ≥ {ge}"),
     "rules.gt": ("phải > {gt}", "must be > {gt}"),
-    "rules.number": ("phải là một số (tỷ lệ ghi dạng 0.60, không ghi 60%)",
-                     "must be a number (write a rate as 0.60, not 60%)"),
+    "rules.number": (
+        "phải là một số (tỷ lệ ghi dạng 0.60, không ghi 60%)",
+        "must be a number (write a rate as 0.60, not 60%)",
+    ),
     "rules.integer": ("phải là số nguyên", "must be a whole number"),
     "rules.choice": ("phải là một trong: {expected}", "must be one of: {expected}"),
     "rules.text": ("phải là chữ", "must be text"),
     "rules.bool": ("phải là true hoặc false", "must be true or false"),
-    "rules.mapping": ("phải là một nhóm mục (dạng \"khóa: giá trị\")", "must be a mapping (\"key: value\")"),
+    "rules.mapping": (
+        'phải là một nhóm mục (dạng "khóa: giá trị")',
+        'must be a mapping ("key: value")',
+    ),
     "rules.list": ("phải là một danh sách", "must be a list"),
     "rules.empty": ("không được để trống", "must not be empty"),
-    "rules.years-missing": ("thiếu chỉ tiêu theo năm (ví dụ 2025: 0.60)",
-                            "no values per year (e.g. 2025: 0.60)"),
+    "rules.years-missing": (
+        "thiếu chỉ tiêu theo năm (ví dụ 2025: 0.60)",
+        "no values per year (e.g. 2025: 0.60)",
+    ),
     "rules.year": ("năm phải từ {low} đến {high}", "the year must be from {low} to {high}"),
-    "rules.applies-to": ("phải là all hoặc danh sách loại hình: {choices}",
-                         "must be all or a list of unit types: {choices}"),
-    "rules.unit-type": ("loại hình \"{value}\" không có; chọn trong: {choices}",
-                        "unknown unit type \"{value}\"; pick from: {choices}"),
-    "rules.sector-values": ("hãy ghi chỉ tiêu theo năm (2025: 0.30) hoặc exempt: true, không ghi cả hai",
-                            "give values per year (2025: 0.30) or exempt: true, not both"),
-    "rules.fixed-missing": ("mode: fixed cần mục fixed với chỉ tiêu theo năm (2025: 0.30)",
-                            "mode: fixed needs a fixed mapping of values per year (2025: 0.30)"),
-    "rules.sector-twice": ("ngành \"{value}\" được ghi hai lần", "the sector \"{value}\" is listed twice"),
+    "rules.applies-to": (
+        "phải là all hoặc danh sách loại hình: {choices}",
+        "must be all or a list of unit types: {choices}",
+    ),
+    "rules.unit-type": (
+        'loại hình "{value}" không có; chọn trong: {choices}',
+        'unknown unit type "{value}"; pick from: {choices}',
+    ),
+    "rules.sector-values": (
+        "hãy ghi chỉ tiêu theo năm (2025: 0.30) hoặc exempt: true, không ghi cả hai",
+        "give values per year (2025: 0.30) or exempt: true, not both",
+    ),
+    "rules.fixed-missing": (
+        "mode: fixed cần mục fixed với chỉ tiêu theo năm (2025: 0.30)",
+        "mode: fixed needs a fixed mapping of values per year (2025: 0.30)",
+    ),
+    "rules.sector-twice": (
+        'ngành "{value}" được ghi hai lần',
+        'the sector "{value}" is listed twice',
+    ),
     "rules.invalid": ("giá trị không hợp lệ ({reason})", "invalid value ({reason})"),
     # --- template -------------------------------------------------------------------------
     "template.exists": (
-        "Tệp \"{path}\" đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.",
-        "\"{path}\" already exists. Choose another name, or add --force to overwrite it.",
+        'Tệp "{path}" đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.',
+        '"{path}" already exists. Choose another name, or add --force to overwrite it.',
     ),
     "template.is-folder": (
-        "\"{path}\" là một thư mục. Hãy ghi cả tên tệp, ví dụ -o {path}/bieu-mau.xlsx.",
-        "\"{path}\" is a folder. Give a file name too, e.g. -o {path}/form.xlsx.",
+        '"{path}" là một thư mục. Hãy ghi cả tên tệp, ví dụ -o {path}/bieu-mau.xlsx.',
+        '"{path}" is a folder. Give a file name too, e.g. -o {path}/form.xlsx.',
     ),
     "template.no-folder": (
-        "Thư mục \"{folder}\" không tồn tại. Hãy tạo thư mục trước hoặc chọn nơi lưu khác.",
-        "The folder \"{folder}\" does not exist. Create it first or choose another place.",
+        'Thư mục "{folder}" không tồn tại. Hãy tạo thư mục trước hoặc chọn nơi lưu khác.',
+        'The folder "{folder}" does not exist. Create it first or choose another place.',
     ),
     "template.suffix": (
         "Biểu mẫu là tệp Excel .xlsx: hãy đặt tên tệp có đuôi .xlsx (ví dụ bieu-mau.xlsx), "
-        "không phải \"{suffix}\".",
-        "The form is an Excel .xlsx file: name it with .xlsx (e.g. form.xlsx), not \"{suffix}\".",
+        'không phải "{suffix}".',
+        'The form is an Excel .xlsx file: name it with .xlsx (e.g. form.xlsx), not "{suffix}".',
     ),
     "template.written": (
         "Đã ghi biểu mẫu: {path}. Các đơn vị điền mỗi đơn vị một dòng và gửi Sở Nội vụ trước ngày "
@@ -632,9 +682,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "template.subtitle": (
         "(Kế hoạch thực hiện Quyết định số 2282/QĐ-TTg; gửi Sở Nội vụ trước ngày {deadline} hằng "
-        "năm. Xem trang \"{help_sheet}\".)",
+        'năm. Xem trang "{help_sheet}".)',
         "(Plan implementing Decision 2282/QĐ-TTg; send to the Department of Home Affairs before "
-        "{deadline} each year. See the \"{help_sheet}\" sheet.)",
+        '{deadline} each year. See the "{help_sheet}" sheet.)',
     ),
     "template.help.title": ("HƯỚNG DẪN ĐIỀN BIỂU MẪU", "HOW TO FILL IN THE FORM"),
     "template.help.one-row": (
@@ -680,10 +730,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "managers.",
     ),
     "template.help.colours": (
-        "Cột có tên tô màu cam là bắt buộc; cột tô màu xanh là không bắt buộc. Cột \"{level}\", "
-        "\"{unit_type}\" và \"{area}\" chọn trong danh sách thả xuống.",
-        "Headers shaded orange are required; blue ones are optional. \"{level}\", \"{unit_type}\" "
-        "and \"{area}\" are picked from a drop-down list.",
+        'Cột có tên tô màu cam là bắt buộc; cột tô màu xanh là không bắt buộc. Cột "{level}", '
+        '"{unit_type}" và "{area}" chọn trong danh sách thả xuống.',
+        'Headers shaded orange are required; blue ones are optional. "{level}", "{unit_type}" '
+        'and "{area}" are picked from a drop-down list.',
     ),
     "template.help.deadline": (
         "Thời hạn: gửi Sở Nội vụ trước ngày {deadline} hằng năm.",
@@ -700,7 +750,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.help.col.note": ("Cách điền", "How to fill it in"),
     "template.help.required.dtts": ("Khi là địa bàn DTTS", "In an ethnic-minority area"),
     "template.help.lists": ("DANH SÁCH LỰA CHỌN", "LISTS TO PICK FROM"),
-    "template.help.list": ("Danh sách chọn cho cột \"{field}\"", "Choices for \"{field}\""),
+    "template.help.list": ('Danh sách chọn cho cột "{field}"', 'Choices for "{field}"'),
     "template.yes": ("Có", "Yes"),
     "template.no": ("Không", "No"),
     "template.dv.list.title": ("Chọn trong danh sách", "Pick from the list"),

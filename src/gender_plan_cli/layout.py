@@ -193,7 +193,14 @@ def locate(grid: SheetGrid) -> Layout | None:
         else:
             first_of[c.field] = c
             fields[c.field] = c.index
-    ordinal = next((c.index for c in columns if c.field is None and is_ordinal_header(c.header.split(" / ")[0])), None)
+    ordinal = next(
+        (
+            c.index
+            for c in columns
+            if c.field is None and is_ordinal_header(c.header.split(" / ")[0])
+        ),
+        None,
+    )
     data_start = header_rows[-1] + 1
     if _is_column_number_row(grid, data_start, fields):
         data_start += 1

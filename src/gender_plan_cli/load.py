@@ -20,9 +20,9 @@ from gender_plan_cli.contract import (
     DTTS_REQUIRED,
     FIELD_BY_ID,
     FIELDS,
-    Kind,
     PARTS,
     REQUIRED_FIELDS,
+    Kind,
     is_group_parent,
     is_ordinal_header,
 )
@@ -90,7 +90,9 @@ def load_paths(
     return result
 
 
-def read_file(path: Path, *, report_year: int | None = None, limits: Limits = DEFAULT_LIMITS) -> FileResult:
+def read_file(
+    path: Path, *, report_year: int | None = None, limits: Limits = DEFAULT_LIMITS
+) -> FileResult:
     """One file → FileResult. Whatever the bytes, this returns: problems become findings."""
     shown = str(path)
     try:
@@ -98,13 +100,17 @@ def read_file(path: Path, *, report_year: int | None = None, limits: Limits = DE
     except ReadProblem as problem:
         return _unreadable(shown, problem)
     except (OSError, ValueError, MemoryError) as exc:
-        return _unreadable(shown, ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)))
+        return _unreadable(
+            shown, ReadProblem("unreadable-file", "unreadable-file", reason=str(exc))
+        )
     try:
         return _read_book(book, shown, report_year, limits)
     except ReadProblem as problem:
         return _unreadable(shown, problem)
     except (OSError, ValueError, MemoryError, RecursionError) as exc:
-        return _unreadable(shown, ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)))
+        return _unreadable(
+            shown, ReadProblem("unreadable-file", "unreadable-file", reason=str(exc))
+        )
     finally:
         book.close()
 
@@ -152,8 +158,16 @@ def _read_book(book: Any, shown: str, cli_year: int | None, limits: Limits) -> F
         result.ignored_sheets = ignored
         result.hidden_sheets = hidden
         if grid.hidden:
-            result.findings.insert(0, fnd.make("hidden-sheet", shown, sheet=sheet_name,
-                                               message_id="hidden-sheet", sheet_name=grid.name))
+            result.findings.insert(
+                0,
+                fnd.make(
+                    "hidden-sheet",
+                    shown,
+                    sheet=sheet_name,
+                    message_id="hidden-sheet",
+                    sheet_name=grid.name,
+                ),
+            )
         return result
     return FileResult(
         path=shown,
@@ -173,17 +187,31 @@ def read_sheet(
         out.append(fnd.make(code, shown, sheet=sheet, **kw))
 
     for later, first in layout.duplicates:
-        add("duplicate-column", row=later.header_row, column=later.index, field=later.field,
-            value=later.header, first=column_letter(first.index),
-            letter=column_letter(later.index))
+        add(
+            "duplicate-column",
+            row=later.header_row,
+            column=later.index,
+            field=later.field,
+            value=later.header,
+            first=column_letter(first.index),
+            letter=column_letter(later.index),
+        )
     header_row = layout.header_rows[-1]
     for col in layout.columns:
         top = col.header.split(" / ")[0]
-        if col.field is None and col.header and not is_ordinal_header(top) and not (
-            is_group_parent(col.header) and " / " not in col.header
+        if (
+            col.field is None
+            and col.header
+            and not is_ordinal_header(top)
+            and not (is_group_parent(col.header) and " / " not in col.header)
         ):
-            add("unknown-column", row=col.header_row, column=col.index, value=col.header,
-                header=col.header)
+            add(
+                "unknown-column",
+                row=col.header_row,
+                column=col.index,
+                value=col.header,
+                header=col.header,
+            )
     year_source = None
     if "report_year" not in layout.fields:
         if layout.title_year is not None:
@@ -195,13 +223,24 @@ def read_sheet(
             continue
         if fid == "report_year":
             if year_source is None:
-                add("missing-column", row=header_row, field=fid, message_id="missing-column.report_year")
+                add(
+                    "missing-column",
+                    row=header_row,
+                    field=fid,
+                    message_id="missing-column.report_year",
+                )
             continue
         add("missing-column", row=header_row, field=fid)
     default_year = year_source[1] if year_source else None
     if year_source and not 2021 <= default_year <= 2030:  # noqa: PLR2004 - contract bounds
-        add("out-of-range", row=layout.title_year_row, field="report_year", value=default_year,
-            message_id="out-of-range.report-year", source=year_source[0])
+        add(
+            "out-of-range",
+            row=layout.title_year_row,
+            field="report_year",
+            value=default_year,
+            message_id="out-of-range.report-year",
+            source=year_source[0],
+        )
         default_year = None
 
     kinds = classify(grid, layout)
@@ -221,10 +260,21 @@ def read_sheet(
         row_ok = not structural_error and not any(f.severity == "error" for f in row_findings)
         if row_ok:
             try:
-                record = UnitRecord(**values, source_file=shown, source_sheet=sheet, source_row=r,
-                                    source_columns=dict(layout.fields))
+                record = UnitRecord(
+                    **values,
+                    source_file=shown,
+                    source_sheet=sheet,
+                    source_row=r,
+                    source_columns=dict(layout.fields),
+                )
             except ValueError as exc:  # a contract rule the row checks missed: never silent
-                add("type-error", row=r, value=str(exc), message_id="type-error.record", reason=str(exc))
+                add(
+                    "type-error",
+                    row=r,
+                    value=str(exc),
+                    message_id="type-error.record",
+                    reason=str(exc),
+                )
                 result.skipped_rows.append(r)
                 continue
             result.records.append(record)
@@ -254,8 +304,9 @@ def _read_row(
         if col is None:
             continue
         if (r, col) in no_value:
-            out.append(fnd.make("formula-without-value", shown, sheet=sheet, row=r, column=col,
-                                field=f.id))
+            out.append(
+                fnd.make("formula-without-value", shown, sheet=sheet, row=r, column=col, field=f.id)
+            )
             failed.add(f.id)
             continue
         raw = cells[col - 1] if col <= width else None
@@ -270,15 +321,35 @@ def _read_row(
             continue
         p = parse_value(f.kind, raw, percent_format=(r, col) in percent)
         if p.problem is not None:
-            out.append(fnd.make(p.problem.code, shown, sheet=sheet, row=r, column=col, field=f.id,
-                                value=raw, message_id=p.problem.message_id,
-                                **(p.problem.extra or {})))
+            out.append(
+                fnd.make(
+                    p.problem.code,
+                    shown,
+                    sheet=sheet,
+                    row=r,
+                    column=col,
+                    field=f.id,
+                    value=raw,
+                    message_id=p.problem.message_id,
+                    **(p.problem.extra or {}),
+                )
+            )
             failed.add(f.id)
             continue
         if p.warning is not None:
-            out.append(fnd.make(p.warning.code, shown, sheet=sheet, row=r, column=col, field=f.id,
-                                value=raw, message_id=p.warning.message_id,
-                                **(p.warning.extra or {})))
+            out.append(
+                fnd.make(
+                    p.warning.code,
+                    shown,
+                    sheet=sheet,
+                    row=r,
+                    column=col,
+                    field=f.id,
+                    value=raw,
+                    message_id=p.warning.message_id,
+                    **(p.warning.extra or {}),
+                )
+            )
         if p.value is not None:
             values[f.id] = p.value
     if "report_year" not in values and "report_year" not in failed and default_year is not None:
@@ -288,21 +359,49 @@ def _read_row(
         if fid in values or fid in failed or fid not in layout.fields:
             continue
         message = "missing-value.year" if fid == "report_year" else "missing-value"
-        out.append(fnd.make("missing-value", shown, sheet=sheet, row=r, column=layout.fields[fid],
-                            field=fid, message_id=message))
+        out.append(
+            fnd.make(
+                "missing-value",
+                shown,
+                sheet=sheet,
+                row=r,
+                column=layout.fields[fid],
+                field=fid,
+                message_id=message,
+            )
+        )
     if area:
         for fid in DTTS_REQUIRED:
             if fid in values or fid in failed:
                 continue
             col = layout.fields.get(fid)
-            out.append(fnd.make("missing-value", shown, sheet=sheet, row=r, column=col, field=fid,
-                                message_id="missing-value.dtts"))
+            out.append(
+                fnd.make(
+                    "missing-value",
+                    shown,
+                    sheet=sheet,
+                    row=r,
+                    column=col,
+                    field=fid,
+                    message_id="missing-value.dtts",
+                )
+            )
     for part, whole in PARTS:
         if part in values and whole in values and values[part] > values[whole]:
-            out.append(fnd.make("exceeds-total", shown, sheet=sheet, row=r,
-                                column=layout.fields[part], field=part, value=values[part],
-                                whole=whole, whole_value=values[whole],
-                                whole_cell=f"{column_letter(layout.fields[whole])}{r}"))
+            out.append(
+                fnd.make(
+                    "exceeds-total",
+                    shown,
+                    sheet=sheet,
+                    row=r,
+                    column=layout.fields[part],
+                    field=part,
+                    value=values[part],
+                    whole=whole,
+                    whole_value=values[whole],
+                    whole_cell=f"{column_letter(layout.fields[whole])}{r}",
+                )
+            )
     return values, out
 
 
@@ -323,8 +422,11 @@ def _check_totals(
             if col is None:
                 continue
             if (r, col) in grid.formulas_without_value:
-                out.append(fnd.make("formula-without-value", shown, sheet=sheet, row=r, column=col,
-                                    field=fid))
+                out.append(
+                    fnd.make(
+                        "formula-without-value", shown, sheet=sheet, row=r, column=col, field=fid
+                    )
+                )
                 continue
             stated = parse_value(FIELD_BY_ID[fid].kind, grid.value(r, col))
             if stated.value is None or stated.problem is not None:
@@ -333,8 +435,18 @@ def _check_totals(
                 continue  # a unit's own figure is already reported as unreadable
             expected = sum(parsed_rows[u].get(fid) or 0 for u in scope if u in parsed_rows)
             if stated.value != expected:
-                out.append(fnd.make("totals-mismatch", shown, sheet=sheet, row=r, column=col,
-                                    field=fid, value=stated.value, expected=expected))
+                out.append(
+                    fnd.make(
+                        "totals-mismatch",
+                        shown,
+                        sheet=sheet,
+                        row=r,
+                        column=col,
+                        field=fid,
+                        value=stated.value,
+                        expected=expected,
+                    )
+                )
 
 
 def cross_check(result: LoadResult) -> None:
@@ -348,28 +460,46 @@ def cross_check(result: LoadResult) -> None:
                 first = first_seen[k]
                 where = f"{first.source_file}" + (
                     f" {column_letter(first.source_columns['unit_code'])}{first.source_row}"
-                    if first.source_row else ""
+                    if first.source_row
+                    else ""
                 )
-                fr.findings.append(fnd.make(
-                    "duplicate-unit", fr.path, sheet=rec.source_sheet, row=rec.source_row,
-                    column=rec.source_columns.get("unit_code"), field="unit_code",
-                    value=rec.unit_code, year=rec.report_year, first=where))
+                fr.findings.append(
+                    fnd.make(
+                        "duplicate-unit",
+                        fr.path,
+                        sheet=rec.source_sheet,
+                        row=rec.source_row,
+                        column=rec.source_columns.get("unit_code"),
+                        field="unit_code",
+                        value=rec.unit_code,
+                        year=rec.report_year,
+                        first=where,
+                    )
+                )
                 fr.skipped_rows.append(rec.source_row or 0)
                 continue
             first_seen[k] = rec
             kept.append(rec)
         fr.records = kept
     codes: dict[int, set[str]] = {}
-    for (year, code) in first_seen:
+    for year, code in first_seen:
         codes.setdefault(year, set()).add(code)
     for fr in result.files:
         kept = []
         for rec in fr.records:
             if rec.parent_code and rec.parent_code not in codes.get(rec.report_year, set()):
-                fr.findings.append(fnd.make(
-                    "unknown-parent", fr.path, sheet=rec.source_sheet, row=rec.source_row,
-                    column=rec.source_columns.get("parent_code"), field="parent_code",
-                    value=rec.parent_code, year=rec.report_year))
+                fr.findings.append(
+                    fnd.make(
+                        "unknown-parent",
+                        fr.path,
+                        sheet=rec.source_sheet,
+                        row=rec.source_row,
+                        column=rec.source_columns.get("parent_code"),
+                        field="parent_code",
+                        value=rec.parent_code,
+                        year=rec.report_year,
+                    )
+                )
                 fr.skipped_rows.append(rec.source_row or 0)
                 continue
             kept.append(rec)

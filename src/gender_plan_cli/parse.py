@@ -43,7 +43,11 @@ def parse_value(kind: Kind, raw: Any, *, percent_format: bool = False) -> Parsed
     """One cell → a typed value (None when empty), a problem, or a value with a warning."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return MISSING
-    if isinstance(raw, str) and raw.strip().startswith("#") and raw.strip().endswith(("!", "?", "A")):
+    if (
+        isinstance(raw, str)
+        and raw.strip().startswith("#")
+        and raw.strip().endswith(("!", "?", "A"))
+    ):
         return Parsed(problem=Problem("type-error", "type-error.error"))
     if kind is Kind.INT:
         return parse_count(raw)
@@ -56,7 +60,9 @@ def parse_value(kind: Kind, raw: Any, *, percent_format: bool = False) -> Parsed
     if kind in (Kind.LEVEL, Kind.UNIT_TYPE):
         choice = match_choice(kind, text(raw))
         if choice is None:
-            return Parsed(problem=Problem("invalid-choice", "invalid-choice", {"choices": kind.value}))
+            return Parsed(
+                problem=Problem("invalid-choice", "invalid-choice", {"choices": kind.value})
+            )
         return Parsed(choice)
     return Parsed(text(raw))
 
@@ -102,8 +108,9 @@ def parse_count(raw: Any) -> Parsed:
         if parsed.problem is None and len(groups) == 2 and set(groups[1]) == {"0"}:
             # `12.000`: twelve thousand with a separator, or twelve with decimals?
             other = int(groups[0]) * (-1 if s.startswith("-") else 1)
-            warning = Problem("ambiguous-value", "ambiguous-value.thousands",
-                              {"read": value, "other": other})
+            warning = Problem(
+                "ambiguous-value", "ambiguous-value.thousands", {"read": value, "other": other}
+            )
             return Parsed(value, warning=warning)
         return parsed
     if _DECIMAL.match(s):
@@ -146,8 +153,9 @@ def parse_percent(raw: Any, *, percent_format: bool = False) -> Parsed:
     if not 0 <= value <= 100:
         return Parsed(problem=Problem("out-of-range", "out-of-range.percent"))
     if not has_sign and 0 < value < 1:
-        warning = Problem("ambiguous-value", "ambiguous-value.fraction",
-                          {"percent": round(value * 100, 8)})
+        warning = Problem(
+            "ambiguous-value", "ambiguous-value.fraction", {"percent": round(value * 100, 8)}
+        )
         return Parsed(value, warning=warning)
     return Parsed(value)
 

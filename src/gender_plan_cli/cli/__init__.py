@@ -19,6 +19,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"gplan {__version__}")
@@ -32,7 +33,8 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản / version."),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Hiện traceback khi có lỗi chương trình / show tracebacks.")
+        bool,
+        typer.Option("--debug", help="Hiện traceback khi có lỗi chương trình / show tracebacks."),
     ] = False,
 ) -> None:
     STATE["debug"] = debug

@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from gender_plan_cli.cli.common import (
-    DEFAULT_LIMITS,
     LangOption,
     MaxCells,
     MaxFileMb,
@@ -24,6 +23,7 @@ from gender_plan_cli.cli.common import (
     resolve_paths,
     stdout_console,
 )
+from gender_plan_cli.reading.limits import DEFAULT_LIMITS
 
 
 class CheckFormat(str, Enum):
@@ -36,8 +36,11 @@ class CheckFormat(str, Enum):
 def check(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xls .ods .csv).",
-                       show_default=False, metavar="PATH"),
+        typer.Argument(
+            help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xls .ods .csv).",
+            show_default=False,
+            metavar="PATH",
+        ),
     ],
     format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="table | json | github")
@@ -46,7 +49,9 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")] = False,
     report_year: Annotated[
         int | None,
-        typer.Option("--report-year", help="Năm báo cáo khi tệp không ghi năm.", show_default=False),
+        typer.Option(
+            "--report-year", help="Năm báo cáo khi tệp không ghi năm.", show_default=False
+        ),
     ] = None,
     max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_mb,
     max_unzipped_mb: MaxUnzippedMb = DEFAULT_LIMITS.max_unzipped_mb,

@@ -12,7 +12,10 @@ from rich.console import Console
 from rich.panel import Panel
 
 from gender_plan_cli.i18n import default_lang
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
+from gender_plan_cli.reading.limits import (
+    DEFAULT_LIMITS as DEFAULT_LIMITS,  # re-exported for commands
+)
+from gender_plan_cli.reading.limits import Limits
 
 
 class Lang(str, Enum):
@@ -91,7 +94,9 @@ MaxFileMb = Annotated[
 ]
 MaxUnzippedMb = Annotated[
     float,
-    typer.Option("--max-unzipped-mb", min=0.001, help="Giới hạn dung lượng giải nén của workbook (MB)."),
+    typer.Option(
+        "--max-unzipped-mb", min=0.001, help="Giới hạn dung lượng giải nén của workbook (MB)."
+    ),
 ]
 MaxRatio = Annotated[
     float, typer.Option("--max-ratio", min=1, help="Tỷ lệ nén tối đa của một thành phần > 1 MiB.")
@@ -104,10 +109,16 @@ MaxLineKb = Annotated[
 ]
 
 
-def make_limits(max_file_mb: float, max_unzipped_mb: float, max_ratio: float, max_cells: int,
-                max_line_kb: float) -> Limits:
-    return Limits(max_file_mb=max_file_mb, max_unzipped_mb=max_unzipped_mb, max_ratio=max_ratio,
-                  max_cells=max_cells, max_line_kb=max_line_kb)
+def make_limits(
+    max_file_mb: float, max_unzipped_mb: float, max_ratio: float, max_cells: int, max_line_kb: float
+) -> Limits:
+    return Limits(
+        max_file_mb=max_file_mb,
+        max_unzipped_mb=max_unzipped_mb,
+        max_ratio=max_ratio,
+        max_cells=max_cells,
+        max_line_kb=max_line_kb,
+    )
 
 
 def resolve_paths(paths: list[Path], lang: str) -> list[Path]:
@@ -134,8 +145,14 @@ def progress_reporter(total: int, lang: str):  # type: ignore[no-untyped-def]
 
     from gender_plan_cli.i18n import text
 
-    bar = Progress(TextColumn(text("check.progress", lang)), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.description}"), console=stderr_console(), transient=True)
+    bar = Progress(
+        TextColumn(text("check.progress", lang)),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=stderr_console(),
+        transient=True,
+    )
     task = bar.add_task("", total=total)
 
     def step(i: int, n: int, path: Path) -> None:

@@ -1,10 +1,39 @@
-"""`gplan rules` — not built yet (see the issue)."""
+"""`gplan rules`: show the targets in force and validate a rules file."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
+from gender_plan_cli.cli.common import LangOption, guarded, lang_of, stdout_console
+from gender_plan_cli.cli.gap import RulesOption, load_rules_or_exit
+from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
+from gender_plan_cli.i18n import text
 
-def rules() -> None:
-    """Not built yet."""
-    raise typer.Exit(2)
+
+@guarded
+def rules(
+    rules: RulesOption = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help="Thêm cột chỉ tiêu của năm này (nội suy giữa hai mốc). / Also show "
+            "the on-track values of this year.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Chỉ tiêu đang áp dụng; kiểm tra tệp quy tắc. / Show the targets in force; validate a rules file."""
+    from gender_plan_cli.cli.common import usage_error
+    from gender_plan_cli.render.gap_table import render_rules
+
+    language = lang_of(lang)
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
+    rule_set, shown = load_rules_or_exit(rules, language)
+    render_rules(rule_set, shown, language, stdout_console(), year=year)
+    raise typer.Exit(0)

@@ -39,7 +39,9 @@ def decode(raw: bytes) -> tuple[str, str]:
     try:
         return raw.decode("cp1258"), "cp1258"
     except UnicodeDecodeError as exc:
-        raise ReadProblem("unreadable-file", "unreadable-file.csv-encoding", reason=str(exc)) from None
+        raise ReadProblem(
+            "unreadable-file", "unreadable-file.csv-encoding", reason=str(exc)
+        ) from None
 
 
 def sniff_delimiter(text: str) -> str:

@@ -20,7 +20,9 @@ class SheetGrid:
     rows: list[list[Any]]
     hidden: bool = False
     hidden_rows: set[int] = field(default_factory=set)  # Excel row numbers
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 (1-based)
+    merged: list[tuple[int, int, int, int]] = field(
+        default_factory=list
+    )  # r0, c0, r1, c1 (1-based)
     percent_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     knows_formatting: bool = False  # whether percent formats and hidden rows could be read

@@ -208,7 +208,9 @@ class XlsxBook:
                 if s and int(s.group(1)) in self._percent_styles:
                     ref = _REF.search(attrs)
                     if ref:
-                        out.percent_cells.add((int(ref.group(2)), column_index(ref.group(1).decode())))
+                        out.percent_cells.add(
+                            (int(ref.group(2)), column_index(ref.group(1).decode()))
+                        )
         for m in _FORMULA.finditer(data):
             start = max(data.rfind(b"<c ", 0, m.start()), data.rfind(b"<c>", 0, m.start()))
             end = data.find(b"</c>", m.end())

@@ -60,7 +60,9 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
     console.print(table)
 
 
-def render_summary(result: LoadResult, lang: str, console: Console, *, strict: bool = False) -> None:
+def render_summary(
+    result: LoadResult, lang: str, console: Console, *, strict: bool = False
+) -> None:
     files = len(result.files)
     invalid = sum(1 for f in result.files if not f.valid(strict))
     errors = sum(f.errors for f in result.files)
@@ -68,6 +70,16 @@ def render_summary(result: LoadResult, lang: str, console: Console, *, strict: b
     units = sum(f.units for f in result.files)
     style = "green" if invalid == 0 else "red bold"
     console.print(
-        Text(text("check.summary", lang, files=files, invalid=invalid, units=units, errors=errors,
-                  warnings=warnings), style=style)
+        Text(
+            text(
+                "check.summary",
+                lang,
+                files=files,
+                invalid=invalid,
+                units=units,
+                errors=errors,
+                warnings=warnings,
+            ),
+            style=style,
+        )
     )

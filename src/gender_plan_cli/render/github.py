@@ -40,26 +40,50 @@ def _cell(value: object) -> str:
 def step_summary(result: LoadResult, lang: str, *, strict: bool = False) -> str:
     """The complete list as Markdown, for $GITHUB_STEP_SUMMARY."""
     head = [
-        f"## gplan check",
+        "## gplan check",
         "",
-        text("check.summary", lang, files=len(result.files),
-             invalid=sum(1 for f in result.files if not f.valid(strict)),
-             units=sum(f.units for f in result.files),
-             errors=sum(f.errors for f in result.files),
-             warnings=sum(f.warnings for f in result.files)),
+        text(
+            "check.summary",
+            lang,
+            files=len(result.files),
+            invalid=sum(1 for f in result.files if not f.valid(strict)),
+            units=sum(f.units for f in result.files),
+            errors=sum(f.errors for f in result.files),
+            warnings=sum(f.warnings for f in result.files),
+        ),
         "",
     ]
     rows = [
-        "| " + " | ".join(text(k, lang) for k in ("check.col.file", "check.col.cell",
-                                                    "check.col.severity", "check.col.code",
-                                                    "check.col.message")) + " |",
+        "| "
+        + " | ".join(
+            text(k, lang)
+            for k in (
+                "check.col.file",
+                "check.col.cell",
+                "check.col.severity",
+                "check.col.code",
+                "check.col.message",
+            )
+        )
+        + " |",
         "|---|---|---|---|---|",
     ]
     for fr in result.files:
         for f in fr.findings:
-            rows.append("| " + " | ".join(_cell(v) for v in (
-                f.file, f.cell or "", text(f"check.{f.severity}", lang), f.code, f.message(lang)
-            )) + " |")
+            rows.append(
+                "| "
+                + " | ".join(
+                    _cell(v)
+                    for v in (
+                        f.file,
+                        f.cell or "",
+                        text(f"check.{f.severity}", lang),
+                        f.code,
+                        f.message(lang),
+                    )
+                )
+                + " |"
+            )
     if len(rows) == 2:
         rows = [text("check.no-findings", lang)]
     return "\n".join(head + rows) + "\n"

@@ -1,0 +1,595 @@
+"""Records + rules + target year → indicator results. Pure functions: no I/O, no printing.
+
+The formulas are those of `spec/indicators.md`; every number comes from `Rules`. Counts stay
+integers; sums of fractional targets use `math.fsum` so totals never drift by rounding; every
+comparison allows a tolerance of 1e-9 so a target of exactly 60% of 5 units (3.0000000000000004
+in floating point) needs 3 units, not 4.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, PlainSerializer
+from typing_extensions import TypedDict
+
+from gender_plan_cli.contract import fold
+from gender_plan_cli.records import UnitRecord
+from gender_plan_cli.rules import ApprovedSector, Rules, value_at
+
+TOLERANCE = 1e-9
+# Digits kept for fractions in JSON: enough for any count up to a million, free of float noise
+# (0.6599999999999999 is written 0.66).
+JSON_DIGITS = 6
+Fraction = Annotated[float, PlainSerializer(lambda v: round(v, JSON_DIGITS), when_used="json")]
+GROUP_FIELDS = ("level", "unit_type", "sector", "parent_code")
+GroupField = Literal["level", "unit_type", "sector", "parent_code"]
+# A unit meets female_key_leader when it has at least one female key leader (the definition of
+# the national indicator, not a target of the plan).
+ONE_FEMALE_KEY_LEADER = 1
+
+
+def ceil_tol(value: float) -> int:
+    """⌈value − 1e-9⌉: the smallest whole number of people or units that reaches `value`."""
+    return math.ceil(value - TOLERANCE)
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+class UnitResult(TypedDict):
+    """One unit's own figures for one indicator (a typed dict: there may be 200,000 of them).
+
+    female_key_leader: actual = female key leaders, base = key leaders, target = t(u).
+    pool_female: actual = women in the pool, base = pool, required = p·pool.
+    pool_female_trained: actual = trained women, base = women in the pool, required = q·women.
+    ethnic_minority_leaders: actual = ethnic-minority leaders, base = leaders, required = required(u).
+    """
+
+    unit_code: str
+    unit_name: str
+    met: bool
+    target: Fraction | None
+    adjusted: bool
+    actual: int
+    base: int
+    required: Fraction
+    rate: Fraction | None
+    shortfall: int
+
+
+class Adjustment(BaseModel):
+    """A unit whose female_key_leader target was adjusted or that was exempted, and why."""
+
+    unit_code: str
+    unit_name: str
+    sector: str | None
+    share: Fraction | None  # female staff share the rule looked at (None for an approved sector)
+    basis: Literal["sector", "unit", "approved"]
+    mode: Literal["proportional", "fixed", "exempt", "approved"]
+    target: Fraction | None  # t(u); None when exempt
+    exempt: bool
+    met: bool
+
+
+def _with_units(result: IndicatorResult, units: list[UnitResult]) -> IndicatorResult:
+    """Attach per-unit rows after validating the totals: the rows are built here, typed, and
+    validating 200,000 of them one by one would cost more than computing them."""
+    result.units = units
+    return result
+
+
+def _by_shortfall(u: UnitResult) -> tuple[int, str]:
+    return (-u["shortfall"], u["unit_code"])
+
+
+class IndicatorResult(BaseModel):
+    """One indicator over a set of units (the whole data or one group)."""
+
+    id: str
+    applicable: bool
+    target: Fraction | None
+    effective_target: Fraction | None
+    scope: int
+    actual: int
+    required: Fraction | None
+    rate: Annotated[Fraction | None, Field(ge=0, le=1)] = None
+    met: bool | None
+    gap: int = Field(ge=0)
+    gap_if_added: int | None = None
+    units_short: int | None = None
+    pool_total: int | None = None
+    pool_female: int | None = None
+    pool_female_trained: int | None = None
+    adjusted: int = 0
+    exempt: int = 0
+    units: list[UnitResult] = []
+    adjustments: list[Adjustment] = []
+
+
+class Group(BaseModel):
+    key: str | None
+    label: str | None = None
+    units: int
+    indicators: list[IndicatorResult]
+
+
+class SkippedFile(BaseModel):
+    """Invalid rows left out under --skip-invalid (rows empty and unreadable: the whole file)."""
+
+    file: str
+    rows: list[int] = []
+    unreadable: bool = False
+
+
+class DataSource(BaseModel):
+    kind: Literal["paths", "env", "samples"]
+    paths: list[str]
+
+
+class GapReport(BaseModel):
+    """Everything `gap` outputs; the table, JSON and CSV all render this one object."""
+
+    target_year: int
+    on_track: bool = False  # the target year falls between milestones: on-track values
+    report_year: int | None
+    years_present: list[int]
+    units: int
+    rules: str = ""
+    data_source: DataSource | None = None
+    by: str | None = None
+    indicators: list[IndicatorResult]
+    groups: list[Group] = []
+    skipped_rows: int = 0
+    skipped: list[SkippedFile] = []
+
+    def all_met(self) -> bool:
+        """Every applicable indicator met (what --fail-on-gap checks)."""
+        return all(i.met is not False for i in self.indicators)
+
+    def indicator(self, indicator_id: str) -> IndicatorResult:
+        return next(i for i in self.indicators if i.id == indicator_id)
+
+
+# --- which data ----------------------------------------------------------------------------
+
+
+def select_report_year(
+    records: Iterable[UnitRecord], target_year: int, override: int | None = None
+) -> int | None:
+    """The latest report year ≤ the target year, else the latest present; `override` wins."""
+    if override is not None:
+        return override
+    years = {r.report_year for r in records}
+    if not years:
+        return None
+    below = [y for y in years if y <= target_year]
+    return max(below) if below else max(years)
+
+
+# --- female_key_leader: each unit's own target t(u) ----------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyTarget:
+    target: float | None  # None: exempt, out of E
+    adjustment: Adjustment | None
+
+
+def key_leader_targets(
+    records: Sequence[UnitRecord], rules: Rules, year: int
+) -> list[KeyTarget | None]:
+    """t(u) for each record (None for units the indicator does not apply to).
+
+    The sector share is Σ female staff / Σ staff over every unit of the sector in the data
+    evaluated (all types, not only E), so one sector has one share wherever its units sit.
+    """
+    rule = rules.targets.female_key_leader
+    base = rule.at(year)
+    low = rule.low_female_staff
+    sector_share: dict[str, float | None] = {}
+    folded: dict[str, str] = {}
+    if low is not None and low.basis == "sector":
+        sums: dict[str, list[int]] = {}
+        for r in records:
+            if r.sector:
+                if r.sector not in folded:
+                    folded[r.sector] = fold(r.sector)
+                s = sums.setdefault(folded[r.sector], [0, 0])
+                s[0] += r.staff_female
+                s[1] += r.staff_total
+        sector_share = {k: (f / t if t else None) for k, (f, t) in sums.items()}
+    out: list[KeyTarget | None] = []
+    approved_of: dict[str | None, ApprovedSector | None] = {}
+    for r in records:
+        if not rule.applies(r.unit_type):
+            out.append(None)
+            continue
+        if low is None:
+            out.append(KeyTarget(base, None))
+            continue
+        if r.sector not in approved_of:
+            approved_of[r.sector] = low.approved(r.sector)
+        approved = approved_of[r.sector]
+        if approved is not None:
+            t = approved.at(year)
+            out.append(KeyTarget(t, _adjustment(r, None, "approved", "approved", t)))
+            continue
+        if low.basis == "sector" and r.sector:
+            share, basis = sector_share[folded[r.sector]], "sector"
+        else:
+            share, basis = (r.staff_female / r.staff_total if r.staff_total else None), "unit"
+        if share is None or share >= low.threshold - TOLERANCE:
+            out.append(KeyTarget(base, None))
+            continue
+        if low.mode == "exempt":
+            t = None
+        elif low.mode == "fixed":
+            assert low.fixed is not None  # the rules model guarantees it
+            t = value_at(low.fixed, year)
+        else:
+            t = base * share / low.threshold
+        out.append(KeyTarget(t, _adjustment(r, share, basis, low.mode, t)))
+    return out
+
+
+def _adjustment(
+    r: UnitRecord, share: float | None, basis: str, mode: str, t: float | None
+) -> Adjustment:
+    return Adjustment(
+        unit_code=r.unit_code,
+        unit_name=r.unit_name,
+        sector=r.sector,
+        share=share,
+        basis=basis,
+        mode=mode,
+        target=t,
+        exempt=t is None,
+        met=r.key_leaders_female >= ONE_FEMALE_KEY_LEADER,
+    )
+
+
+# --- the four indicators over a set of units -----------------------------------------------
+
+
+def female_key_leader(
+    records: Sequence[UnitRecord],
+    targets: Sequence[KeyTarget | None],
+    rules: Rules,
+    year: int,
+    *,
+    with_units: bool = True,
+) -> IndicatorResult:
+    plan_target = rules.targets.female_key_leader.at(year)
+    weights: list[float] = []
+    units: list[UnitResult] = []
+    adjustments: list[Adjustment] = []
+    actual = exempt = adjusted = 0
+    for r, kt in zip(records, targets, strict=True):
+        if kt is None:
+            continue
+        if kt.adjustment is not None:
+            adjusted += kt.target is not None
+            exempt += kt.target is None
+            if with_units:
+                adjustments.append(kt.adjustment)
+        if kt.target is None:
+            continue
+        ok = r.key_leaders_female >= ONE_FEMALE_KEY_LEADER
+        actual += ok
+        weights.append(kt.target)
+        if with_units:
+            units.append(
+                UnitResult(
+                    unit_code=r.unit_code,
+                    unit_name=r.unit_name,
+                    met=ok,
+                    target=kt.target,
+                    adjusted=kt.adjustment is not None,
+                    actual=r.key_leaders_female,
+                    base=r.key_leaders_total,
+                    required=ONE_FEMALE_KEY_LEADER,
+                    rate=None,
+                    shortfall=0 if ok else ONE_FEMALE_KEY_LEADER,
+                )
+            )
+    scope = len(weights)
+    if not scope:
+        return _not_applicable(
+            "female_key_leader", plan_target, exempt=exempt, adjustments=adjustments
+        )
+    required = math.fsum(weights)
+    units.sort(key=lambda u: (-u["shortfall"], -(u["target"] or 0), u["unit_code"]))
+    result = IndicatorResult(
+        id="female_key_leader",
+        applicable=True,
+        target=plan_target,
+        effective_target=required / scope,
+        scope=scope,
+        actual=actual,
+        required=required,
+        rate=actual / scope,
+        met=actual >= required - TOLERANCE,
+        gap=max(0, ceil_tol(required) - actual),
+        adjusted=adjusted,
+        exempt=exempt,
+        adjustments=adjustments,
+    )
+    return _with_units(result, units)
+
+
+def pool_female(
+    records: Sequence[UnitRecord], rules: Rules, year: int, *, with_units: bool = True
+) -> IndicatorResult:
+    rule = rules.targets.pool_female
+    p = rule.at(year)
+    scope_records = [r for r in records if rule.applies(r.unit_type) and r.pool_total > 0]
+    n = sum(r.pool_total for r in scope_records)
+    f = sum(r.pool_female for r in scope_records)
+    t = sum(r.pool_female_trained for r in scope_records)
+    units: list[UnitResult] = []
+    if with_units:
+        for r in scope_records:
+            need = p * r.pool_total
+            units.append(
+                UnitResult(
+                    unit_code=r.unit_code,
+                    unit_name=r.unit_name,
+                    met=r.pool_female >= need - TOLERANCE,
+                    target=p,
+                    adjusted=False,
+                    actual=r.pool_female,
+                    base=r.pool_total,
+                    required=need,
+                    rate=r.pool_female / r.pool_total,
+                    shortfall=max(0, ceil_tol(need - r.pool_female)),
+                )
+            )
+        units.sort(key=_by_shortfall)
+    if not n:
+        return _not_applicable("pool_female", p, pool=(n, f, t))
+    required = p * n
+    gap_if_added = max(0, ceil_tol((required - f) / (1 - p))) if p < 1 else None
+    result = IndicatorResult(
+        id="pool_female",
+        applicable=True,
+        target=p,
+        effective_target=p,
+        scope=len(scope_records),
+        actual=f,
+        required=required,
+        rate=f / n,
+        met=f >= required - TOLERANCE,
+        gap=max(0, ceil_tol(required - f)),
+        gap_if_added=gap_if_added,
+        pool_total=n,
+        pool_female=f,
+        pool_female_trained=t,
+    )
+    return _with_units(result, units)
+
+
+def pool_female_trained(
+    records: Sequence[UnitRecord], rules: Rules, year: int, *, with_units: bool = True
+) -> IndicatorResult:
+    rule = rules.targets.pool_female_trained
+    q = rule.at(year)
+    scope_records = [r for r in records if rule.applies(r.unit_type) and r.pool_total > 0]
+    n = sum(r.pool_total for r in scope_records)
+    f = sum(r.pool_female for r in scope_records)
+    t = sum(r.pool_female_trained for r in scope_records)
+    units: list[UnitResult] = []
+    if with_units:
+        for r in scope_records:
+            need = q * r.pool_female
+            units.append(
+                UnitResult(
+                    unit_code=r.unit_code,
+                    unit_name=r.unit_name,
+                    met=r.pool_female_trained >= need - TOLERANCE,
+                    target=q,
+                    adjusted=False,
+                    actual=r.pool_female_trained,
+                    base=r.pool_female,
+                    required=need,
+                    rate=r.pool_female_trained / r.pool_female if r.pool_female else None,
+                    shortfall=max(0, ceil_tol(need - r.pool_female_trained)),
+                )
+            )
+        units.sort(key=_by_shortfall)
+    if not f:
+        result = _not_applicable("pool_female_trained", q, pool=(n, f, t))
+        return result.model_copy(update={"scope": len(scope_records)})
+    required = q * f
+    result = IndicatorResult(
+        id="pool_female_trained",
+        applicable=True,
+        target=q,
+        effective_target=q,
+        scope=len(scope_records),
+        actual=t,
+        required=required,
+        rate=t / f,
+        met=t >= required - TOLERANCE,
+        gap=max(0, ceil_tol(required - t)),
+        pool_total=n,
+        pool_female=f,
+        pool_female_trained=t,
+    )
+    return _with_units(result, units)
+
+
+def ethnic_required(r: UnitRecord, rules: Rules) -> int:
+    """required(u) = max(min_leaders, ⌈factor × pct/100 × leaders_total − 1e-9⌉)."""
+    rule = rules.targets.ethnic_minority_leaders
+    pct = r.ethnic_minority_population_pct or 0
+    return max(rule.min_leaders, ceil_tol(rule.factor * pct / 100 * r.leaders_total))
+
+
+def ethnic_minority_leaders(
+    records: Sequence[UnitRecord], rules: Rules, *, with_units: bool = True
+) -> IndicatorResult:
+    rule = rules.targets.ethnic_minority_leaders
+    scope_records = [r for r in records if r.ethnic_minority_area and rule.applies(r.unit_type)]
+    meeting = gap = 0
+    units: list[UnitResult] = []
+    for r in scope_records:
+        need = ethnic_required(r, rules)
+        have = r.leaders_ethnic_minority or 0
+        ok = have >= need
+        meeting += ok
+        gap += max(0, need - have)
+        if with_units:
+            units.append(
+                UnitResult(
+                    unit_code=r.unit_code,
+                    unit_name=r.unit_name,
+                    met=ok,
+                    target=None,
+                    adjusted=False,
+                    actual=have,
+                    base=r.leaders_total,
+                    required=need,
+                    rate=None,
+                    shortfall=max(0, need - have),
+                )
+            )
+    units.sort(key=_by_shortfall)
+    scope = len(scope_records)
+    if not scope:
+        return _not_applicable("ethnic_minority_leaders", None)
+    result = IndicatorResult(
+        id="ethnic_minority_leaders",
+        applicable=True,
+        target=None,
+        effective_target=None,
+        scope=scope,
+        actual=meeting,
+        required=scope,
+        rate=meeting / scope,
+        met=meeting == scope,
+        gap=gap,
+        units_short=scope - meeting,
+    )
+    return _with_units(result, units)
+
+
+def _not_applicable(
+    indicator_id: str,
+    target: float | None,
+    *,
+    exempt: int = 0,
+    adjustments: list[Adjustment] | None = None,
+    pool: tuple[int, int, int] | None = None,
+) -> IndicatorResult:
+    n, f, t = pool if pool is not None else (None, None, None)
+    return IndicatorResult(
+        id=indicator_id,
+        applicable=False,
+        target=target,
+        effective_target=None,
+        scope=0,
+        actual=0,
+        required=None,
+        rate=None,
+        met=None,
+        gap=0,
+        exempt=exempt,
+        pool_total=n,
+        pool_female=f,
+        pool_female_trained=t,
+        adjustments=adjustments or [],
+    )
+
+
+def indicators_for(
+    records: Sequence[UnitRecord],
+    targets: Sequence[KeyTarget | None],
+    rules: Rules,
+    year: int,
+    *,
+    with_units: bool = True,
+) -> list[IndicatorResult]:
+    """The four indicators over `records` (`targets` are their t(u), computed on the whole data)."""
+    return [
+        female_key_leader(records, targets, rules, year, with_units=with_units),
+        pool_female(records, rules, year, with_units=with_units),
+        pool_female_trained(records, rules, year, with_units=with_units),
+        ethnic_minority_leaders(records, rules, with_units=with_units),
+    ]
+
+
+def group_key(r: UnitRecord, by: GroupField) -> str | None:
+    value = getattr(r, by)
+    return value if value else None
+
+
+def evaluate(
+    records: Sequence[UnitRecord],
+    rules: Rules,
+    target_year: int,
+    *,
+    report_year: int | None = None,
+    by: GroupField | None = None,
+) -> GapReport:
+    """The gap report for `target_year`: the whole data, each group of `by`, each unit.
+
+    Only the records of the chosen report year are evaluated (see `select_report_year`).
+    """
+    years = sorted({r.report_year for r in records})
+    chosen = select_report_year(records, target_year, report_year)
+    data = [r for r in records if r.report_year == chosen]
+    targets = key_leader_targets(data, rules, target_year)
+    report = GapReport(
+        target_year=target_year,
+        on_track=target_year not in rules.milestone_years(),
+        report_year=chosen,
+        years_present=years,
+        units=len(data),
+        by=by,
+        indicators=indicators_for(data, targets, rules, target_year),
+    )
+    if by is not None:
+        report.groups = _groups(data, targets, rules, target_year, by)
+    return report
+
+
+def _groups(
+    data: Sequence[UnitRecord],
+    targets: Sequence[KeyTarget | None],
+    rules: Rules,
+    year: int,
+    by: GroupField,
+) -> list[Group]:
+    members: dict[str | None, list[int]] = {}
+    labels: dict[str | None, str] = {}
+    folded: dict[str, str] = {}
+    for i, r in enumerate(data):
+        value = group_key(r, by)
+        key = value
+        if by == "sector" and value:
+            key = folded.get(value) or folded.setdefault(value, fold(value))
+        if key not in members:
+            members[key] = []
+            if value is not None:
+                labels[key] = value
+        members[key].append(i)
+    names = {r.unit_code: r.unit_name for r in data} if by == "parent_code" else {}
+    groups = []
+    for key in sorted(members, key=lambda k: (k is None, labels.get(k, ""))):
+        idx = members[key]
+        shown = labels.get(key)
+        groups.append(
+            Group(
+                key=shown,
+                label=names.get(shown) if shown is not None else None,
+                units=len(idx),
+                indicators=indicators_for(
+                    [data[i] for i in idx], [targets[i] for i in idx], rules, year, with_units=False
+                ),
+            )
+        )
+    return groups

@@ -1,0 +1,388 @@
+"""`gap` as Rich tables for a person to read.
+
+Every word, figure and colour is derived from the same `GapReport` the JSON carries: the
+cells are built by `indicator_rows` (a plain function the tests compare with the JSON), then
+drawn. Rates are shown as percentages with one decimal; counts are shown as counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from gender_plan_cli.contract import FIELD_BY_ID, Kind, choice_label
+from gender_plan_cli.i18n import text
+from gender_plan_cli.indicators import Adjustment, GapReport, IndicatorResult, UnitResult
+from gender_plan_cli.rules import Rules
+
+BAR_WIDTH = 20
+SHORTFALL_ROWS = 5
+
+
+def percent(value: float | None, lang: str) -> str:
+    """0.5384 → "53,8%" (vi) / "53.8%" (en); None → "—"."""
+    if value is None:
+        return "—"
+    shown = f"{round(value * 100, 1):.1f}"
+    return (shown.replace(".", ",") if lang == "vi" else shown) + "%"
+
+
+def count(value: int, lang: str) -> str:
+    """Whole numbers with the language's thousands separator: 12.345 (vi) / 12,345 (en)."""
+    shown = f"{value:,}"
+    return shown.replace(",", ".") if lang == "vi" else shown
+
+
+def status_word(met: bool | None, lang: str) -> str:
+    key = "gap.status.na" if met is None else ("gap.status.met" if met else "gap.status.unmet")
+    return text(key, lang)
+
+
+def status_style(met: bool | None) -> str:
+    return "dim" if met is None else ("green" if met else "red")
+
+
+def progress_bar(rate: float | None, target: float | None) -> str:
+    """The rate on a 0–100% bar; `┃` marks the target when there is one."""
+    if rate is None:
+        return ""
+    filled = round(rate * BAR_WIDTH)
+    cells = ["█"] * filled + ["░"] * (BAR_WIDTH - filled)
+    if target is not None:
+        mark = min(BAR_WIDTH - 1, round(target * BAR_WIDTH))
+        cells[mark] = "┃"
+    return "".join(cells)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """The cells of one indicator's row, in display order."""
+
+    id: str
+    name: str
+    target: str
+    actual: str
+    rate: str
+    status: str
+    gap: str
+    bar: str
+    style: str
+
+
+def indicator_name(indicator_id: str, lang: str) -> str:
+    return text(f"gap.ind.{indicator_id}", lang)
+
+
+def target_text(ind: IndicatorResult, lang: str) -> str:
+    if ind.id == "ethnic_minority_leaders":
+        return text("gap.target.every-unit", lang)
+    if ind.adjusted or ind.exempt:
+        return text(
+            "gap.target.adjusted",
+            lang,
+            target=percent(ind.target, lang),
+            effective=percent(ind.effective_target, lang),
+        )
+    return percent(ind.target, lang)
+
+
+def actual_text(ind: IndicatorResult, lang: str) -> str:
+    if not ind.applicable:
+        return "—"
+    if ind.id == "pool_female":
+        base = ind.pool_total or 0
+    elif ind.id == "pool_female_trained":
+        base = ind.pool_female or 0
+    else:
+        base = ind.scope
+    return text(
+        f"gap.actual.{ind.id}", lang, actual=count(ind.actual, lang), base=count(base, lang)
+    )
+
+
+def gap_text(ind: IndicatorResult, lang: str) -> str:
+    if not ind.applicable:
+        return text("gap.gap.na", lang)
+    if ind.met:
+        return "—"
+    if ind.id == "pool_female" and ind.gap_if_added is not None:
+        return text(
+            "gap.gap.pool_female",
+            lang,
+            gap=count(ind.gap, lang),
+            added=count(ind.gap_if_added, lang),
+        )
+    if ind.id == "ethnic_minority_leaders":
+        return text(
+            "gap.gap.ethnic_minority_leaders",
+            lang,
+            gap=count(ind.gap, lang),
+            units=count(ind.units_short or 0, lang),
+        )
+    return text(f"gap.gap.{ind.id}", lang, gap=count(ind.gap, lang))
+
+
+def indicator_rows(indicators: list[IndicatorResult], lang: str) -> list[IndicatorRow]:
+    return [
+        IndicatorRow(
+            id=ind.id,
+            name=indicator_name(ind.id, lang),
+            target=target_text(ind, lang),
+            actual=actual_text(ind, lang),
+            rate=percent(ind.rate, lang),
+            status=status_word(ind.met, lang),
+            gap=gap_text(ind, lang),
+            bar=progress_bar(ind.rate, ind.effective_target),
+            style=status_style(ind.met),
+        )
+        for ind in indicators
+    ]
+
+
+def title(report: GapReport, lang: str, source: str) -> str:
+    year = str(report.report_year) if report.report_year is not None else "—"
+    on_track = text("gap.on-track", lang) if report.on_track else ""
+    return on_track + text(
+        "gap.title",
+        lang,
+        target_year=report.target_year,
+        report_year=year,
+        source=source,
+        units=count(report.units, lang),
+    )
+
+
+def source_text(report: GapReport, lang: str) -> str:
+    ds = report.data_source
+    if ds is None:
+        return "—"
+    paths = ", ".join(ds.paths[:3]) + (
+        text("gap.source.more", lang, n=len(ds.paths) - 3) if len(ds.paths) > 3 else ""
+    )
+    if ds.kind == "samples":
+        return text("gap.source.samples", lang, path=paths)
+    if ds.kind == "env":
+        return text("gap.source.env", lang, path=paths)
+    return paths
+
+
+def render_gap(report: GapReport, lang: str, console: Console) -> None:
+    console.print(Text(title(report, lang, source_text(report, lang)), style="bold"))
+    others = [y for y in report.years_present if y != report.report_year]
+    if others:
+        console.print(
+            Text(text("gap.other-years", lang, years=", ".join(map(str, others))), style="dim")
+        )
+    console.print(
+        Text(text("gap.rules", lang, path=report.rules), style="dim"),
+    )
+    console.print(_indicator_table(indicator_rows(report.indicators, lang), lang))
+    key = report.indicator("female_key_leader")
+    if key.adjustments:
+        console.print(_adjusted_table(key.adjustments, lang))
+    shortfalls = _shortfall_table(report.indicators, lang)
+    if shortfalls is not None:
+        console.print(shortfalls)
+    if report.by is not None:
+        console.print(_groups_table(report, lang))
+    if report.skipped_rows or report.skipped:
+        _render_skipped(report, lang, console)
+    met = sum(1 for i in report.indicators if i.met)
+    applicable = sum(1 for i in report.indicators if i.applicable)
+    console.print(Text(text("gap.summary", lang, met=met, applicable=applicable)))
+
+
+def _indicator_table(rows: list[IndicatorRow], lang: str) -> Table:
+    table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)
+    for col in ("indicator", "target", "actual", "rate", "status", "gap", "progress"):
+        table.add_column(
+            text(f"gap.col.{col}", lang),
+            justify="right" if col in ("rate",) else "left",
+            overflow="fold",
+            no_wrap=col in ("rate", "status", "progress"),
+            min_width=BAR_WIDTH if col == "progress" else None,
+            ratio=2 if col in ("indicator", "gap") else None,
+        )
+    for r in rows:
+        table.add_row(
+            Text(r.name),
+            Text(r.target),
+            Text(r.actual),
+            Text(r.rate),
+            Text(r.status, style=r.style + " bold"),
+            Text(r.gap),
+            Text(r.bar, style=r.style),
+        )
+    return table
+
+
+def _adjusted_table(adjustments: list[Adjustment], lang: str) -> Table:
+    table = Table(title=text("gap.adjusted.title", lang), show_header=True, header_style="bold")
+    for col in ("code", "name", "sector", "share", "rule", "target", "has"):
+        table.add_column(text(f"gap.adjusted.col.{col}", lang), overflow="fold")
+    for a in sorted(adjustments, key=lambda a: (a.sector or "", a.unit_code)):
+        share = percent(a.share, lang)
+        if a.share is not None:
+            share += " (" + text(f"gap.basis.{a.basis}", lang) + ")"
+        table.add_row(
+            Text(a.unit_code),
+            Text(a.unit_name),
+            Text(a.sector or "—"),
+            Text(share),
+            Text(text(f"gap.mode.{a.mode}", lang)),
+            Text(text("gap.exempt", lang) if a.exempt else percent(a.target, lang)),
+            Text(status_word(a.met, lang), style=status_style(a.met)),
+        )
+    return table
+
+
+def _unit_figure(ind_id: str, u: UnitResult, lang: str) -> str:
+    if ind_id == "female_key_leader":
+        return text("gap.unit.female_key_leader", lang, actual=u["actual"], base=u["base"])
+    if ind_id == "ethnic_minority_leaders":
+        return text(
+            "gap.unit.ethnic_minority_leaders", lang, actual=u["actual"], need=int(u["required"])
+        )
+    return f"{count(u['actual'], lang)}/{count(u['base'], lang)} ({percent(u['rate'], lang)})"
+
+
+def _shortfall_table(indicators: list[IndicatorResult], lang: str) -> Table | None:
+    table = Table(title=text("gap.short.title", lang), show_header=True, header_style="bold")
+    for col in ("indicator", "code", "name", "figure", "short"):
+        table.add_column(
+            text(f"gap.short.col.{col}", lang),
+            overflow="fold",
+            justify="right" if col == "short" else "left",
+        )
+    any_row = False
+    for ind in indicators:
+        if not ind.applicable or ind.met:
+            continue
+        worst = [u for u in ind.units if u["shortfall"] > 0][:SHORTFALL_ROWS]
+        for u in worst:
+            any_row = True
+            table.add_row(
+                Text(indicator_name(ind.id, lang)),
+                Text(u["unit_code"]),
+                Text(u["unit_name"]),
+                Text(_unit_figure(ind.id, u, lang)),
+                Text(count(u["shortfall"], lang)),
+            )
+    return table if any_row else None
+
+
+def group_name(report: GapReport, key: str | None, label: str | None, lang: str) -> str:
+    if key is None:
+        return text("gap.group.none", lang)
+    if report.by == "level":
+        return choice_label(Kind.LEVEL, key, lang)
+    if report.by == "unit_type":
+        return choice_label(Kind.UNIT_TYPE, key, lang)
+    if label:
+        return f"{key} — {label}"
+    return key
+
+
+def group_cell(ind: IndicatorResult, lang: str) -> Text:
+    if not ind.applicable:
+        return Text(status_word(None, lang), style="dim")
+    cell = f"{percent(ind.rate, lang)} {status_word(ind.met, lang)}"
+    if ind.gap:
+        cell += " " + text("gap.group.short", lang, gap=count(ind.gap, lang))
+    return Text(cell, style=status_style(ind.met))
+
+
+def _groups_table(report: GapReport, lang: str) -> Table:
+    by = FIELD_BY_ID[report.by].label(lang) if report.by else ""
+    table = Table(
+        title=text("gap.groups.title", lang, by=by), show_header=True, header_style="bold"
+    )
+    table.add_column(by, overflow="fold")
+    table.add_column(text("gap.groups.units", lang), justify="right")
+    for ind in report.indicators:
+        table.add_column(indicator_name(ind.id, lang), overflow="fold")
+    for g in report.groups:
+        table.add_row(
+            Text(group_name(report, g.key, g.label, lang)),
+            Text(count(g.units, lang)),
+            *(group_cell(i, lang) for i in g.indicators),
+        )
+    return table
+
+
+def _render_skipped(report: GapReport, lang: str, console: Console) -> None:
+    console.print(Text(text("gap.skipped.title", lang, rows=report.skipped_rows), style="yellow"))
+    for s in report.skipped:
+        if s.unreadable:
+            console.print(Text("  " + text("gap.skipped.unreadable", lang, file=s.file)))
+        else:
+            rows = ", ".join(map(str, s.rows))
+            console.print(Text("  " + text("gap.skipped.file", lang, file=s.file, rows=rows)))
+
+
+# --- `gplan rules`: the targets in force ---------------------------------------------------
+
+
+def _values_text(values: dict[int, float], lang: str) -> str:
+    return ", ".join(f"{y}: {percent(v, lang)}" for y, v in sorted(values.items()))
+
+
+def render_rules(
+    rules: Rules, shown: str, lang: str, console: Console, *, year: int | None
+) -> None:
+    """The milestones of every indicator, the low-female-staff adjustment and the DTTS rule."""
+    console.print(Text(text("rules.title", lang, path=shown), style="bold"))
+    if rules.plan:
+        console.print(Text(text("rules.plan", lang, plan=rules.plan), style="dim"))
+    t = rules.targets
+    rated = (
+        ("female_key_leader", t.female_key_leader),
+        ("pool_female", t.pool_female),
+        ("pool_female_trained", t.pool_female_trained),
+    )
+    years = rules.milestone_years()
+    table = Table(show_header=True, header_style="bold")
+    table.add_column(text("rules.col.indicator", lang), overflow="fold")
+    table.add_column(text("rules.col.id", lang), no_wrap=True)
+    for y in years:
+        table.add_column(text("rules.col.year", lang, year=y), justify="right")
+    if year is not None and year not in years:
+        table.add_column(text("rules.on-track", lang, year=year), justify="right")
+    table.add_column(text("rules.col.applies", lang), overflow="fold")
+    for ind_id, rule in rated:
+        cells: list[str] = [indicator_name(ind_id, lang), ind_id]
+        cells += [percent(rule.milestones[y], lang) if y in rule.milestones else "—" for y in years]
+        if year is not None and year not in years:
+            cells.append(percent(rule.at(year), lang))
+        cells.append(_applies_text(rule.applies_to, lang))
+        table.add_row(*map(Text, cells))
+    em = t.ethnic_minority_leaders
+    em_cells = [indicator_name("ethnic_minority_leaders", lang), "ethnic_minority_leaders"]
+    em_cells += ["—"] * (len(years) + (1 if year is not None and year not in years else 0))
+    em_cells.append(_applies_text(em.applies_to, lang))
+    table.add_row(*map(Text, em_cells))
+    console.print(table)
+    console.print(Text(text("rules.ethnic", lang, min=em.min_leaders, factor=f"{em.factor:g}")))
+    low = t.female_key_leader.low_female_staff
+    if low is not None:
+        threshold = percent(low.threshold, lang)
+        if low.mode == "fixed" and low.fixed:
+            mode = text("rules.mode.fixed", lang, values=_values_text(low.fixed, lang))
+        else:
+            mode = text(f"rules.mode.{low.mode}", lang, threshold=threshold)
+        basis = text(f"rules.basis.{low.basis}", lang)
+        console.print(
+            Text(text("rules.low-staff", lang, threshold=threshold, basis=basis, mode=mode))
+        )
+        for s in low.sectors:
+            values = text("gap.exempt", lang) if s.exempt else _values_text(s.milestones, lang)
+            console.print(Text("  " + text("rules.sector", lang, sector=s.sector, values=values)))
+
+
+def _applies_text(applies_to: list[str] | str, lang: str) -> str:
+    if applies_to == "all":
+        return text("rules.applies.all", lang)
+    return ", ".join(choice_label(Kind.UNIT_TYPE, u, lang) for u in applies_to)
