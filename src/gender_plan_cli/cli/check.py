@@ -59,7 +59,7 @@ def check(
     max_cells: MaxCells = DEFAULT_LIMITS.max_cells,
     max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
 ) -> None:
-    """Kiểm tra tệp báo cáo theo biểu mẫu; chỉ ra từng lỗi tại ô của nó. / Validate submissions."""
+    """Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell."""
     from gender_plan_cli.load import load_paths
 
     language = lang_of(lang)
