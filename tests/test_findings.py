@@ -244,3 +244,15 @@ def test_messages_never_show_a_raw_template(tmp_path: Path, lang: str) -> None:
     for f in load_paths([tmp_path / "f.xlsx"]).findings + fr.findings:
         message = f.message(lang)
         assert "{" not in message and "}" not in message, message
+
+
+def test_findings_are_capped_per_file_and_the_rest_is_named(tmp_path: Path) -> None:
+    from gender_plan_cli.load import MAX_FINDINGS_PER_FILE
+
+    rows = [unit(unit_code=f"S{i:04d}", staff_total="x", pool_total="y") for i in range(600)]
+    fr = read_file(simple_form(tmp_path / "f.xlsx", rows))
+    assert len(fr.findings) == MAX_FINDINGS_PER_FILE + 1
+    last = fr.findings[-1]
+    assert (last.code, last.cell, last.severity) == ("too-many-findings", "502", "error")
+    assert last.args["rows_left"] == 100
+    assert fr.units == 600 and len(fr.skipped_rows) == 600 and fr.records == []

@@ -49,6 +49,7 @@ CATALOGUE: dict[str, Code] = {
         Code("hidden-row", "warning", "Dòng bị ẩn", "Hidden row"),
         Code("ambiguous-value", "warning", "Giá trị có thể hiểu nhiều cách", "Ambiguous value"),
         Code("hidden-sheet", "warning", "Trang tính bị ẩn", "Hidden sheet"),
+        Code("too-many-findings", "error", "Quá nhiều lỗi", "Too many findings"),
     )
 }
 
@@ -73,7 +74,13 @@ class Finding(BaseModel):
     def message(self, lang: str = "vi") -> str:
         from gender_plan_cli.i18n import render_message
 
-        context = {"cell": self.cell, "row": self.row, "value": self.value, "field": self.field}
+        context = {
+            "cell": self.cell,
+            "row": self.row,
+            "value": self.value,
+            "field": self.field,
+            "sheet": self.sheet,
+        }
         return render_message(self.message_id, {**context, **self.args}, lang)
 
     def sort_key(self) -> tuple[str, int, int, str]:

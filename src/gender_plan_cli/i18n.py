@@ -362,6 +362,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Cell {cell} ("{field}"): "{value}" is read as {read} (thousands separator). If {other} '
         "is meant, enter {other}.",
     ),
+    "too-many-findings": (
+        "Tệp đã có {shown_count} lỗi và cảnh báo; {rows_left} dòng còn lại (từ dòng {row}) chưa được "
+        "kiểm tra. Hãy sửa các lỗi trên (thường do sai cột hoặc sai biểu mẫu) rồi kiểm tra lại.",
+        "The file already has {shown_count} findings; the {rows_left} remaining rows (from row "
+        "{row}) were not checked. Fix the findings above (often a wrong column or form) and check "
+        "again.",
+    ),
     "hidden-sheet": (
         'Trang số liệu "{sheet_name}" đang bị ẩn. Số liệu vẫn được đọc; hãy kiểm tra đây đúng là trang '
         "cần gửi.",

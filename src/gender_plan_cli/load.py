@@ -30,10 +30,11 @@ from gender_plan_cli.findings import Finding, column_letter
 from gender_plan_cli.layout import Layout, RowKinds, classify, locate
 from gender_plan_cli.parse import parse_value
 from gender_plan_cli.reading.grid import SheetGrid
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem
+from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, reader_failure
 from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -97,22 +98,25 @@ def read_file(
     shown = str(path)
     try:
         book = open_book(path, limits)
-    except ReadProblem as problem:
-        return _unreadable(shown, problem)
-    except (OSError, ValueError, MemoryError) as exc:
-        return _unreadable(
-            shown, ReadProblem("unreadable-file", "unreadable-file", reason=str(exc))
-        )
+    except BaseException as exc:
+        return _unreadable(shown, _as_problem(exc))
     try:
         return _read_book(book, shown, report_year, limits)
-    except ReadProblem as problem:
-        return _unreadable(shown, problem)
-    except (OSError, ValueError, MemoryError, RecursionError) as exc:
-        return _unreadable(
-            shown, ReadProblem("unreadable-file", "unreadable-file", reason=str(exc))
-        )
+    except BaseException as exc:
+        return _unreadable(shown, _as_problem(exc))
     finally:
         book.close()
+
+
+def _as_problem(exc: BaseException) -> ReadProblem:
+    """What a file did to a reader, as a finding; anything else is a bug and propagates."""
+    if isinstance(exc, ReadProblem):
+        return exc
+    if isinstance(exc, (OSError, ValueError, MemoryError, RecursionError)):
+        return ReadProblem("unreadable-file", "unreadable-file", reason=str(exc))
+    if type(exc).__name__ == "PanicException":  # python-calamine on a corrupt file
+        return reader_failure(exc)
+    raise exc
 
 
 def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
@@ -253,7 +257,21 @@ def read_sheet(
     structural_error = any(f.severity == "error" for f in out)
     parsed_rows: dict[int, dict[str, Any]] = {}
     years: set[int] = set()
-    for r in kinds.units:
+    capped = False
+    for position, r in enumerate(kinds.units):
+        if len(out) >= MAX_FINDINGS_PER_FILE:
+            # Bounded memory and a readable report: the rest is not read, and says so.
+            rest = kinds.units[position:]
+            add(
+                "too-many-findings",
+                row=r,
+                shown_count=len(out),
+                rows_left=len(rest),
+                limit=MAX_FINDINGS_PER_FILE,
+            )
+            result.skipped_rows.extend(rest)
+            capped = True
+            break
         values, row_findings = _read_row(grid, layout, r, shown, sheet, default_year)
         out.extend(row_findings)
         parsed_rows[r] = values
@@ -283,7 +301,8 @@ def read_sheet(
             result.skipped_rows.append(r)
         if r in grid.hidden_rows:
             add("hidden-row", row=r, value=values.get("unit_code") or values.get("unit_name"))
-    _check_totals(grid, layout, kinds, parsed_rows, shown, sheet, out)
+    if not capped:
+        _check_totals(grid, layout, kinds, parsed_rows, shown, sheet, out)
     years = {v["report_year"] for v in parsed_rows.values() if "report_year" in v} or years
     result.report_year = max(years) if years else default_year
     result.findings = sorted(out, key=Finding.sort_key)

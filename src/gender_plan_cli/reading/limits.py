@@ -14,7 +14,7 @@ class Limits:
     max_file_mb: float = 100  # --max-file-mb: size of the file on disk
     max_unzipped_mb: float = 500  # --max-unzipped-mb: all members of a workbook, decompressed
     max_ratio: float = 200  # --max-ratio: decompressed ÷ compressed size of one member over 1 MiB
-    max_cells: int = 20_000_000  # --max-cells: rows × columns of the used range of a sheet
+    max_cells: int = 5_000_000  # --max-cells: rows × columns of the used range of a sheet
     max_line_kb: float = 1024  # --max-line-kb: one line of a CSV
 
     @property
@@ -41,3 +41,15 @@ class ReadProblem(Exception):
         self.code = code
         self.message_id = message_id
         self.args_ = args
+
+
+def reader_failure(exc: BaseException) -> ReadProblem:
+    """A reader's own failure as a finding.
+
+    python-calamine raises `PanicException` (a BaseException, not an Exception)
+    on some corrupt files; it is a property of the file, not a reason to stop
+    the run. Interrupts still propagate.
+    """
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+        raise exc
+    return ReadProblem("unreadable-file", "unreadable-file", reason=str(exc) or type(exc).__name__)

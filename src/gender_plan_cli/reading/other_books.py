@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gender_plan_cli.reading.grid import SheetGrid, clean
-from gender_plan_cli.reading.limits import Limits, ReadProblem
+from gender_plan_cli.reading.limits import Limits, reader_failure
 from gender_plan_cli.reading.xlsx import SheetInfo
 
 
@@ -23,8 +23,8 @@ class CalamineBook:
         try:
             with open(path, "rb") as fh:  # by content, not by the file's name
                 self._book = CalamineWorkbook.from_filelike(fh)
-        except Exception as exc:
-            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        except BaseException as exc:  # calamine panics are BaseExceptions
+            raise reader_failure(exc) from None
         self.sheets = [
             SheetInfo(m.name, m.name, m.visible != SheetVisibleEnum.Visible)
             for m in self._book.sheets_metadata
@@ -39,8 +39,8 @@ class CalamineBook:
             cal = self._book.get_sheet_by_name(sheet.name)
             data = cal.to_python(skip_empty_area=False)
             merged_raw = cal.merged_cell_ranges or []
-        except Exception as exc:
-            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        except BaseException as exc:  # calamine panics are BaseExceptions
+            raise reader_failure(exc) from None
         merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in merged_raw]
         return SheetGrid(
             name=sheet.name,

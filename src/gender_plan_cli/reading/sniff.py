@@ -10,10 +10,27 @@ turns into one file-level finding. Pure functions: nothing is printed.
 Order for the loader (see `load.open_book`):
 
     kind = sniff(path, limits)                       # every file
-    xlsx: zip_guard(path, limits), then the reader (read_member for small parts)
+    xlsx: zip_guard(path, limits); then per sheet, before calamine:
+          xlsx_sheet_extent(zf, member, limits, sheet_name)   (read_member for small parts)
     ods:  zip_guard(path, limits); ods_extent(path, limits)
     xls:  xls_extent(path, limits)
     csv:  check_csv_bytes(path, limits)
+
+What python-calamine 0.9.1 does with such files, measured in a subprocess
+under an address-space cap (tests/test_hostile.py runs the same files):
+
+- .xlsx: allocates rows × cols of the used range; XFD1048576 asks for 512 GB
+  and aborts the process. The position comes from `r` with either quote,
+  spaces around "=", lower-case letters, or from the previous cell when `r`
+  is absent; a declared <dimension> alone allocates nothing.
+- .xls: reserves DIMENSIONS rows × cols up front (4 G rows → abort), and
+  allocates the real used range (a cell at column 65535 → 171 GB, abort).
+  A stray value at IV65536 (16.7 M cells) is read: ~1.2 GB peak.
+- .ods: trailing empty repeats are dropped (cheap); repeated non-empty cells
+  are expanded, refused by calamine itself only above 100 M cells; 90 M
+  cells exhausted 6 GB and aborted, 20 M cells cost ~1.5 GB.
+- Entities: calamine refuses undeclared entities (no expansion), and a zip
+  member longer than its declared size; both are refused here first anyway.
 """
 
 from __future__ import annotations
@@ -544,8 +561,7 @@ def ods_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
     cell or row counts in full. Parsed by defusedxml, streaming, one cell at a
     time (each is dropped once counted), after zip_guard has bounded the size.
 
-    calamine 0.9, measured in a subprocess (tests/test_hostile.py,
-    benchmarks/hostile_folder.py): see CALAMINE_FINDINGS below.
+    What calamine does with such tables: see the module docstring.
     """
     from defusedxml.ElementTree import iterparse
 

@@ -19,16 +19,17 @@ from pathlib import Path
 
 from gender_plan_cli.findings import column_index
 from gender_plan_cli.reading.grid import SheetGrid, clean
-from gender_plan_cli.reading.limits import Limits, ReadProblem
+from gender_plan_cli.reading.limits import Limits, ReadProblem, reader_failure
 
 _CHUNK = 4 * 1024 * 1024
-_SMALL_MEMBER = 16 * 1024 * 1024  # workbook.xml, styles.xml, rels
 
-_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="0*(\d+)"')
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ATTR_R = re.compile(rb'\br="(\d+)"')
-_CELL_COLUMN = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})\d')
-_CELL_ROW = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="[A-Z]{1,3}0*(\d+)"')
+_CELL_CANON_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})[1-9]')
+_CELL_CANON_ROW = re.compile(rb'<c r="[A-Z]{1,3}([1-9]\d*)"')
+_ROW_CANON = re.compile(rb'<row r="([1-9]\d*)"')
+_CELL_PREFIXED = re.compile(rb"<\w+:c[\s/>]")
+_ROW_PREFIXED = re.compile(rb"<\w+:row[\s/>]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 _CELL_START = re.compile(rb"<(?:\w+:)?c\b([^>]*)>")
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)<")
@@ -50,6 +51,7 @@ class SheetScan:
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     declared: str | None = None
+    irregular: bool = False  # cells or rows not written the usual way: measure exactly
 
 
 @dataclass
@@ -57,6 +59,13 @@ class SheetInfo:
     name: str
     member: str
     hidden: bool
+
+
+def _count_tags(data: bytes, name: bytes, prefixed: re.Pattern[bytes]) -> int:
+    """Every start tag `<name` followed by a space, `>` or `/`, with or without a prefix."""
+    tag = b"<" + name
+    plain = sum(data.count(tag + end) for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
+    return plain + (len(prefixed.findall(data)) if b":" + name in data else 0)
 
 
 class XlsxBook:
@@ -86,7 +95,7 @@ class XlsxBook:
             self._zip.getinfo(name)
         except KeyError:
             return None
-        return read_member(self._zip, name, _SMALL_MEMBER)
+        return read_member(self._zip, name, self.limits.max_unzipped_bytes)
 
     def _sheet_list(self) -> list[SheetInfo]:
         from defusedxml import ElementTree
@@ -183,24 +192,34 @@ class XlsxBook:
         if carry:
             self._scan_part(carry, out)
         self._check_extent(sheet, out)
+        if out.irregular:
+            from gender_plan_cli.reading.sniff import xlsx_sheet_extent
+
+            xlsx_sheet_extent(self._zip, sheet.member, self.limits, sheet.name)
         return out
 
     def _scan_part(self, data: bytes, out: SheetScan) -> None:
-        rows = set(_ROW_NUMBER.findall(data))
+        # The extent, from cells and rows written as Excel and openpyxl write them
+        # (`<c r="B7"`, `<row r="7"`). Any other spelling (quotes, spaces, case, no `r`,
+        # prefixes) makes the counts differ, and the exact, slower measure is taken instead.
+        rows = _ROW_CANON.findall(data)
+        if len(rows) != _count_tags(data, b"row", _ROW_PREFIXED):
+            out.irregular = True
         if rows:
-            out.max_row = max(out.max_row, int(max(rows, key=lambda n: (len(n), n))))
+            out.max_row = max(out.max_row, int(max(set(rows), key=lambda n: (len(n), n))))
+        letters = _CELL_CANON_COLUMN.findall(data)
+        if len(letters) != _count_tags(data, b"c", _CELL_PREFIXED):
+            out.irregular = True
+        if letters:
+            widest = max(set(letters), key=lambda c: (len(c), c))
+            out.max_col = max(out.max_col, column_index(widest.decode()))
+            numbers = set(_CELL_CANON_ROW.findall(data))  # a cell's row can exceed its <row>'s
+            out.max_row = max(out.max_row, int(max(numbers, key=lambda n: (len(n), n))))
         if b"hidden=" in data:
             for tag in _HIDDEN_ROW.findall(data):
                 r = _ATTR_R.search(tag)
                 if r:
                     out.hidden_rows.add(int(r.group(1)))
-        letters = set(_CELL_COLUMN.findall(data))
-        if letters:
-            widest = max(letters, key=lambda c: (len(c), c))
-            out.max_col = max(out.max_col, column_index(widest.decode()))
-        numbers = set(_CELL_ROW.findall(data))  # a cell's own row can disagree with its <row>
-        if numbers:
-            out.max_row = max(out.max_row, int(max(numbers, key=lambda n: (len(n), n))))
         if self._percent_styles:
             for m in _CELL_START.finditer(data):
                 attrs = m.group(1)
@@ -274,6 +293,6 @@ class XlsxBook:
                 with open(self.path, "rb") as fh:  # by content: the name may say .xls
                     self._calamine = CalamineWorkbook.from_filelike(fh)
             data = self._calamine.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
-        except Exception as exc:  # calamine's errors: corrupt XML, bad shared strings…
-            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        except BaseException as exc:  # calamine's errors and panics: corrupt XML, bad strings…
+            raise reader_failure(exc) from None
         return [[clean(v) if v.__class__ is str else v for v in row] for row in data]
