@@ -259,8 +259,12 @@ def classify(grid: SheetGrid, layout: Layout) -> RowKinds:
         if all(v is None for v in cells):
             continue
         code = text_of(grid.value(r, code_col)) if code_col else ""
-        name = text_of(grid.value(r, name_col)) if name_col else ""
         ordinal = text_of(grid.value(r, layout.ordinal_col)) if layout.ordinal_col else ""
+        is_group_mark = bool(ordinal) and bool(_ROMAN_OR_LETTER.match(ordinal))
+        if code and " " not in code and not is_group_mark and not _is_caption(code, "-"):
+            kinds.units.append(r)  # the common row: a real code, nothing to decide
+            continue
+        name = text_of(grid.value(r, name_col)) if name_col else ""
         first_text = next((text_of(v) for v in cells if isinstance(v, str) and v.strip()), "")
         has_counts = any(_is_number_like(grid.value(r, c)) for c in count_cols)
         has_other = any(grid.value(r, c) is not None for c in other_cols)
@@ -271,7 +275,6 @@ def classify(grid: SheetGrid, layout: Layout) -> RowKinds:
             kinds.totals_scope[r] = [] if grand else kinds.units[segment_start:]
             segment_start = len(kinds.units)
             continue
-        is_group_mark = bool(ordinal) and bool(_ROMAN_OR_LETTER.match(ordinal))
         if code and not has_other and (is_group_mark or _is_caption(code, name)):
             kinds.groups.append(r)
             segment_start = len(kinds.units)

@@ -28,7 +28,7 @@ from gender_plan_cli.contract import (
 )
 from gender_plan_cli.findings import Finding, column_letter
 from gender_plan_cli.layout import Layout, RowKinds, classify, locate
-from gender_plan_cli.parse import parse_value
+from gender_plan_cli.parse import Parsed, parse_value
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, reader_failure
 from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
@@ -258,6 +258,7 @@ def read_sheet(
     parsed_rows: dict[int, dict[str, Any]] = {}
     years: set[int] = set()
     capped = False
+    memo: dict[tuple[Kind, str], Parsed] = {}
     for position, r in enumerate(kinds.units):
         if len(out) >= MAX_FINDINGS_PER_FILE:
             # Bounded memory and a readable report: the rest is not read, and says so.
@@ -272,7 +273,7 @@ def read_sheet(
             result.skipped_rows.extend(rest)
             capped = True
             break
-        values, row_findings = _read_row(grid, layout, r, shown, sheet, default_year)
+        values, row_findings = _read_row(grid, layout, r, shown, sheet, default_year, memo)
         out.extend(row_findings)
         parsed_rows[r] = values
         row_ok = not structural_error and not any(f.severity == "error" for f in row_findings)
@@ -309,9 +310,19 @@ def read_sheet(
     return result
 
 
+_MEMO_KINDS = frozenset({Kind.LEVEL, Kind.UNIT_TYPE, Kind.BOOL, Kind.YEAR})
+
+
 def _read_row(
-    grid: SheetGrid, layout: Layout, r: int, shown: str, sheet: str | None, default_year: int | None
+    grid: SheetGrid,
+    layout: Layout,
+    r: int,
+    shown: str,
+    sheet: str | None,
+    default_year: int | None,
+    memo: dict[tuple[Kind, str], Parsed],
 ) -> tuple[dict[str, Any], list[Finding]]:
+    """One unit row → its typed values and findings. `memo` holds the sheet's repeated words."""
     out: list[Finding] = []
     values: dict[str, Any] = {}
     failed: set[str] = set()
@@ -338,7 +349,12 @@ def _read_row(
         if f.kind is Kind.TEXT and type(raw) is str:
             values[f.id] = raw.strip()
             continue
-        p = parse_value(f.kind, raw, percent_format=(r, col) in percent)
+        if f.kind in _MEMO_KINDS and type(raw) is str:
+            p = memo.get((f.kind, raw))
+            if p is None:
+                p = memo[(f.kind, raw)] = parse_value(f.kind, raw)
+        else:
+            p = parse_value(f.kind, raw, percent_format=(r, col) in percent)
         if p.problem is not None:
             out.append(
                 fnd.make(
