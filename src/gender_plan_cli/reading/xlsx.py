@@ -25,18 +25,16 @@ _CHUNK = 4 * 1024 * 1024
 
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ATTR_R = re.compile(rb'\br="(\d+)"')
+# Each pattern starts with a literal, so the regex engine skips ahead by fast search.
 _CELL_CANON_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})[1-9]')
-_CELL_CANON_ROW = re.compile(rb'<c r="[A-Z]{1,3}([1-9]\d*)"')
-_ROW_CANON = re.compile(rb'<row r="([1-9]\d*)"')
-_CELL_PREFIXED = re.compile(rb"<\w+:c[\s/>]")
-_ROW_PREFIXED = re.compile(rb"<\w+:row[\s/>]")
-_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
-_CELL_START = re.compile(rb"<(?:\w+:)?c\b([^>]*)>")
+_CELL_CANON_ROW = re.compile(rb'<c r="[A-Z]{1,3}([1-9][0-9]*)"')
+_ROW_CANON = re.compile(rb'<row r="([1-9][0-9]*)"')
+_ODD_TAG = re.compile(rb"<c[>/\t\n\r]|<row[>/\t\n\r]")
+_PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
+_FORMULA = re.compile(rb"<f\b")
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)<")
-_STYLE = re.compile(rb'\bs="(\d+)"')
 _REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"')
+_MERGE = re.compile(rb'mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _PERCENT_BUILTIN = {9, 10}
 
 
@@ -50,7 +48,6 @@ class SheetScan:
     percent_cells: set[tuple[int, int]] = field(default_factory=set)
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-    declared: str | None = None
     irregular: bool = False  # cells or rows not written the usual way: measure exactly
 
 
@@ -61,11 +58,9 @@ class SheetInfo:
     hidden: bool
 
 
-def _count_tags(data: bytes, name: bytes, prefixed: re.Pattern[bytes]) -> int:
-    """Every start tag `<name` followed by a space, `>` or `/`, with or without a prefix."""
-    tag = b"<" + name
-    plain = sum(data.count(tag + end) for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
-    return plain + (len(prefixed.findall(data)) if b":" + name in data else 0)
+def _largest_number(digits: list[bytes] | tuple[bytes, ...]) -> int:
+    """The largest of numbers written without leading zeros, compared as text."""
+    return int(max(set(digits), key=lambda n: (len(n), n)))
 
 
 class XlsxBook:
@@ -79,7 +74,16 @@ class XlsxBook:
         except (zipfile.BadZipFile, OSError) as exc:
             raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
         self.sheets = self._sheet_list()
-        self._percent_styles = self._percent_style_ids()
+        styles = self._percent_style_ids()
+        self._percent_cell = (
+            re.compile(
+                rb'<c r="([A-Z]{1,3})([1-9][0-9]*)"[^>]*?\ss="(?:'
+                + b"|".join(str(i).encode() for i in sorted(styles))
+                + rb')"'
+            )
+            if styles
+            else None
+        )
         self._calamine = None
 
     def close(self) -> None:
@@ -203,55 +207,50 @@ class XlsxBook:
         # (`<c r="B7"`, `<row r="7"`). Any other spelling (quotes, spaces, case, no `r`,
         # prefixes) makes the counts differ, and the exact, slower measure is taken instead.
         rows = _ROW_CANON.findall(data)
-        if len(rows) != _count_tags(data, b"row", _ROW_PREFIXED):
+        if len(rows) != data.count(b"<row "):
             out.irregular = True
         if rows:
-            out.max_row = max(out.max_row, int(max(set(rows), key=lambda n: (len(n), n))))
+            out.max_row = max(out.max_row, _largest_number(rows))
         letters = _CELL_CANON_COLUMN.findall(data)
-        if len(letters) != _count_tags(data, b"c", _CELL_PREFIXED):
+        if len(letters) != data.count(b"<c "):
             out.irregular = True
         if letters:
             widest = max(set(letters), key=lambda c: (len(c), c))
             out.max_col = max(out.max_col, column_index(widest.decode()))
-            numbers = set(_CELL_CANON_ROW.findall(data))  # a cell's row can exceed its <row>'s
-            out.max_row = max(out.max_row, int(max(numbers, key=lambda n: (len(n), n))))
+            numbers = _CELL_CANON_ROW.findall(data)  # a cell's row can exceed its <row>'s
+            out.max_row = max(out.max_row, _largest_number(numbers))
+        if _ODD_TAG.search(data) or ((b":c" in data or b":row" in data) and _PREFIXED.search(data)):
+            out.irregular = True
         if b"hidden=" in data:
             for tag in _HIDDEN_ROW.findall(data):
                 r = _ATTR_R.search(tag)
                 if r:
                     out.hidden_rows.add(int(r.group(1)))
-        if self._percent_styles:
-            for m in _CELL_START.finditer(data):
-                attrs = m.group(1)
-                s = _STYLE.search(attrs)
-                if s and int(s.group(1)) in self._percent_styles:
-                    ref = _REF.search(attrs)
-                    if ref:
-                        out.percent_cells.add(
-                            (int(ref.group(2)), column_index(ref.group(1).decode()))
-                        )
+        if self._percent_cell is not None:
+            for col, row in self._percent_cell.findall(data):
+                out.percent_cells.add((int(row), column_index(col.decode())))
         for m in _FORMULA.finditer(data):
-            start = max(data.rfind(b"<c ", 0, m.start()), data.rfind(b"<c>", 0, m.start()))
-            end = data.find(b"</c>", m.end())
-            if start < 0 or end < 0:
-                continue
-            cell = data[start:end]
-            value = _VALUE.search(cell)
-            if value is None or not value.group(1).strip():
-                ref = _REF.search(cell[: cell.find(b">") + 1])
-                if ref:
-                    out.formulas_without_value.add(
-                        (int(ref.group(2)), column_index(ref.group(1).decode()))
-                    )
-        for m in _MERGE.finditer(data):
-            c0, r0, c1, r1 = m.groups()
+            self._formula(data, m.start(), m.end(), out)
+        for c0, r0, c1, r1 in _MERGE.findall(data):
             out.merged.append(
                 (int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode()))
             )
-        if out.declared is None:
-            d = _DIMENSION.search(data)
-            if d:
-                out.declared = d.group(1).decode(errors="replace")
+
+    @staticmethod
+    def _formula(data: bytes, start: int, end: int, out: SheetScan) -> None:
+        """Note a formula cell that carries no cached value."""
+        cell_start = max(data.rfind(b"<c ", 0, start), data.rfind(b"<c>", 0, start))
+        cell_end = data.find(b"</c>", end)
+        if cell_start < 0 or cell_end < 0:
+            return
+        cell = data[cell_start:cell_end]
+        value = _VALUE.search(cell)
+        if value is None or not value.group(1).strip():
+            ref = _REF.search(cell[: cell.find(b">") + 1])
+            if ref:
+                out.formulas_without_value.add(
+                    (int(ref.group(2)), column_index(ref.group(1).decode()))
+                )
 
     def _check_extent(self, sheet: SheetInfo, out: SheetScan) -> None:
         cells = out.max_row * out.max_col
