@@ -71,10 +71,12 @@ def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped
 
 
 def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """A path under the current folder as relative (`rules/targets.yaml`), any other in full."""
+    here = Path.cwd().resolve()
+    full = path.resolve()
+    if here == Path(here.anchor) or not full.is_relative_to(here):
+        return str(full)
+    return str(full.relative_to(here))
 
 
 @guarded
