@@ -27,6 +27,8 @@ JSON_DIGITS = 6
 Fraction = Annotated[float, PlainSerializer(lambda v: round(v, JSON_DIGITS), when_used="json")]
 GROUP_FIELDS = ("level", "unit_type", "sector", "parent_code")
 GroupField = Literal["level", "unit_type", "sector", "parent_code"]
+Basis = Literal["sector", "unit", "approved"]
+Mode = Literal["proportional", "fixed", "exempt", "approved"]
 # A unit meets female_key_leader when it has at least one female key leader (the definition of
 # the national indicator, not a target of the plan).
 ONE_FEMALE_KEY_LEADER = 1
@@ -219,9 +221,11 @@ def key_leader_targets(
             out.append(KeyTarget(t, _adjustment(r, None, "approved", "approved", t)))
             continue
         if low.basis == "sector" and r.sector:
-            share, basis = sector_share[folded[r.sector]], "sector"
+            basis: Basis = "sector"
+            share = sector_share[folded[r.sector]]
         else:
-            share, basis = (r.staff_female / r.staff_total if r.staff_total else None), "unit"
+            basis = "unit"
+            share = r.staff_female / r.staff_total if r.staff_total else None
         if share is None or share >= low.threshold - TOLERANCE:
             out.append(KeyTarget(base, None))
             continue
@@ -237,7 +241,7 @@ def key_leader_targets(
 
 
 def _adjustment(
-    r: UnitRecord, share: float | None, basis: str, mode: str, t: float | None
+    r: UnitRecord, share: float | None, basis: Basis, mode: Mode, t: float | None
 ) -> Adjustment:
     return Adjustment(
         unit_code=r.unit_code,

@@ -170,7 +170,9 @@ def locate(grid: SheetGrid) -> Layout | None:
     best: tuple[int, int, int | None, list[Column]] | None = None  # score, top, bottom, columns
     for top in candidates:
         single = _map_columns(grid, anchors, top, None, width)
-        options = [(_score(single), top, None, single)]
+        options: list[tuple[int, int, int | None, list[Column]]] = [
+            (_score(single), top, None, single)
+        ]
         if top + 1 <= len(grid.rows):
             double = _map_columns(grid, anchors, top, top + 1, width)
             if any(c.via_parent for c in double):  # otherwise it is the next row's single header

@@ -20,6 +20,8 @@ from gender_plan_cli.contract import (
     DTTS_REQUIRED,
     FIELD_BY_ID,
     FIELDS,
+    MAX_YEAR,
+    MIN_YEAR,
     PARTS,
     REQUIRED_FIELDS,
     Kind,
@@ -236,7 +238,7 @@ def read_sheet(
             continue
         add("missing-column", row=header_row, field=fid)
     default_year = year_source[1] if year_source else None
-    if year_source and not 2021 <= default_year <= 2030:  # noqa: PLR2004 - contract bounds
+    if year_source and default_year is not None and not MIN_YEAR <= default_year <= MAX_YEAR:
         add(
             "out-of-range",
             row=layout.title_year_row,

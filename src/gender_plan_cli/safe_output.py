@@ -22,7 +22,7 @@ def neutralize(value: Any) -> Any:
     return value
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, then move it into place.
 
     A crash or a full disk leaves the old file (or none), never half a file.

@@ -77,9 +77,9 @@ def check(
 
         typer.echo(render_check_json(result, language, strict=strict))
     elif format is CheckFormat.github:
-        from gender_plan_cli.render.github import annotations, step_summary
+        from gender_plan_cli.render.github import step_summary, workflow_commands
 
-        for line in annotations(result, language):
+        for line in workflow_commands(result, language):
             typer.echo(line)
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:

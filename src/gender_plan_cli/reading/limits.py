@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 MiB = 1024 * 1024
 
@@ -40,7 +41,7 @@ class ReadProblem(Exception):
         super().__init__(message_id)
         self.code = code
         self.message_id = message_id
-        self.args_ = args
+        self.args_: dict[str, Any] = args
 
 
 def reader_failure(exc: BaseException) -> ReadProblem:

@@ -16,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gender_plan_cli.findings import column_index
 from gender_plan_cli.reading.grid import SheetGrid, clean
@@ -84,7 +85,7 @@ class XlsxBook:
             if styles
             else None
         )
-        self._calamine = None
+        self._calamine: Any = None
 
     def close(self) -> None:
         self._zip.close()

@@ -18,7 +18,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotations(result: LoadResult, lang: str) -> list[str]:
+def workflow_commands(result: LoadResult, lang: str) -> list[str]:
     lines = []
     for fr in result.files:
         for f in fr.findings:
