@@ -256,3 +256,23 @@ def test_findings_are_capped_per_file_and_the_rest_is_named(tmp_path: Path) -> N
     assert (last.code, last.cell, last.severity) == ("too-many-findings", "502", "error")
     assert last.args["rows_left"] == 100
     assert fr.units == 600 and len(fr.skipped_rows) == 600 and fr.records == []
+
+
+def test_an_excel_error_in_a_cell_is_a_type_error_not_an_empty_cell(tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    path = simple_form(tmp_path / "f.xlsx", [unit()])
+    member = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as zf:
+        items = {n: zf.read(n) for n in zf.namelist()}
+    xml = items[member].decode()
+    xml = re.sub(r'<c r="H2"[^>]*>.*?</c>', '<c r="H2" t="e"><f>1/0</f><v>#DIV/0!</v></c>', xml)
+    items[member] = xml.encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for n, data in items.items():
+            zf.writestr(n, data)
+    fr = read_file(path)
+    assert [(f.code, f.cell, f.message_id, f.value) for f in fr.findings] == [
+        ("type-error", "H2", "type-error.error", "#DIV/0!")
+    ]

@@ -342,6 +342,8 @@ def _read_row(
             failed.add(f.id)
             continue
         raw = cells[col - 1] if col <= width else None
+        if raw is None and (r, col) in grid.error_cells:
+            raw = grid.error_cells[(r, col)]  # shown as Excel shows it: a type error, not "empty"
         if raw is None:
             continue
         # The common case first: a whole, non-negative number in a count column.

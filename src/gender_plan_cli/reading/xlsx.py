@@ -33,6 +33,7 @@ _ROW_CANON = re.compile(rb'<row r="([1-9][0-9]*)"')
 _ODD_TAG = re.compile(rb"<c[>/\t\n\r]|<row[>/\t\n\r]")
 _PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
 _FORMULA = re.compile(rb"<f\b")
+_ERROR_TYPE = re.compile(rb't="e"')
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)<")
 _REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _MERGE = re.compile(rb'mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
@@ -48,6 +49,7 @@ class SheetScan:
     hidden_rows: set[int] = field(default_factory=set)
     percent_cells: set[tuple[int, int]] = field(default_factory=set)
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     irregular: bool = False  # cells or rows not written the usual way: measure exactly
 
@@ -232,6 +234,17 @@ class XlsxBook:
                 out.percent_cells.add((int(row), column_index(col.decode())))
         for m in _FORMULA.finditer(data):
             self._formula(data, m.start(), m.end(), out)
+        for m in _ERROR_TYPE.finditer(data):  # calamine gives an Excel error as an empty cell
+            start = data.rfind(b"<c ", 0, m.start())
+            end = data.find(b"</c>", m.end())
+            tag_end = data.find(b">", start) if start >= 0 else -1
+            ref = _REF.search(data, start, tag_end) if tag_end >= 0 else None
+            if ref is None or end < 0:
+                continue
+            value = _VALUE.search(data, m.end(), end)
+            out.error_cells[(int(ref.group(2)), column_index(ref.group(1).decode()))] = (
+                value.group(1).decode("utf-8", "replace") if value else "#ERROR"
+            )
         for c0, r0, c1, r1 in _MERGE.findall(data):
             out.merged.append(
                 (int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode()))
@@ -282,6 +295,7 @@ class XlsxBook:
             merged=scan.merged,
             percent_cells=scan.percent_cells,
             formulas_without_value=scan.formulas_without_value,
+            error_cells=scan.error_cells,
             knows_formatting=True,
         )
 
