@@ -448,3 +448,71 @@ def test_totals_are_not_compared_where_a_unit_figure_is_unreadable(tmp_path: Pat
     ]
     fr = read_file(write_xlsx(tmp_path / "f.xlsx", rows))
     assert codes_at(fr) == [("type-error", "H2")]
+
+
+def test_column_number_rows_with_formulas_and_a_computed_ratio_column(tmp_path: Path) -> None:
+    top = [
+        "TT",
+        "Tên cơ quan, đơn vị",
+        "Mã ĐV",
+        "Cấp hành chính",
+        "Loại hình cơ quan",
+        "Lĩnh vực",
+        "Tổng số CBCCVC, NLĐ",
+        None,
+        None,
+        "Lãnh đạo chủ chốt",
+        None,
+        "Lãnh đạo, quản lý",
+        None,
+        "Cán bộ trong diện quy hoạch",
+        None,
+        None,
+        "Ghi chú",
+    ]
+    bottom = [None] * 6 + [
+        "Tổng số",
+        "Số nữ",
+        "Tỷ lệ nữ (%)",
+        "Tổng số",
+        "Trong đó: Nữ",
+        "Tổng số",
+        "Nữ",
+        "Tổng số",
+        "Nữ",
+        "Nữ đã đào tạo, bồi dưỡng",
+        None,
+    ]
+    rows = [
+        ["TỔNG HỢP SỐ LIỆU NỮ CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2025"],
+        top,
+        bottom,
+        ["A", "B", 1, 2, 3, 4, 5, 6, "7=6/5", 8, 9, 10, 11, 12, 13, 14, 15],
+        ["I", "KHỐI SỞ, BAN, NGÀNH"],
+        [1, "Sở Y tế", "SYT", "Sở", "CQQLNN", "Y tế", 310, "205", 66.1, 5, 2, 44, 27, 60, 35, 30],
+        [
+            2,
+            "UBND xã Minh Quang",
+            "MQ-UB",
+            "Xã",
+            "UBND",
+            None,
+            "28",
+            "11",
+            39.3,
+            3,
+            1,
+            12,
+            4,
+            10,
+            4,
+            3,
+        ],
+        [None, "Cộng", None, None, None, None, 338, 216, None, 8, 3, 56, 31, 70, 39, 33],
+        [None, "Ghi chú: Số liệu tính đến ngày 30/11/2025"],
+    ]
+    merges = ["G2:I2", "J2:K2", "L2:M2", "N2:P2"] + [f"{c}2:{c}3" for c in "ABCDEFQ"]
+    fr = read_file(write_xlsx(tmp_path / "th.xlsx", rows, merges=merges))
+    assert codes_at(fr) == [("unknown-column", "I3")]
+    assert [r.unit_code for r in fr.records] == ["SYT", "MQ-UB"]
+    assert (fr.records[0].staff_female, fr.records[1].staff_total) == (205, 28)

@@ -28,7 +28,11 @@ from gender_plan_cli.reading.grid import SheetGrid
 HEADER_SEARCH_ROWS = 30
 MIN_HEADER_FIELDS = 3
 
-_COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z]{1,2})\s*\)?$")
+# `(1)`, `7`, `A`, and the formulas forms print under a column: `7=6/5`, `(3)=(1)+(2)`, `5 = 3 x 4`.
+_COLUMN_NUMBER = re.compile(
+    r"^\(?\s*(?:\d{1,2}|[A-Za-z]{1,2})\s*\)?"
+    r"(?:\s*[=+\-*/x:×%]\s*\(?\s*(?:\d{1,3}|[A-Za-z]{1,2})\s*\)?)*\s*%?$"
+)
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-Za-zĐđ])[.)]?$")
 _YEAR_IN_TITLE = re.compile(r"\bnam\s*(20\d\d)\b")
 _NUMBER_TEXT = re.compile(r"^[+-]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0%]*$")
