@@ -9,7 +9,7 @@ in floating point) needs 3 units, not 4.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -18,7 +18,7 @@ from typing_extensions import TypedDict
 
 from gender_plan_cli.contract import fold
 from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.rules import ApprovedSector, Rules, value_at
+from gender_plan_cli.rules import ApprovedSector, RateTarget, Rules, value_at
 
 TOLERANCE = 1e-9
 # Digits kept for fractions in JSON: enough for any count up to a million, free of float noise
@@ -325,34 +325,55 @@ def female_key_leader(
     return _with_units(result, units)
 
 
+def _pool_scope(
+    records: Sequence[UnitRecord], rule: RateTarget
+) -> tuple[list[UnitRecord], int, int, int]:
+    """Units the rule applies to with a planning pool, and their sums N, F, T."""
+    scope = [r for r in records if rule.applies(r.unit_type) and r.pool_total > 0]
+    n = sum(r.pool_total for r in scope)
+    f = sum(r.pool_female for r in scope)
+    t = sum(r.pool_female_trained for r in scope)
+    return scope, n, f, t
+
+
+def _share_units(
+    scope: Sequence[UnitRecord],
+    share: float,
+    actual: Callable[[UnitRecord], int],
+    base: Callable[[UnitRecord], int],
+) -> list[UnitResult]:
+    """Each unit's own figures for a share target: required = share × base."""
+    units: list[UnitResult] = []
+    for r in scope:
+        a, b = actual(r), base(r)
+        need = share * b
+        units.append(
+            UnitResult(
+                unit_code=r.unit_code,
+                unit_name=r.unit_name,
+                met=a >= need - TOLERANCE,
+                target=share,
+                adjusted=False,
+                actual=a,
+                base=b,
+                required=need,
+                rate=a / b if b else None,
+                shortfall=max(0, ceil_tol(need - a)),
+            )
+        )
+    units.sort(key=_by_shortfall)
+    return units
+
+
 def pool_female(
     records: Sequence[UnitRecord], rules: Rules, year: int, *, with_units: bool = True
 ) -> IndicatorResult:
     rule = rules.targets.pool_female
     p = rule.at(year)
-    scope_records = [r for r in records if rule.applies(r.unit_type) and r.pool_total > 0]
-    n = sum(r.pool_total for r in scope_records)
-    f = sum(r.pool_female for r in scope_records)
-    t = sum(r.pool_female_trained for r in scope_records)
+    scope_records, n, f, t = _pool_scope(records, rule)
     units: list[UnitResult] = []
     if with_units:
-        for r in scope_records:
-            need = p * r.pool_total
-            units.append(
-                UnitResult(
-                    unit_code=r.unit_code,
-                    unit_name=r.unit_name,
-                    met=r.pool_female >= need - TOLERANCE,
-                    target=p,
-                    adjusted=False,
-                    actual=r.pool_female,
-                    base=r.pool_total,
-                    required=need,
-                    rate=r.pool_female / r.pool_total,
-                    shortfall=max(0, ceil_tol(need - r.pool_female)),
-                )
-            )
-        units.sort(key=_by_shortfall)
+        units = _share_units(scope_records, p, lambda r: r.pool_female, lambda r: r.pool_total)
     if not n:
         return _not_applicable("pool_female", p, pool=(n, f, t))
     required = p * n
@@ -381,29 +402,12 @@ def pool_female_trained(
 ) -> IndicatorResult:
     rule = rules.targets.pool_female_trained
     q = rule.at(year)
-    scope_records = [r for r in records if rule.applies(r.unit_type) and r.pool_total > 0]
-    n = sum(r.pool_total for r in scope_records)
-    f = sum(r.pool_female for r in scope_records)
-    t = sum(r.pool_female_trained for r in scope_records)
+    scope_records, n, f, t = _pool_scope(records, rule)
     units: list[UnitResult] = []
     if with_units:
-        for r in scope_records:
-            need = q * r.pool_female
-            units.append(
-                UnitResult(
-                    unit_code=r.unit_code,
-                    unit_name=r.unit_name,
-                    met=r.pool_female_trained >= need - TOLERANCE,
-                    target=q,
-                    adjusted=False,
-                    actual=r.pool_female_trained,
-                    base=r.pool_female,
-                    required=need,
-                    rate=r.pool_female_trained / r.pool_female if r.pool_female else None,
-                    shortfall=max(0, ceil_tol(need - r.pool_female_trained)),
-                )
-            )
-        units.sort(key=_by_shortfall)
+        units = _share_units(
+            scope_records, q, lambda r: r.pool_female_trained, lambda r: r.pool_female
+        )
     if not f:
         result = _not_applicable("pool_female_trained", q, pool=(n, f, t))
         return result.model_copy(update={"scope": len(scope_records)})

@@ -359,36 +359,24 @@ def _read_row(
                 p = memo[(f.kind, raw)] = parse_value(f.kind, raw)
         else:
             p = parse_value(f.kind, raw, percent_format=(r, col) in percent)
-        if p.problem is not None:
-            out.append(
-                fnd.make(
-                    p.problem.code,
-                    shown,
-                    sheet=sheet,
-                    row=r,
-                    column=col,
-                    field=f.id,
-                    value=raw,
-                    message_id=p.problem.message_id,
-                    **(p.problem.extra or {}),
+        for issue in (p.problem, p.warning):
+            if issue is not None:
+                out.append(
+                    fnd.make(
+                        issue.code,
+                        shown,
+                        sheet=sheet,
+                        row=r,
+                        column=col,
+                        field=f.id,
+                        value=raw,
+                        message_id=issue.message_id,
+                        **(issue.extra or {}),
+                    )
                 )
-            )
+        if p.problem is not None:
             failed.add(f.id)
             continue
-        if p.warning is not None:
-            out.append(
-                fnd.make(
-                    p.warning.code,
-                    shown,
-                    sheet=sheet,
-                    row=r,
-                    column=col,
-                    field=f.id,
-                    value=raw,
-                    message_id=p.warning.message_id,
-                    **(p.warning.extra or {}),
-                )
-            )
         if p.value is not None:
             values[f.id] = p.value
     if "report_year" not in values and "report_year" not in failed and default_year is not None:
