@@ -276,3 +276,13 @@ def test_an_excel_error_in_a_cell_is_a_type_error_not_an_empty_cell(tmp_path: Pa
     assert [(f.code, f.cell, f.message_id, f.value) for f in fr.findings] == [
         ("type-error", "H2", "type-error.error", "#DIV/0!")
     ]
+
+
+def test_a_parent_whose_own_row_has_an_error_is_still_a_known_unit(tmp_path: Path) -> None:
+    rows = [
+        unit(unit_code="UB-TP", staff_total="nhiều"),
+        unit(unit_code="S02", parent_code="UB-TP"),
+    ]
+    result = load_paths([simple_form(tmp_path / "f.xlsx", rows)])
+    assert codes_at(result.files[0]) == [("type-error", "H2")]
+    assert [r.unit_code for r in result.records] == ["S02"]

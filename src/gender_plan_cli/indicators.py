@@ -376,24 +376,9 @@ def pool_female(
         units = _share_units(scope_records, p, lambda r: r.pool_female, lambda r: r.pool_total)
     if not n:
         return _not_applicable("pool_female", p, pool=(n, f, t))
-    required = p * n
-    gap_if_added = max(0, ceil_tol((required - f) / (1 - p))) if p < 1 else None
-    result = IndicatorResult(
-        id="pool_female",
-        applicable=True,
-        target=p,
-        effective_target=p,
-        scope=len(scope_records),
-        actual=f,
-        required=required,
-        rate=f / n,
-        met=f >= required - TOLERANCE,
-        gap=max(0, ceil_tol(required - f)),
-        gap_if_added=gap_if_added,
-        pool_total=n,
-        pool_female=f,
-        pool_female_trained=t,
-    )
+    gap_if_added = max(0, ceil_tol((p * n - f) / (1 - p))) if p < 1 else None
+    result = _share_result("pool_female", p, f, n, len(scope_records), (n, f, t))
+    result.gap_if_added = gap_if_added
     return _with_units(result, units)
 
 
@@ -411,23 +396,31 @@ def pool_female_trained(
     if not f:
         result = _not_applicable("pool_female_trained", q, pool=(n, f, t))
         return result.model_copy(update={"scope": len(scope_records)})
-    required = q * f
-    result = IndicatorResult(
-        id="pool_female_trained",
-        applicable=True,
-        target=q,
-        effective_target=q,
-        scope=len(scope_records),
-        actual=t,
-        required=required,
-        rate=t / f,
-        met=t >= required - TOLERANCE,
-        gap=max(0, ceil_tol(required - t)),
-        pool_total=n,
-        pool_female=f,
-        pool_female_trained=t,
+    return _with_units(
+        _share_result("pool_female_trained", q, t, f, len(scope_records), (n, f, t)), units
     )
-    return _with_units(result, units)
+
+
+def _share_result(
+    indicator_id: str, share: float, actual: int, base: int, scope: int, pool: tuple[int, int, int]
+) -> IndicatorResult:
+    """A share target over summed counts: met when actual ≥ share × base (1e-9 tolerance)."""
+    required = share * base
+    return IndicatorResult(
+        id=indicator_id,
+        applicable=True,
+        target=share,
+        effective_target=share,
+        scope=scope,
+        actual=actual,
+        required=required,
+        rate=actual / base,
+        met=actual >= required - TOLERANCE,
+        gap=max(0, ceil_tol(required - actual)),
+        pool_total=pool[0],
+        pool_female=pool[1],
+        pool_female_trained=pool[2],
+    )
 
 
 def ethnic_required(r: UnitRecord, rules: Rules) -> int:

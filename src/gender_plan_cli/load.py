@@ -278,6 +278,8 @@ def read_sheet(
         values, row_findings = _read_row(grid, layout, r, shown, sheet, default_year, memo)
         out.extend(row_findings)
         parsed_rows[r] = values
+        if values.get("unit_code"):
+            result.unit_codes.append((values.get("report_year"), values["unit_code"]))
         row_ok = not structural_error and not any(f.severity == "error" for f in row_findings)
         if row_ok:
             try:
@@ -490,47 +492,43 @@ def cross_check(result: LoadResult) -> None:
                     if first.source_row
                     else ""
                 )
-                fr.findings.append(
-                    fnd.make(
-                        "duplicate-unit",
-                        fr.path,
-                        sheet=rec.source_sheet,
-                        row=rec.source_row,
-                        column=rec.source_columns.get("unit_code"),
-                        field="unit_code",
-                        value=rec.unit_code,
-                        year=rec.report_year,
-                        first=where,
-                    )
-                )
-                fr.skipped_rows.append(rec.source_row or 0)
+                _reject(fr, rec, "duplicate-unit", "unit_code", rec.unit_code, first=where)
                 continue
             first_seen[k] = rec
             kept.append(rec)
         fr.records = kept
-    codes: dict[int, set[str]] = {}
-    for year, code in first_seen:
-        codes.setdefault(year, set()).add(code)
+    codes: dict[int | None, set[str]] = {}
+    for fr in result.files:
+        for year, code in fr.unit_codes:
+            codes.setdefault(year, set()).add(code)
+    undated = codes.get(None, set())
     for fr in result.files:
         kept = []
         for rec in fr.records:
-            if rec.parent_code and rec.parent_code not in codes.get(rec.report_year, set()):
-                fr.findings.append(
-                    fnd.make(
-                        "unknown-parent",
-                        fr.path,
-                        sheet=rec.source_sheet,
-                        row=rec.source_row,
-                        column=rec.source_columns.get("parent_code"),
-                        field="parent_code",
-                        value=rec.parent_code,
-                        year=rec.report_year,
-                    )
-                )
-                fr.skipped_rows.append(rec.source_row or 0)
+            known = codes.get(rec.report_year, set())
+            if rec.parent_code and rec.parent_code not in known and rec.parent_code not in undated:
+                _reject(fr, rec, "unknown-parent", "parent_code", rec.parent_code)
                 continue
             kept.append(rec)
         fr.records = kept
     for fr in result.files:
         fr.findings.sort(key=Finding.sort_key)
         fr.skipped_rows.sort()
+
+
+def _reject(fr: FileResult, rec: UnitRecord, code: str, fid: str, value: Any, **args: Any) -> None:
+    """A cross-file finding at the record's cell; the record leaves the data."""
+    fr.findings.append(
+        fnd.make(
+            code,
+            fr.path,
+            sheet=rec.source_sheet,
+            row=rec.source_row,
+            column=rec.source_columns.get(fid),
+            field=fid,
+            value=value,
+            year=rec.report_year,
+            **args,
+        )
+    )
+    fr.skipped_rows.append(rec.source_row or 0)

@@ -69,6 +69,9 @@ class FileResult(BaseModel):
     ignored_sheets: list[str] = []
     hidden_sheets: list[str] = []
     skipped_rows: list[int] = []
+    # (report year or None, unit code) of every unit row, valid or not: a parent with a typo
+    # elsewhere in its row is still a unit the data holds.
+    unit_codes: list[tuple[int | None, str]] = []
 
     @property
     def errors(self) -> int:
