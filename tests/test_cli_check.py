@@ -25,7 +25,9 @@ def good(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def bad(tmp_path: Path) -> Path:
-    return simple_form(tmp_path / "loi.xlsx", [unit(staff_female=925, staff_total=922)])
+    return simple_form(
+        tmp_path / "loi.xlsx", [unit(unit_code="S03", staff_female=925, staff_total=922)]
+    )
 
 
 @pytest.fixture

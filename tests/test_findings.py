@@ -286,3 +286,11 @@ def test_a_parent_whose_own_row_has_an_error_is_still_a_known_unit(tmp_path: Pat
     result = load_paths([simple_form(tmp_path / "f.xlsx", rows)])
     assert codes_at(result.files[0]) == [("type-error", "H2")]
     assert [r.unit_code for r in result.records] == ["S02"]
+
+
+def test_a_duplicate_of_a_row_with_an_error_is_still_a_duplicate(tmp_path: Path) -> None:
+    rows = [unit(staff_total="nhiều"), unit(unit_name="Trùng")]
+    result = load_paths([simple_form(tmp_path / "f.xlsx", rows)])
+    assert codes_at(result.files[0]) == [("type-error", "H2"), ("duplicate-unit", "A3")]
+    assert result.records == []
+    assert result.files[0].skipped_rows == [2, 3]

@@ -250,7 +250,9 @@ def read_sheet(
         default_year = None
 
     kinds = classify(grid, layout)
-    result = FileResult(path=shown, sheet=sheet, units=len(kinds.units))
+    result = FileResult(
+        path=shown, sheet=sheet, units=len(kinds.units), code_column=layout.fields.get("unit_code")
+    )
     if not kinds.units:
         add("no-units", sheet_name=grid.name)
         result.findings = out
@@ -279,7 +281,7 @@ def read_sheet(
         out.extend(row_findings)
         parsed_rows[r] = values
         if values.get("unit_code"):
-            result.unit_codes.append((values.get("report_year"), values["unit_code"]))
+            result.unit_codes.append((values.get("report_year"), values["unit_code"], r))
         row_ok = not structural_error and not any(f.severity == "error" for f in row_findings)
         if row_ok:
             try:
@@ -479,56 +481,77 @@ def _check_totals(
 
 
 def cross_check(result: LoadResult) -> None:
-    """Across every file of one run: duplicate unit codes and unknown parents, per report year."""
-    first_seen: dict[tuple[int, str], UnitRecord] = {}
-    for fr in result.files:
-        kept: list[UnitRecord] = []
-        for rec in fr.records:
-            k = (rec.report_year, rec.unit_code)
-            if k in first_seen:
-                first = first_seen[k]
-                where = f"{first.source_file}" + (
-                    f" {column_letter(first.source_columns['unit_code'])}{first.source_row}"
-                    if first.source_row
-                    else ""
-                )
-                _reject(fr, rec, "duplicate-unit", "unit_code", rec.unit_code, first=where)
-                continue
-            first_seen[k] = rec
-            kept.append(rec)
-        fr.records = kept
+    """Across every file of one run: duplicate unit codes and unknown parents, per report year.
+
+    Every unit row counts, valid or not, so that a row with a typo elsewhere is still seen as
+    the first holder of its code and as a parent.
+    """
+    first_seen: dict[tuple[int, str], str] = {}
     codes: dict[int | None, set[str]] = {}
+    dropped: dict[int, set[int]] = {id(fr): set() for fr in result.files}
     for fr in result.files:
-        for year, code in fr.unit_codes:
+        column = fr.code_column
+        for year, code, row in fr.unit_codes:
             codes.setdefault(year, set()).add(code)
+            if year is None:
+                continue
+            first = first_seen.get((year, code))
+            if first is None:
+                first_seen[(year, code)] = (
+                    f"{fr.path} {column_letter(column)}{row}" if column else fr.path
+                )
+                continue
+            _cross_finding(fr, "duplicate-unit", row, column, "unit_code", code, year, first)
+            dropped[id(fr)].add(row)
     undated = codes.get(None, set())
     for fr in result.files:
-        kept = []
         for rec in fr.records:
             known = codes.get(rec.report_year, set())
             if rec.parent_code and rec.parent_code not in known and rec.parent_code not in undated:
-                _reject(fr, rec, "unknown-parent", "parent_code", rec.parent_code)
-                continue
-            kept.append(rec)
-        fr.records = kept
+                column = rec.source_columns.get("parent_code")
+                row = rec.source_row or 0
+                _cross_finding(
+                    fr,
+                    "unknown-parent",
+                    row,
+                    column,
+                    "parent_code",
+                    rec.parent_code,
+                    rec.report_year,
+                )
+                dropped[id(fr)].add(row)
     for fr in result.files:
+        rows = dropped[id(fr)]
+        if rows:
+            fr.records = [r for r in fr.records if r.source_row not in rows]
+            fr.skipped_rows = sorted(set(fr.skipped_rows) | rows)
         fr.findings.sort(key=Finding.sort_key)
-        fr.skipped_rows.sort()
 
 
-def _reject(fr: FileResult, rec: UnitRecord, code: str, fid: str, value: Any, **args: Any) -> None:
-    """A cross-file finding at the record's cell; the record leaves the data."""
+def _cross_finding(
+    fr: FileResult,
+    code: str,
+    row: int,
+    column: int | None,
+    fid: str,
+    value: str,
+    year: int,
+    first: str | None = None,
+) -> None:
+    """A finding of the cross-file checks, within the file's cap on findings."""
+    if len(fr.findings) >= MAX_FINDINGS_PER_FILE:
+        return  # the file is already invalid and its report long enough
+    args = {"first": first} if first is not None else {}
     fr.findings.append(
         fnd.make(
             code,
             fr.path,
-            sheet=rec.source_sheet,
-            row=rec.source_row,
-            column=rec.source_columns.get(fid),
+            sheet=fr.sheet,
+            row=row,
+            column=column,
             field=fid,
             value=value,
-            year=rec.report_year,
+            year=year,
             **args,
         )
     )
-    fr.skipped_rows.append(rec.source_row or 0)

@@ -69,9 +69,10 @@ class FileResult(BaseModel):
     ignored_sheets: list[str] = []
     hidden_sheets: list[str] = []
     skipped_rows: list[int] = []
-    # (report year or None, unit code) of every unit row, valid or not: a parent with a typo
-    # elsewhere in its row is still a unit the data holds.
-    unit_codes: list[tuple[int | None, str]] = []
+    # (report year or None, unit code, row) of every unit row, valid or not: a unit with a typo
+    # elsewhere in its row is still a unit the data holds (as a parent, or as a duplicate).
+    unit_codes: list[tuple[int | None, str, int]] = []
+    code_column: int | None = None
 
     @property
     def errors(self) -> int:
