@@ -511,3 +511,14 @@ def test_the_data_year_is_the_latest_not_after_the_target_year(tmp_path: Path) -
     assert (doc["target_year"], doc["report_year"], doc["units"]) == (2030, 2024, 1)
     table = gap(str(folder), "--year", "2025", "--lang", "en")
     assert "The data also holds 2024: not evaluated here (pick with --report-year)." in table.stdout
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
+    from builders import simple_form, unit
+
+    path = simple_form(tmp_path / "r.xlsx", [unit()])
+    before = path.read_bytes()
+    result = runner.invoke(app, ["gap", str(path), "--year", "2025", "-f", "csv", "-o", str(path)])
+    assert result.exit_code == 2
+    assert "r.xlsx" in result.output
+    assert path.read_bytes() == before

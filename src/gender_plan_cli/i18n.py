@@ -550,6 +550,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Năm {year} nằm ngoài giai đoạn {low}–{high} của Chương trình. Hãy chọn năm từ {low} đến {high}.",
         "The year {year} is outside the programme's {low}–{high}. Pick a year from {low} to {high}.",
     ),
+    "gap.usage.output-is-input": (
+        'Tệp kết quả "{path}" là một tệp báo cáo đang được đọc; gplan không bao giờ ghi đè tệp '
+        "báo cáo. Hãy chọn tên tệp khác cho -o.",
+        'The output file "{path}" is one of the returns being read; gplan never overwrites a '
+        "return. Choose another name for -o.",
+    ),
     "gap.usage.report-year": (
         "Không có số liệu năm báo cáo {year}. Số liệu có các năm: {years}.",
         "There is no data for report year {year}. The data holds: {years}.",

@@ -159,6 +159,8 @@ def gap(
     rule_set, rules_shown = load_rules_or_exit(rules, language)
     source, inputs = _data_source(paths, language)
     files = resolve_paths(inputs, language)
+    if output is not None and any(output.resolve() == f.resolve() for f in files):
+        usage_error(text("gap.usage.output-is-input", language, path=str(output)))
     limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
     bar, step = progress_reporter(len(files), language)
     if bar is not None:
