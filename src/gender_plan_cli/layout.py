@@ -14,7 +14,6 @@ from typing import Any
 
 from gender_plan_cli.contract import (
     COUNT_FIELDS,
-    FIELD_BY_ID,
     SIGNATURE_WORDS,
     TOTAL_WORDS,
     bare_key,
@@ -329,7 +328,3 @@ def _is_caption(code: str, name: str) -> bool:
     if _CAPTION.match(code) or _is_signature_text(code) or _is_total_text(code):
         return True
     return " " in code.strip() and not name
-
-
-def field_label(fid: str, lang: str) -> str:
-    return FIELD_BY_ID[fid].label(lang)

@@ -151,7 +151,7 @@ def open_book(path: Path, limits: Limits) -> Any:
 
 
 def _read_book(book: Any, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
-    is_csv = type(book).__name__ == "CsvBook"
+    is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
     for position, info in enumerate(book.sheets):
         grid = book.grid(info)

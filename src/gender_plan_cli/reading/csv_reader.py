@@ -59,6 +59,8 @@ def sniff_delimiter(text: str) -> str:
 
 
 class CsvBook:
+    has_sheets = False  # findings name no sheet
+
     def __init__(self, path: Path, limits: Limits) -> None:
         self.path = path
         self.limits = limits

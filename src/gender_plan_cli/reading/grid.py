@@ -26,7 +26,6 @@ class SheetGrid:
     percent_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → "#DIV/0!"
-    knows_formatting: bool = False  # whether percent formats and hidden rows could be read
 
     def value(self, row: int, col: int) -> Any:
         """The value at Excel (row, col), 1-based; None when outside the grid."""

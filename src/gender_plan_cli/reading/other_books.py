@@ -1,7 +1,7 @@
 """OpenDocument (.ods) and legacy Excel (.xls) workbooks, read by python-calamine.
 
-These formats do not expose hidden rows or number formats through calamine, so
-their grids say `knows_formatting=False` and the README states the limitation.
+These formats do not expose hidden rows, number formats or uncomputed formulas
+through calamine; the README states the limitation.
 Their extent is checked by `sniff` before calamine allocates anything.
 """
 
@@ -15,6 +15,8 @@ from gender_plan_cli.reading.xlsx import SheetInfo
 
 
 class CalamineBook:
+    has_sheets = True
+
     def __init__(self, path: Path, limits: Limits) -> None:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 

@@ -69,6 +69,8 @@ def _largest_number(digits: list[bytes] | tuple[bytes, ...]) -> int:
 class XlsxBook:
     """An open .xlsx/.xlsm: sheet list first, one sheet's grid on demand."""
 
+    has_sheets = True
+
     def __init__(self, path: Path, limits: Limits) -> None:
         self.path = path
         self.limits = limits
@@ -296,7 +298,6 @@ class XlsxBook:
             percent_cells=scan.percent_cells,
             formulas_without_value=scan.formulas_without_value,
             error_cells=scan.error_cells,
-            knows_formatting=True,
         )
 
     def _values(self, sheet: SheetInfo) -> list[list[object]]:
