@@ -532,8 +532,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gap.skipped.file": ("{file}: dòng {rows}", "{file}: rows {rows}"),
     "gap.skipped.unreadable": (
-        "{file}: cả tệp (không đọc được)",
-        "{file}: the whole file (unreadable)",
+        "{file}: cả tệp (không có dòng đơn vị nào đọc được; xem `gplan check`)",
+        "{file}: the whole file (no unit could be read from it; see `gplan check`)",
     ),
     "gap.summary": ("{met}/{applicable} chỉ tiêu đạt.", "{met} of {applicable} targets met."),
     "gap.invalid": (
