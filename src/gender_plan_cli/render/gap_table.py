@@ -7,6 +7,7 @@ drawn. Rates are shown as percentages with one decimal; counts are shown as coun
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from rich.console import Console
@@ -22,12 +23,43 @@ BAR_WIDTH = 20
 SHORTFALL_ROWS = 5
 
 
-def percent(value: float | None, lang: str) -> str:
+def percent(value: float | None, lang: str, decimals: int = 1) -> str:
     """0.5384 → "53,8%" (vi) / "53.8%" (en); None → "—"."""
     if value is None:
         return "—"
-    shown = f"{round(value * 100, 1):.1f}"
+    shown = f"{round(value * 100, decimals):.{decimals}f}"
     return (shown.replace(".", ",") if lang == "vi" else shown) + "%"
+
+
+MAX_DECIMALS = 4
+
+
+def decimals_for(ind: IndicatorResult) -> int:
+    """Decimals that make the shown rate and target agree with `met`.
+
+    55.8% against 60.0% is plain, but 59.996% would show as "60.0%" beside "Not met": the
+    rate and the (effective) target then get as many decimals as it takes to tell them apart.
+    """
+    rate, target = ind.rate, ind.effective_target
+    if rate is None or target is None or ind.met is None:
+        return 1
+    for d in range(1, MAX_DECIMALS + 1):
+        if (round(rate * 100, d) >= round(target * 100, d)) == ind.met:
+            return d
+    return MAX_DECIMALS
+
+
+def rate_text(ind: IndicatorResult, lang: str) -> str:
+    """The rate with `decimals_for` decimals; when even those cannot part an unmet rate from
+    its target, the rate is rounded down, so it never reads as reaching the target."""
+    d = decimals_for(ind)
+    rate, target = ind.rate, ind.effective_target
+    if rate is not None and target is not None and ind.met is False:
+        if round(rate * 100, d) >= round(target * 100, d):
+            floored = math.floor(rate * 100 * 10**d) / 10**d
+            shown = f"{floored:.{d}f}"
+            return (shown.replace(".", ",") if lang == "vi" else shown) + "%"
+    return percent(rate, lang, d)
 
 
 def count(value: int, lang: str) -> str:
@@ -45,14 +77,22 @@ def status_style(met: bool | None) -> str:
     return "dim" if met is None else ("green" if met else "red")
 
 
-def progress_bar(rate: float | None, target: float | None) -> str:
-    """The rate on a 0–100% bar; `┃` marks the target when there is one."""
+def progress_bar(rate: float | None, target: float | None, met: bool | None = None) -> str:
+    """The rate on a 0–100% bar; `┃` marks the target when there is one.
+
+    The bar agrees with the status: an unmet rate always stops short of the mark, a met one
+    always reaches it, whatever the rounding to whole cells.
+    """
     if rate is None:
         return ""
     filled = round(rate * BAR_WIDTH)
+    mark = None if target is None else min(BAR_WIDTH - 1, round(target * BAR_WIDTH))
+    if mark is not None and met is False:
+        filled = min(filled, mark - 1) if mark > 0 else 0
+    elif mark is not None and met is True:
+        filled = max(filled, mark)
     cells = ["█"] * filled + ["░"] * (BAR_WIDTH - filled)
-    if target is not None:
-        mark = min(BAR_WIDTH - 1, round(target * BAR_WIDTH))
+    if mark is not None:
         cells[mark] = "┃"
     return "".join(cells)
 
@@ -83,10 +123,10 @@ def target_text(ind: IndicatorResult, lang: str) -> str:
         return text(
             "gap.target.adjusted",
             lang,
-            target=percent(ind.target, lang),
-            effective=percent(ind.effective_target, lang),
+            target=percent(ind.target, lang, decimals_for(ind)),
+            effective=percent(ind.effective_target, lang, decimals_for(ind)),
         )
-    return percent(ind.target, lang)
+    return percent(ind.target, lang, decimals_for(ind))
 
 
 def actual_text(ind: IndicatorResult, lang: str) -> str:
@@ -132,10 +172,10 @@ def indicator_rows(indicators: list[IndicatorResult], lang: str) -> list[Indicat
             name=indicator_name(ind.id, lang),
             target=target_text(ind, lang),
             actual=actual_text(ind, lang),
-            rate=percent(ind.rate, lang),
+            rate=rate_text(ind, lang),
             status=status_word(ind.met, lang),
             gap=gap_text(ind, lang),
-            bar=progress_bar(ind.rate, ind.effective_target),
+            bar=progress_bar(ind.rate, ind.effective_target, ind.met),
             style=status_style(ind.met),
         )
         for ind in indicators
@@ -289,7 +329,7 @@ def group_name(report: GapReport, key: str | None, label: str | None, lang: str)
 def group_cell(ind: IndicatorResult, lang: str) -> Text:
     if not ind.applicable:
         return Text(status_word(None, lang), style="dim")
-    cell = f"{percent(ind.rate, lang)} {status_word(ind.met, lang)}"
+    cell = f"{rate_text(ind, lang)} {status_word(ind.met, lang)}"
     if ind.gap:
         cell += " " + text("gap.group.short", lang, gap=count(ind.gap, lang))
     return Text(cell, style=status_style(ind.met))
