@@ -68,3 +68,13 @@ def test_shown_rate_target_status_and_bar_always_agree(
 
 def test_a_bar_without_a_target_is_the_rate_alone() -> None:
     assert progress_bar(0.5, None) == "█" * 10 + "░" * 10
+
+
+def test_json_keeps_a_rate_under_its_target_apart_from_it() -> None:
+    import json
+
+    ind = _pool_result(2999999, 5000000, 0.6)
+    doc = json.loads(ind.model_dump_json())
+    assert doc["met"] is False
+    assert doc["rate"] == 0.5999998 and doc["rate"] < doc["target"]
+    assert json.loads(_pool_result(33, 50, 0.66).model_dump_json())["target"] == 0.66

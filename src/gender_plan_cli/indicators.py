@@ -21,9 +21,10 @@ from gender_plan_cli.records import UnitRecord
 from gender_plan_cli.rules import ApprovedSector, RateTarget, Rules, value_at
 
 TOLERANCE = 1e-9
-# Digits kept for fractions in JSON: enough for any count up to a million, free of float noise
-# (0.6599999999999999 is written 0.66).
-JSON_DIGITS = 6
+# Digits kept for fractions in JSON and CSV: free of float noise (0.6599999999999999 is written
+# 0.66) yet exact enough that a rate a hair under its target never prints as equal to it
+# (2,999,999 of 5,000,000 is 0.5999998, not 0.6).
+JSON_DIGITS = 12
 Fraction = Annotated[float, PlainSerializer(lambda v: round(v, JSON_DIGITS), when_used="json")]
 GROUP_FIELDS = ("level", "unit_type", "sector", "parent_code")
 GroupField = Literal["level", "unit_type", "sector", "parent_code"]
