@@ -75,3 +75,12 @@ def test_an_xlsx_named_xls_is_read_by_what_it_is(tmp_path: Path) -> None:
     src = simple_form(tmp_path / "a.xlsx", ROWS)
     shutil.copy(src, tmp_path / "b.xls")
     assert _summary(tmp_path / "b.xls") == _expected()
+
+
+def test_ods_cell_references_count_leading_empty_rows_and_columns(tmp_path: Path) -> None:
+    import pandas as pd
+
+    path = tmp_path / "offset.ods"
+    frame = pd.DataFrame([unit(staff_female=999)], columns=LABELS)
+    frame.to_excel(path, engine="odf", index=False, startrow=3, startcol=2)
+    assert codes_at(read_file(path)) == [("exceeds-total", "K5")]
