@@ -335,14 +335,16 @@ def _read_row(
     cells = grid.rows[r - 1]
     width = len(cells)
     no_value, percent = grid.formulas_without_value, grid.percent_cells
+
+    def add(code: str, column: int | None, fid: str, **kw: Any) -> None:
+        out.append(fnd.make(code, shown, sheet=sheet, row=r, column=column, field=fid, **kw))
+
     for f in FIELDS:
         col = layout.fields.get(f.id)
         if col is None:
             continue
         if (r, col) in no_value:
-            out.append(
-                fnd.make("formula-without-value", shown, sheet=sheet, row=r, column=col, field=f.id)
-            )
+            add("formula-without-value", col, f.id)
             failed.add(f.id)
             continue
         raw = cells[col - 1] if col <= width else None
@@ -365,18 +367,13 @@ def _read_row(
             p = parse_value(f.kind, raw, percent_format=(r, col) in percent)
         for issue in (p.problem, p.warning):
             if issue is not None:
-                out.append(
-                    fnd.make(
-                        issue.code,
-                        shown,
-                        sheet=sheet,
-                        row=r,
-                        column=col,
-                        field=f.id,
-                        value=raw,
-                        message_id=issue.message_id,
-                        **(issue.extra or {}),
-                    )
+                add(
+                    issue.code,
+                    col,
+                    f.id,
+                    value=raw,
+                    message_id=issue.message_id,
+                    **(issue.extra or {}),
                 )
         if p.problem is not None:
             failed.add(f.id)
@@ -390,48 +387,22 @@ def _read_row(
         if fid in values or fid in failed or fid not in layout.fields:
             continue
         message = "missing-value.year" if fid == "report_year" else "missing-value"
-        out.append(
-            fnd.make(
-                "missing-value",
-                shown,
-                sheet=sheet,
-                row=r,
-                column=layout.fields[fid],
-                field=fid,
-                message_id=message,
-            )
-        )
+        add("missing-value", layout.fields[fid], fid, message_id=message)
     if area:
         for fid in DTTS_REQUIRED:
             if fid in values or fid in failed:
                 continue
-            col = layout.fields.get(fid)
-            out.append(
-                fnd.make(
-                    "missing-value",
-                    shown,
-                    sheet=sheet,
-                    row=r,
-                    column=col,
-                    field=fid,
-                    message_id="missing-value.dtts",
-                )
-            )
+            add("missing-value", layout.fields.get(fid), fid, message_id="missing-value.dtts")
     for part, whole in PARTS:
         if part in values and whole in values and values[part] > values[whole]:
-            out.append(
-                fnd.make(
-                    "exceeds-total",
-                    shown,
-                    sheet=sheet,
-                    row=r,
-                    column=layout.fields[part],
-                    field=part,
-                    value=values[part],
-                    whole=whole,
-                    whole_value=values[whole],
-                    whole_cell=f"{column_letter(layout.fields[whole])}{r}",
-                )
+            add(
+                "exceeds-total",
+                layout.fields[part],
+                part,
+                value=values[part],
+                whole=whole,
+                whole_value=values[whole],
+                whole_cell=f"{column_letter(layout.fields[whole])}{r}",
             )
     return values, out
 
