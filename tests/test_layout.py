@@ -516,3 +516,19 @@ def test_column_number_rows_with_formulas_and_a_computed_ratio_column(tmp_path: 
     assert codes_at(fr) == [("unknown-column", "I3")]
     assert [r.unit_code for r in fr.records] == ["SYT", "MQ-UB"]
     assert (fr.records[0].staff_female, fr.records[1].staff_total) == (205, 28)
+
+
+def test_a_signature_block_in_the_code_column_with_titles_under_figures_is_not_a_unit(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        LABELS,
+        unit(),
+        [],
+        [None, "Người lập biểu", None, None, None, None, None, None, "CHỦ TỊCH"],
+    ]
+    rows[3][0] = "Người lập biểu"
+    rows[3][1] = None
+    fr = read_file(write_xlsx(tmp_path / "f.xlsx", rows))
+    assert codes_at(fr) == []
+    assert fr.units == 1

@@ -280,7 +280,10 @@ def classify(grid: SheetGrid, layout: Layout) -> RowKinds:
             kinds.totals_scope[r] = [] if grand else kinds.units[segment_start:]
             segment_start = len(kinds.units)
             continue
-        if code and not has_other and (is_group_mark or _is_caption(code, name)):
+        caption = not has_other and (is_group_mark or _is_caption(code, name))
+        # A signature block (`Người lập biểu` … `CHỦ TỊCH`) may spill words into figure columns.
+        signature = not has_counts and _is_signature_text(code)
+        if code and (caption or signature):
             kinds.groups.append(r)
             segment_start = len(kinds.units)
             continue
