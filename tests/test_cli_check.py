@@ -169,11 +169,11 @@ def test_a_bug_is_one_line_with_a_hint(good: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_version() -> None:
-    from importlib.metadata import version
+    from gender_plan_cli import __version__
 
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
-    assert result.output.strip() == f"gplan {version('gplan')}"
+    assert result.output.strip() == f"gplan {__version__}"
 
 
 def test_help_does_not_import_heavy_libraries() -> None:
