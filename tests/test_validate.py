@@ -1,4 +1,4 @@
-"""Every code of the catalogue, at its exact cell (data-contract.md, "Findings")."""
+"""Validation of a located sheet: every code of the catalogue at its exact cell (data-contract.md, "Findings")."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from builders import LABELS, codes_at, simple_form, unit, write_xlsx
-from gender_plan_cli.findings import CATALOGUE, column_letter
+from gender_plan_cli.findings import SEVERITY, column_letter
 from gender_plan_cli.i18n import MESSAGES
 from gender_plan_cli.load import load_paths, read_file
 
@@ -24,7 +24,7 @@ def test_column_letters_are_excel_letters() -> None:
 
 
 def test_every_catalogue_code_has_vietnamese_and_english_words() -> None:
-    for code in CATALOGUE:
+    for code in SEVERITY:
         ids = [m for m in MESSAGES if m == code or m.startswith(code + ".")]
         assert ids, code
         for mid in ids:
@@ -52,7 +52,7 @@ def test_contract_minimum_catalogue_is_present_with_its_severity() -> None:
         "hidden-row": "warning",
         "ambiguous-value": "warning",
     }
-    assert {c: CATALOGUE[c].severity for c in expected} == expected
+    assert {c: SEVERITY[c] for c in expected} == expected
 
 
 def test_missing_value_at_its_cell(tmp_path: Path) -> None:
@@ -247,7 +247,7 @@ def test_messages_never_show_a_raw_template(tmp_path: Path, lang: str) -> None:
 
 
 def test_findings_are_capped_per_file_and_the_rest_is_named(tmp_path: Path) -> None:
-    from gender_plan_cli.load import MAX_FINDINGS_PER_FILE
+    from gender_plan_cli.validate import MAX_FINDINGS_PER_FILE
 
     rows = [unit(unit_code=f"S{i:04d}", staff_total="x", pool_total="y") for i in range(600)]
     fr = read_file(simple_form(tmp_path / "f.xlsx", rows))

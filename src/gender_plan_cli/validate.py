@@ -1,0 +1,328 @@
+"""A located sheet → unit records and cell-located findings; the totals rows checked.
+
+`layout.locate` says where the header and the columns are and `layout.classify` which rows
+are units, totals and groups; this module reads every unit row against the contract
+(`contract.FIELDS`), makes a `UnitRecord` of each row without an error, and compares each
+totals row with the unit rows it covers. Findings across files are `crosscheck`'s.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gender_plan_cli import findings as fnd
+from gender_plan_cli.contract import (
+    COUNT_FIELDS,
+    DTTS_REQUIRED,
+    FIELD_BY_ID,
+    FIELDS,
+    MAX_YEAR,
+    MIN_YEAR,
+    PARTS,
+    REQUIRED_FIELDS,
+    Kind,
+    is_group_parent,
+    is_ordinal_header,
+)
+from gender_plan_cli.findings import CodeId, Finding, column_letter
+from gender_plan_cli.layout import Layout, RowKinds, classify
+from gender_plan_cli.parse import Parsed, parse_value
+from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.records import FileResult, UnitRecord
+
+MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded
+_MEMO_KINDS = frozenset({Kind.LEVEL, Kind.UNIT_TYPE, Kind.BOOL, Kind.YEAR})
+
+
+class _Sheet:
+    """Where findings of one sheet go: the file as shown, the sheet's name, the list."""
+
+    def __init__(self, shown: str, sheet: str | None) -> None:
+        self.shown = shown
+        self.sheet = sheet
+        self.out: list[Finding] = []
+
+    def add(self, code: CodeId, **kw: Any) -> None:
+        self.out.append(fnd.make(code, self.shown, sheet=self.sheet, **kw))
+
+
+def validate_sheet(
+    grid: SheetGrid, layout: Layout, shown: str, sheet: str | None, cli_year: int | None
+) -> FileResult:
+    """The located table → records and cell-located findings."""
+    found = _Sheet(shown, sheet)
+    _header_findings(layout, found)
+    default_year = _default_year(layout, cli_year, found)
+    kinds = classify(grid, layout)
+    result = FileResult(
+        path=shown, sheet=sheet, units=len(kinds.units), code_column=layout.fields.get("unit_code")
+    )
+    if not kinds.units:
+        found.add("no-units", sheet_name=grid.name)
+        result.findings = found.out
+        return result
+    parsed_rows, capped = _read_units(grid, layout, kinds, default_year, result, found)
+    if not capped:
+        _check_totals(grid, layout, kinds, parsed_rows, found)
+    years = {v["report_year"] for v in parsed_rows.values() if "report_year" in v} or {
+        r.report_year for r in result.records
+    }
+    result.report_year = max(years) if years else default_year
+    result.findings = sorted(found.out, key=Finding.sort_key)
+    return result
+
+
+def _header_findings(layout: Layout, found: _Sheet) -> None:
+    """Duplicate and unknown columns of the header."""
+    for later, first in layout.duplicates:
+        found.add(
+            "duplicate-column",
+            row=later.header_row,
+            column=later.index,
+            field=later.field,
+            value=later.header,
+            first=column_letter(first.index),
+            letter=column_letter(later.index),
+        )
+    for col in layout.columns:
+        top = col.header.split(" / ")[0]
+        if (
+            col.field is None
+            and col.header
+            and not is_ordinal_header(top)
+            and not (is_group_parent(col.header) and " / " not in col.header)
+        ):
+            found.add(
+                "unknown-column",
+                row=col.header_row,
+                column=col.index,
+                value=col.header,
+                header=col.header,
+            )
+
+
+def _default_year(layout: Layout, cli_year: int | None, found: _Sheet) -> int | None:
+    """Missing required columns; the year a sheet without a year column gives its rows."""
+    header_row = layout.header_rows[-1]
+    year_source = None
+    if "report_year" not in layout.fields:
+        if layout.title_year is not None:
+            year_source = ("title", layout.title_year)
+        elif cli_year is not None:
+            year_source = ("--report-year", cli_year)
+    for fid in REQUIRED_FIELDS:
+        if fid in layout.fields:
+            continue
+        if fid != "report_year":
+            found.add("missing-column", row=header_row, field=fid)
+        elif year_source is None:
+            found.add(
+                "missing-column", row=header_row, field=fid, message_id="missing-column.report_year"
+            )
+    if year_source is None:
+        return None
+    source, year = year_source
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        found.add(
+            "out-of-range",
+            row=layout.title_year_row,
+            field="report_year",
+            value=year,
+            message_id="out-of-range.report-year",
+            source=source,
+        )
+        return None
+    return year
+
+
+def _read_units(
+    grid: SheetGrid,
+    layout: Layout,
+    kinds: RowKinds,
+    default_year: int | None,
+    result: FileResult,
+    found: _Sheet,
+) -> tuple[dict[int, dict[str, Any]], bool]:
+    """Every unit row → `result.records` or `result.skipped_rows`; (parsed values, capped)."""
+    structural_error = any(f.severity == "error" for f in found.out)
+    parsed_rows: dict[int, dict[str, Any]] = {}
+    memo: dict[tuple[Kind, str], Parsed] = {}
+    for position, r in enumerate(kinds.units):
+        if len(found.out) >= MAX_FINDINGS_PER_FILE:
+            # Bounded memory and a readable report: the rest is not read, and says so.
+            rest = kinds.units[position:]
+            found.add(
+                "too-many-findings",
+                row=r,
+                shown_count=len(found.out),
+                rows_left=len(rest),
+                limit=MAX_FINDINGS_PER_FILE,
+            )
+            result.skipped_rows.extend(rest)
+            return parsed_rows, True
+        values, row_findings = read_row(grid, layout, r, found, default_year, memo)
+        found.out.extend(row_findings)
+        parsed_rows[r] = values
+        if values.get("unit_code"):
+            result.unit_codes.append((values.get("report_year"), values["unit_code"], r))
+        if structural_error or any(f.severity == "error" for f in row_findings):
+            result.skipped_rows.append(r)
+        elif not _add_record(values, r, layout, result, found):
+            continue
+        if r in grid.hidden_rows:
+            found.add("hidden-row", row=r, value=values.get("unit_code") or values.get("unit_name"))
+    return parsed_rows, False
+
+
+def _add_record(
+    values: dict[str, Any], r: int, layout: Layout, result: FileResult, found: _Sheet
+) -> bool:
+    """A row without findings becomes a UnitRecord; a contract rule the checks missed is said."""
+    try:
+        record = UnitRecord(
+            **values,
+            source_file=found.shown,
+            source_sheet=found.sheet,
+            source_row=r,
+            source_columns=dict(layout.fields),
+        )
+    except ValueError as exc:  # never silent
+        found.add(
+            "type-error", row=r, value=str(exc), message_id="type-error.record", reason=str(exc)
+        )
+        result.skipped_rows.append(r)
+        return False
+    result.records.append(record)
+    return True
+
+
+def read_row(
+    grid: SheetGrid,
+    layout: Layout,
+    r: int,
+    found: _Sheet,
+    default_year: int | None,
+    memo: dict[tuple[Kind, str], Parsed],
+) -> tuple[dict[str, Any], list[Finding]]:
+    """One unit row → its typed values and findings. `memo` holds the sheet's repeated words."""
+    out: list[Finding] = []
+
+    def add(code: CodeId, column: int | None, fid: str, **kw: Any) -> None:
+        out.append(
+            fnd.make(code, found.shown, sheet=found.sheet, row=r, column=column, field=fid, **kw)
+        )
+
+    values, failed = _parse_cells(grid, layout, r, memo, add)
+    if "report_year" not in values and "report_year" not in failed and default_year is not None:
+        values["report_year"] = default_year
+    for fid in REQUIRED_FIELDS:
+        if fid in values or fid in failed or fid not in layout.fields:
+            continue
+        message = "missing-value.year" if fid == "report_year" else "missing-value"
+        add("missing-value", layout.fields[fid], fid, message_id=message)
+    if values.get("ethnic_minority_area", False):
+        for fid in DTTS_REQUIRED:
+            if fid not in values and fid not in failed:
+                add("missing-value", layout.fields.get(fid), fid, message_id="missing-value.dtts")
+    for part, whole in PARTS:
+        if part in values and whole in values and values[part] > values[whole]:
+            add(
+                "exceeds-total",
+                layout.fields[part],
+                part,
+                value=values[part],
+                whole=whole,
+                whole_value=values[whole],
+                whole_cell=f"{column_letter(layout.fields[whole])}{r}",
+            )
+    return values, out
+
+
+def _parse_cells(
+    grid: SheetGrid,
+    layout: Layout,
+    r: int,
+    memo: dict[tuple[Kind, str], Parsed],
+    add: Any,
+) -> tuple[dict[str, Any], set[str]]:
+    """The row's cells → typed values, and the fields whose cell could not be read."""
+    values: dict[str, Any] = {}
+    failed: set[str] = set()
+    cells = grid.rows[r - 1]
+    width = len(cells)
+    no_value, percent = grid.formulas_without_value, grid.percent_cells
+    for f in FIELDS:
+        col = layout.fields.get(f.id)
+        if col is None:
+            continue
+        if (r, col) in no_value:
+            add("formula-without-value", col, f.id)
+            failed.add(f.id)
+            continue
+        raw = cells[col - 1] if col <= width else None
+        if raw is None and (r, col) in grid.error_cells:
+            raw = grid.error_cells[(r, col)]  # shown as Excel shows it: a type error, not "empty"
+        if raw is None:
+            continue
+        # The common case first: a whole, non-negative number in a count column.
+        if f.kind is Kind.INT and type(raw) is float and raw >= 0 and raw.is_integer():
+            values[f.id] = int(raw)
+            continue
+        if f.kind is Kind.TEXT and type(raw) is str:
+            values[f.id] = raw.strip()
+            continue
+        if f.kind in _MEMO_KINDS and type(raw) is str:
+            p = memo.get((f.kind, raw))
+            if p is None:
+                p = memo[(f.kind, raw)] = parse_value(f.kind, raw)
+        else:
+            p = parse_value(f.kind, raw, percent_format=(r, col) in percent)
+        for issue in (p.problem, p.warning):
+            if issue is not None:
+                add(
+                    issue.code,
+                    col,
+                    f.id,
+                    value=raw,
+                    message_id=issue.message_id,
+                    **(issue.extra or {}),
+                )
+        if p.problem is not None:
+            failed.add(f.id)
+        elif p.value is not None:
+            values[f.id] = p.value
+    return values, failed
+
+
+def _check_totals(
+    grid: SheetGrid,
+    layout: Layout,
+    kinds: RowKinds,
+    parsed_rows: dict[int, dict[str, Any]],
+    found: _Sheet,
+) -> None:
+    """A totals row must equal the sum of the unit rows it covers."""
+    for r in kinds.totals:
+        scope = kinds.totals_scope.get(r) or []
+        for fid in COUNT_FIELDS:
+            col = layout.fields.get(fid)
+            if col is None:
+                continue
+            if (r, col) in grid.formulas_without_value:
+                found.add("formula-without-value", row=r, column=col, field=fid)
+                continue
+            stated = parse_value(FIELD_BY_ID[fid].kind, grid.value(r, col))
+            if stated.value is None or stated.problem is not None:
+                continue
+            if any(fid not in parsed_rows[u] and grid.value(u, col) is not None for u in scope):
+                continue  # a unit's own figure is already reported as unreadable
+            expected = sum(parsed_rows[u].get(fid) or 0 for u in scope if u in parsed_rows)
+            if stated.value != expected:
+                found.add(
+                    "totals-mismatch",
+                    row=r,
+                    column=col,
+                    field=fid,
+                    value=stated.value,
+                    expected=expected,
+                )
