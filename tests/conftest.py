@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 DATA = Path(__file__).parent / "data"
 
 # Stable output on any terminal.
@@ -15,8 +13,3 @@ os.environ["NO_COLOR"] = "1"
 os.environ.pop("GPLAN_LANG", None)
 os.environ.pop("GPLAN_DATA", None)
 os.environ.pop("GITHUB_STEP_SUMMARY", None)
-
-
-@pytest.fixture
-def data_dir() -> Path:
-    return DATA

@@ -355,7 +355,12 @@ HEADER_GROUPS: tuple[tuple[tuple[str, ...], dict[str, tuple[str, ...]]], ...] = 
 )
 
 ORDINAL_HEADERS = ("STT", "TT", "Số TT", "Số thứ tự")
+# The words of a totals row, diacritics folded (`bare_key`): the whole label is one of
+# TOTAL_WORDS or starts with one of TOTAL_PREFIXES; a grand total (the whole sheet, not a
+# group) starts with one of GRAND_TOTAL_PREFIXES. The only copy: layout imports these.
 TOTAL_WORDS = ("tong cong", "tong so", "cong", "toan thanh pho", "tong")
+TOTAL_PREFIXES = ("tong cong", "toan thanh pho", "tong so ", "cong ")
+GRAND_TOTAL_PREFIXES = ("tong cong", "toan thanh pho", "tong so")
 SIGNATURE_WORDS = (
     "ngay",
     "nguoi lap bieu",

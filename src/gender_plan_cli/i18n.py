@@ -18,14 +18,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không đọc được tệp: {reason}. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.",
         "The file cannot be read: {reason}. Open it in Excel, save it as .xlsx and send it again.",
     ),
-    "unreadable-file.unsupported": (
-        'Định dạng tệp "{ext}" không được hỗ trợ. Hãy lưu tệp dưới dạng .xlsx, .xls, .ods hoặc .csv.',
-        'The file type "{ext}" is not supported. Save the file as .xlsx, .xls, .ods or .csv.',
-    ),
-    "unreadable-file.formula-engine": (
-        "Không đọc được công thức trong tệp: {reason}.",
-        "A formula in the file cannot be read: {reason}.",
-    ),
     # --- reading: sniffing and limits (owned by reading/sniff.py) ---------------------------
     "unreadable-file.empty": (
         'Tệp "{name}" trống (0 byte hoặc không có nội dung). Hãy mở tệp gốc, kiểm tra có số liệu, '
@@ -564,11 +556,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không nêu tệp nào và không tìm thấy dữ liệu mẫu ({path}). Hãy nêu tệp hoặc thư mục báo cáo.",
         "No path given and no sample data found ({path}). Name the files or folder to read.",
     ),
-    "gap.usage.no-data": ("(không có số liệu hợp lệ)", "(no valid data)"),
     "rules.invalid-file": ("Tệp quy tắc không hợp lệ:", "The rules file is not valid:"),
     "rules.title": ("Chỉ tiêu đang áp dụng — tệp {path}", "Targets in force — file {path}"),
     "rules.plan": ("Kế hoạch: {plan}", "Plan: {plan}"),
-    "rules.valid": ("Tệp quy tắc hợp lệ: {path}", "The rules file is valid: {path}"),
     "rules.col.indicator": ("Chỉ tiêu", "Indicator"),
     "rules.col.id": ("Mã", "Id"),
     "rules.col.applies": ("Áp dụng cho", "Applies to"),

@@ -11,14 +11,21 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, Field, PlainSerializer
 from typing_extensions import TypedDict
 
 from gender_plan_cli.contract import fold
 from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.rules import ApprovedSector, RateTarget, Rules, value_at
+from gender_plan_cli.rules import (
+    ApprovedSector,
+    LowFemaleMode,
+    RateTarget,
+    Rules,
+    ShareBasis,
+    value_at,
+)
 
 TOLERANCE = 1e-9
 # Digits kept for fractions in JSON and CSV: free of float noise (0.6599999999999999 is written
@@ -26,10 +33,10 @@ TOLERANCE = 1e-9
 # (2,999,999 of 5,000,000 is 0.5999998, not 0.6).
 JSON_DIGITS = 12
 Fraction = Annotated[float, PlainSerializer(lambda v: round(v, JSON_DIGITS), when_used="json")]
-GROUP_FIELDS = ("level", "unit_type", "sector", "parent_code")
 GroupField = Literal["level", "unit_type", "sector", "parent_code"]
-Basis = Literal["sector", "unit", "approved"]
-Mode = Literal["proportional", "fixed", "exempt", "approved"]
+GROUP_FIELDS: tuple[GroupField, ...] = get_args(GroupField)
+Basis = Literal[ShareBasis, "approved"]
+Mode = Literal[LowFemaleMode, "approved"]
 # A unit meets female_key_leader when it has at least one female key leader (the definition of
 # the national indicator, not a target of the plan).
 ONE_FEMALE_KEY_LEADER = 1
@@ -71,8 +78,8 @@ class Adjustment(BaseModel):
     unit_name: str
     sector: str | None
     share: Fraction | None  # female staff share the rule looked at (None for an approved sector)
-    basis: Literal["sector", "unit", "approved"]
-    mode: Literal["proportional", "fixed", "exempt", "approved"]
+    basis: Basis
+    mode: Mode
     target: Fraction | None  # t(u); None when exempt
     exempt: bool
     met: bool

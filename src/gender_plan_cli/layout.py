@@ -14,7 +14,9 @@ from typing import Any
 
 from gender_plan_cli.contract import (
     COUNT_FIELDS,
+    GRAND_TOTAL_PREFIXES,
     SIGNATURE_WORDS,
+    TOTAL_PREFIXES,
     TOTAL_WORDS,
     bare_key,
     is_group_parent,
@@ -241,7 +243,7 @@ def _is_total_text(text: str) -> bool:
         return False
     if k in TOTAL_WORDS:
         return True
-    return k.startswith(("tong cong", "toan thanh pho", "tong so ", "cong "))
+    return k.startswith(TOTAL_PREFIXES)
 
 
 def _is_signature_text(text: str) -> bool:
@@ -319,7 +321,7 @@ def _is_number_like(value: Any) -> bool:
 
 
 def _is_grand_total(text: str) -> bool:
-    return bare_key(text).startswith(("tong cong", "toan thanh pho", "tong so"))
+    return bare_key(text).startswith(GRAND_TOTAL_PREFIXES)
 
 
 def _looks_like_code(code: str) -> bool:

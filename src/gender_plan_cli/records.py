@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
@@ -86,6 +88,17 @@ class FileResult(BaseModel):
         return self.errors == 0 and (not strict or self.warnings == 0)
 
 
+@dataclass(frozen=True)
+class CheckSummary:
+    """The counts every `check` output ends with, computed in one place."""
+
+    files: int
+    invalid: int
+    units: int
+    errors: int
+    warnings: int
+
+
 class LoadResult(BaseModel):
     """Every file of one invocation, with the cross-file checks applied."""
 
@@ -101,3 +114,12 @@ class LoadResult(BaseModel):
 
     def valid(self, strict: bool = False) -> bool:
         return all(f.valid(strict) for f in self.files)
+
+    def summary(self, strict: bool = False) -> CheckSummary:
+        return CheckSummary(
+            files=len(self.files),
+            invalid=sum(1 for f in self.files if not f.valid(strict)),
+            units=sum(f.units for f in self.files),
+            errors=sum(f.errors for f in self.files),
+            warnings=sum(f.warnings for f in self.files),
+        )

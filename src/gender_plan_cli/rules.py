@@ -23,12 +23,10 @@ from pydantic_core import PydanticCustomError
 
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, UNIT_TYPES, fold
 
-INDICATOR_IDS = (
-    "female_key_leader",
-    "pool_female",
-    "pool_female_trained",
-    "ethnic_minority_leaders",
-)
+# How a low-female-staff sector's target is set, and whose female share decides it. The indicator
+# results add "approved" (a sector listed with its own approved target) to both.
+ShareBasis = Literal["sector", "unit"]
+LowFemaleMode = Literal["proportional", "fixed", "exempt"]
 UNIT_TYPE_IDS = tuple(c.id for c in UNIT_TYPES)
 ALL = "all"
 # Internal field holding the `year: value` keys of a mapping; hidden from the paths users see.
@@ -138,8 +136,8 @@ class LowFemaleStaff(_Strict):
     """The plan's adjustment for sectors whose female staff share is under the threshold."""
 
     threshold: Annotated[float, BeforeValidator(_number), Field(gt=0, le=1)]
-    basis: Literal["sector", "unit"] = "sector"
-    mode: Literal["proportional", "fixed", "exempt"] = "proportional"
+    basis: ShareBasis = "sector"
+    mode: LowFemaleMode = "proportional"
     fixed: YearValues | None = None
     sectors: list[ApprovedSector] = []
 

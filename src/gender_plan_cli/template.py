@@ -55,11 +55,6 @@ def deadline(lang: str) -> str:
     return DEADLINE_VI if lang == "vi" else DEADLINE_EN
 
 
-def header_labels(lang: str) -> list[str]:
-    """The header the form carries, in the order of the contract."""
-    return [f.label(lang) for f in FIELDS]
-
-
 def field_column(field_id: str) -> str:
     """The column letter a field has in the template (A = the first field)."""
     for i, f in enumerate(FIELDS, start=1):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 from gender_plan_cli.records import LoadResult
@@ -37,13 +38,7 @@ def check_document(result: LoadResult, lang: str, *, strict: bool = False) -> di
         )
     return {
         "valid": all(f["valid"] for f in files),
-        "summary": {
-            "files": len(files),
-            "invalid": sum(1 for f in files if not f["valid"]),
-            "units": sum(fr.units for fr in result.files),
-            "errors": sum(fr.errors for fr in result.files),
-            "warnings": sum(fr.warnings for fr in result.files),
-        },
+        "summary": asdict(result.summary(strict)),
         "files": files,
     }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -63,23 +65,6 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
 def render_summary(
     result: LoadResult, lang: str, console: Console, *, strict: bool = False
 ) -> None:
-    files = len(result.files)
-    invalid = sum(1 for f in result.files if not f.valid(strict))
-    errors = sum(f.errors for f in result.files)
-    warnings = sum(f.warnings for f in result.files)
-    units = sum(f.units for f in result.files)
-    style = "green" if invalid == 0 else "red bold"
-    console.print(
-        Text(
-            text(
-                "check.summary",
-                lang,
-                files=files,
-                invalid=invalid,
-                units=units,
-                errors=errors,
-                warnings=warnings,
-            ),
-            style=style,
-        )
-    )
+    summary = result.summary(strict)
+    style = "green" if summary.invalid == 0 else "red bold"
+    console.print(Text(text("check.summary", lang, **asdict(summary)), style=style))

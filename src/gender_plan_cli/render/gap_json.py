@@ -1,37 +1,14 @@
 """`gap --format json`: the stable shape of spec/indicators.md, rendered from the GapReport.
 
-Rates are fractions (0–1) rounded to 6 decimal places; counts are exact integers. The
-document's keys, in order: target_year, on_track, report_year, years_present, units, rules,
-data_source, by, indicators, groups, skipped_rows, skipped (the order of GapReport's fields).
+Rates are fractions (0–1) with 12 decimal places (`indicators.JSON_DIGITS`); counts are exact
+integers. The document's keys are GapReport's fields, in their order.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from gender_plan_cli.indicators import GapReport
-
-KEYS = (
-    "target_year",
-    "on_track",
-    "report_year",
-    "years_present",
-    "units",
-    "rules",
-    "data_source",
-    "by",
-    "indicators",
-    "groups",
-    "skipped_rows",
-    "skipped",
-)
-
-
-def gap_document(report: GapReport) -> dict[str, Any]:
-    return json.loads(render_gap_json(report))
 
 
 def render_gap_json(report: GapReport) -> str:
-    """Serialised by pydantic in one pass (fast for 50,000 units); keys in KEYS order."""
+    """Serialised by pydantic in one pass (fast for 50,000 units)."""
     return report.model_dump_json(indent=2)

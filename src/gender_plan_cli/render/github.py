@@ -6,6 +6,8 @@ GITHUB_STEP_SUMMARY is set every finding also goes there as a Markdown table.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import LoadResult
 
@@ -42,15 +44,7 @@ def step_summary(result: LoadResult, lang: str, *, strict: bool = False) -> str:
     head = [
         "## gplan check",
         "",
-        text(
-            "check.summary",
-            lang,
-            files=len(result.files),
-            invalid=sum(1 for f in result.files if not f.valid(strict)),
-            units=sum(f.units for f in result.files),
-            errors=sum(f.errors for f in result.files),
-            warnings=sum(f.warnings for f in result.files),
-        ),
+        text("check.summary", lang, **asdict(result.summary(strict))),
         "",
     ]
     rows = [
