@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from typing import Literal, get_args
 
 
 class Kind(str, Enum):
@@ -358,6 +359,10 @@ ORDINAL_HEADERS = ("STT", "TT", "Số TT", "Số thứ tự")
 # The words of a totals row, diacritics folded (`bare_key`): the whole label is one of
 # TOTAL_WORDS or starts with one of TOTAL_PREFIXES; a grand total (the whole sheet, not a
 # group) starts with one of GRAND_TOTAL_PREFIXES. The only copy: layout imports these.
+# The fields a report can be grouped by (`gap --by`).
+GroupField = Literal["level", "unit_type", "sector", "parent_code"]
+GROUP_FIELDS: tuple[GroupField, ...] = get_args(GroupField)
+
 TOTAL_WORDS = ("tong cong", "tong so", "cong", "toan thanh pho", "tong")
 TOTAL_PREFIXES = ("tong cong", "toan thanh pho", "tong so ", "cong ")
 GRAND_TOTAL_PREFIXES = ("tong cong", "toan thanh pho", "tong so")

@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, PlainSerializer
 from typing_extensions import TypedDict
 
-from gender_plan_cli.contract import fold
-from gender_plan_cli.records import UnitRecord
+from gender_plan_cli.contract import GROUP_FIELDS as GROUP_FIELDS
+from gender_plan_cli.contract import GroupField, fold
+from gender_plan_cli.records import FileResult, UnitRecord
 from gender_plan_cli.rules import (
     ApprovedSector,
     LowFemaleMode,
@@ -33,8 +34,6 @@ TOLERANCE = 1e-9
 # (2,999,999 of 5,000,000 is 0.5999998, not 0.6).
 JSON_DIGITS = 12
 Fraction = Annotated[float, PlainSerializer(lambda v: round(v, JSON_DIGITS), when_used="json")]
-GroupField = Literal["level", "unit_type", "sector", "parent_code"]
-GROUP_FIELDS: tuple[GroupField, ...] = get_args(GroupField)
 Basis = Literal[ShareBasis, "approved"]
 Mode = Literal[LowFemaleMode, "approved"]
 # A unit meets female_key_leader when it has at least one female key leader (the definition of
@@ -135,9 +134,29 @@ class SkippedFile(BaseModel):
     unreadable: bool = False
 
 
+def skipped_files(files: Iterable[FileResult]) -> list[SkippedFile]:
+    """What --skip-invalid leaves out of an evaluation: every file with an error, and its rows."""
+    out = []
+    for fr in files:
+        if fr.valid():
+            continue
+        rows = sorted(set(fr.skipped_rows))
+        out.append(SkippedFile(file=fr.path, rows=rows, unreadable=not rows and not fr.records))
+    return out
+
+
 class DataSource(BaseModel):
     kind: Literal["paths", "env", "samples"]
     paths: list[str]
+
+
+class ReportYearAbsent(ValueError):
+    """`--report-year Y` names a year the data does not hold."""
+
+    def __init__(self, year: int, present: list[int]) -> None:
+        super().__init__(year)
+        self.year = year
+        self.present = present
 
 
 class GapReport(BaseModel):
@@ -543,12 +562,19 @@ def evaluate(
     *,
     report_year: int | None = None,
     by: GroupField | None = None,
+    rules_shown: str = "",
+    data_source: DataSource | None = None,
+    skipped: Sequence[SkippedFile] = (),
 ) -> GapReport:
-    """The gap report for `target_year`: the whole data, each group of `by`, each unit.
+    """The complete gap report for `target_year`: the whole data, each group of `by`, each unit.
 
-    Only the records of the chosen report year are evaluated (see `select_report_year`).
+    Only the records of the chosen report year are evaluated (see `select_report_year`); a
+    `report_year` the data does not hold raises ReportYearAbsent. `rules_shown`, `data_source`
+    and `skipped` say where the figures came from and what was left out.
     """
     years = sorted({r.report_year for r in records})
+    if report_year is not None and records and report_year not in years:
+        raise ReportYearAbsent(report_year, years)
     chosen = select_report_year(records, target_year, report_year)
     data = [r for r in records if r.report_year == chosen]
     targets = key_leader_targets(data, rules, target_year)
@@ -558,8 +584,12 @@ def evaluate(
         report_year=chosen,
         years_present=years,
         units=len(data),
+        rules=rules_shown,
+        data_source=data_source,
         by=by,
         indicators=indicators_for(data, targets, rules, target_year),
+        skipped_rows=sum(len(s.rows) for s in skipped),
+        skipped=list(skipped),
     )
     if by is not None:
         report.groups = _groups(data, targets, rules, target_year, by)

@@ -18,9 +18,8 @@ from gender_plan_cli.cli.common import (
     MaxUnzippedMb,
     guarded,
     lang_of,
+    load_files,
     make_limits,
-    progress_reporter,
-    resolve_paths,
     stdout_console,
 )
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS
@@ -60,17 +59,9 @@ def check(
     max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
 ) -> None:
     """Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell."""
-    from gender_plan_cli.load import load_paths
-
     language = lang_of(lang)
-    files = resolve_paths(paths, language)
     limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
-    bar, step = progress_reporter(len(files), language)
-    if bar is not None:
-        with bar:
-            result = load_paths(files, report_year=report_year, limits=limits, progress=step)
-    else:
-        result = load_paths(files, report_year=report_year, limits=limits)
+    result = load_files(paths, language, limits, report_year=report_year)
     out = stdout_console()
     if format is CheckFormat.json:
         from gender_plan_cli.render.check_json import render_check_json

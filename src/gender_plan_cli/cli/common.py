@@ -5,17 +5,20 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.panel import Panel
 
-from gender_plan_cli.i18n import default_lang
+from gender_plan_cli.i18n import default_lang, text
 from gender_plan_cli.reading.limits import (
     DEFAULT_LIMITS as DEFAULT_LIMITS,  # re-exported for commands
 )
 from gender_plan_cli.reading.limits import Limits
+
+if TYPE_CHECKING:
+    from gender_plan_cli.records import LoadResult
 
 
 class Lang(str, Enum):
@@ -121,6 +124,33 @@ def make_limits(
     )
 
 
+def load_files(
+    paths: list[Path],
+    lang: str,
+    limits: Limits,
+    *,
+    report_year: int | None = None,
+    not_into: Path | None = None,
+) -> LoadResult:
+    """Discover once, read every file with a progress bar on a terminal, cross-check.
+
+    `not_into`: the output file of the command, which must not be one of the files read.
+    """
+    from gender_plan_cli.i18n import text
+    from gender_plan_cli.load import load_paths
+
+    files = resolve_paths(paths, lang)
+    if not_into is not None and any(not_into.resolve() == f.resolve() for f in files):
+        usage_error(text("gap.usage.output-is-input", lang, path=str(not_into)))
+    bar, step = progress_reporter(len(files), lang)
+    if bar is None:
+        return load_paths(files, report_year=report_year, limits=limits, discovered=True)
+    with bar:
+        return load_paths(
+            files, report_year=report_year, limits=limits, progress=step, discovered=True
+        )
+
+
 def resolve_paths(paths: list[Path], lang: str) -> list[Path]:
     """The files to read, or a usage error for a path that does not exist / holds no spreadsheet."""
     from gender_plan_cli.i18n import text
@@ -159,3 +189,38 @@ def progress_reporter(total: int, lang: str):  # type: ignore[no-untyped-def]
         bar.update(task, completed=i, description=path.name)
 
     return bar, step
+
+
+RulesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--rules",
+        help="Tệp quy tắc (mặc định rules/targets.yaml ở thư mục hiện tại, nếu không có thì bản "
+        "kèm theo gói). / Rules file.",
+        show_default=False,
+    ),
+]
+
+
+def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped-def]
+    """The rules in force, or a usage error naming file, line and key (exit 2)."""
+    from gender_plan_cli.paths import default_rules
+    from gender_plan_cli.rules import RulesError, load_rules
+
+    chosen = path if path is not None else default_rules()
+    shown = str(path) if path is not None else _shown(chosen)
+    if path is not None and not path.exists():
+        usage_error(text("usage.no-path", lang, path=str(path)))
+    try:
+        return load_rules(chosen, shown), shown
+    except RulesError as exc:
+        usage_error(text("rules.invalid-file", lang) + "\n" + exc.message(lang))
+
+
+def _shown(path: Path) -> str:
+    """A path under the current folder as relative (`rules/targets.yaml`), any other in full."""
+    here = Path.cwd().resolve()
+    full = path.resolve()
+    if here == Path(here.anchor) or not full.is_relative_to(here):
+        return str(full)
+    return str(full.relative_to(here))

@@ -18,16 +18,17 @@ from gender_plan_cli.cli.common import (
     MaxLineKb,
     MaxRatio,
     MaxUnzippedMb,
+    RulesOption,
     guarded,
     lang_of,
+    load_files,
+    load_rules_or_exit,
     make_limits,
-    progress_reporter,
-    resolve_paths,
     stderr_console,
     stdout_console,
     usage_error,
 )
-from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
+from gender_plan_cli.contract import GROUP_FIELDS, MAX_YEAR, MIN_YEAR, GroupField
 from gender_plan_cli.i18n import text
 
 
@@ -35,48 +36,6 @@ class GapFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-class GroupBy(str, Enum):
-    level = "level"
-    unit_type = "unit_type"
-    sector = "sector"
-    parent_code = "parent_code"
-
-
-RulesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules",
-        help="Tệp quy tắc (mặc định rules/targets.yaml ở thư mục hiện tại, nếu không có thì bản "
-        "kèm theo gói). / Rules file.",
-        show_default=False,
-    ),
-]
-
-
-def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped-def]
-    """The rules in force, or a usage error naming file, line and key (exit 2)."""
-    from gender_plan_cli.paths import default_rules
-    from gender_plan_cli.rules import RulesError, load_rules
-
-    chosen = path if path is not None else default_rules()
-    shown = str(path) if path is not None else _shown(chosen)
-    if path is not None and not path.exists():
-        usage_error(text("usage.no-path", lang, path=str(path)))
-    try:
-        return load_rules(chosen, shown), shown
-    except RulesError as exc:
-        usage_error(text("rules.invalid-file", lang) + "\n" + exc.message(lang))
-
-
-def _shown(path: Path) -> str:
-    """A path under the current folder as relative (`rules/targets.yaml`), any other in full."""
-    here = Path.cwd().resolve()
-    full = path.resolve()
-    if here == Path(here.anchor) or not full.is_relative_to(here):
-        return str(full)
-    return str(full.relative_to(here))
 
 
 @guarded
@@ -108,10 +67,8 @@ def gap(
         ),
     ] = None,
     by: Annotated[
-        GroupBy | None,
-        typer.Option(
-            "--by", help="Nhóm theo / group by: level | unit_type | sector | parent_code."
-        ),
+        GroupField | None,
+        typer.Option("--by", help="Nhóm theo / group by: " + " | ".join(GROUP_FIELDS) + "."),
     ] = None,
     format: Annotated[
         GapFormat, typer.Option("--format", "-f", help="table | json | csv")
@@ -148,8 +105,7 @@ def gap(
     max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
 ) -> None:
     """Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of year Y."""
-    from gender_plan_cli.indicators import SkippedFile, evaluate
-    from gender_plan_cli.load import load_paths
+    from gender_plan_cli.indicators import ReportYearAbsent, evaluate, skipped_files
 
     language = lang_of(lang)
     if year is None:
@@ -158,43 +114,29 @@ def gap(
         usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
     rule_set, rules_shown = load_rules_or_exit(rules, language)
     source, inputs = _data_source(paths, language)
-    files = resolve_paths(inputs, language)
-    if output is not None and any(output.resolve() == f.resolve() for f in files):
-        usage_error(text("gap.usage.output-is-input", language, path=str(output)))
     limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
-    bar, step = progress_reporter(len(files), language)
-    if bar is not None:
-        with bar:
-            result = load_paths(files, report_year=report_year, limits=limits, progress=step)
-    else:
-        result = load_paths(files, report_year=report_year, limits=limits)
+    result = load_files(inputs, language, limits, report_year=report_year, not_into=output)
+    if not result.valid() and not skip_invalid:
+        from gender_plan_cli.render.check_table import render_findings
 
-    skipped: list[SkippedFile] = []
-    if not result.valid():
-        if not skip_invalid:
-            from gender_plan_cli.render.check_table import render_findings
-
-            err = stderr_console()
-            render_findings(result, language, err)
-            err.print(Text(text("gap.invalid", language), style="red"))
-            raise typer.Exit(1)
-        for fr in result.files:
-            if fr.valid():
-                continue
-            rows = sorted(set(fr.skipped_rows))
-            skipped.append(
-                SkippedFile(file=fr.path, rows=rows, unreadable=not rows and not fr.records)
-            )
-
-    records = result.records
-    if report_year is not None and records and all(r.report_year != report_year for r in records):
-        years = ", ".join(str(y) for y in sorted({r.report_year for r in records}))
-        usage_error(text("gap.usage.report-year", language, year=report_year, years=years))
-    report = evaluate(records, rule_set, year, report_year=report_year, by=by.value if by else None)
-    report.rules = rules_shown
-    report.data_source = source
-    report.skipped = skipped
-    report.skipped_rows = sum(len(s.rows) for s in skipped)
+        err = stderr_console()
+        render_findings(result, language, err)
+        err.print(Text(text("gap.invalid", language), style="red"))
+        raise typer.Exit(1)
+    try:
+        report = evaluate(
+            result.records,
+            rule_set,
+            year,
+            report_year=report_year,
+            by=by,
+            rules_shown=rules_shown,
+            data_source=source,
+            skipped=skipped_files(result.files),
+        )
+    except ReportYearAbsent as exc:
+        years = ", ".join(str(y) for y in exc.present)
+        usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))
 
     if format is GapFormat.json:
         from gender_plan_cli.render.gap_json import render_gap_json

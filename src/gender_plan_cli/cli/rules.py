@@ -6,8 +6,14 @@ from typing import Annotated
 
 import typer
 
-from gender_plan_cli.cli.common import LangOption, guarded, lang_of, stdout_console
-from gender_plan_cli.cli.gap import RulesOption, load_rules_or_exit
+from gender_plan_cli.cli.common import (
+    LangOption,
+    RulesOption,
+    guarded,
+    lang_of,
+    load_rules_or_exit,
+    stdout_console,
+)
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
 from gender_plan_cli.i18n import text
 
