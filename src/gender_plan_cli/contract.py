@@ -6,12 +6,12 @@ template, i18n) takes its field names and labels from here.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from typing import Literal, get_args
+
+from gender_plan_cli.words import bare_key
 
 
 class Kind(str, Enum):
@@ -313,184 +313,9 @@ UNIT_TYPES: tuple[Choice, ...] = (
 YES_WORDS = frozenset({"x", "✓", "✔", "có", "co", "yes", "y", "true", "1", "đúng"})
 NO_WORDS = frozenset({"", "không", "khong", "no", "n", "false", "0", "-", "–"})
 
-# Header parents of two-row headers: parent aliases → {child alias → field}.
-_TOTAL = ("Tổng số", "Số lượng", "Tổng")
-_FEMALE = ("Nữ", "Trong đó: Nữ", "Trong đó nữ", "Số nữ", "Trong đó số nữ")
-HEADER_GROUPS: tuple[tuple[tuple[str, ...], dict[str, tuple[str, ...]]], ...] = (
-    (
-        (
-            "Cán bộ, công chức, viên chức, người lao động",
-            "CBCCVC, NLĐ",
-            "Biên chế",
-            "Số lượng CBCCVC, NLĐ",
-            "Tổng số CBCCVC, NLĐ",
-        ),
-        {"staff_total": _TOTAL, "staff_female": _FEMALE},
-    ),
-    (
-        ("Lãnh đạo chủ chốt", "Số lãnh đạo chủ chốt"),
-        {"key_leaders_total": _TOTAL, "key_leaders_female": _FEMALE},
-    ),
-    (
-        ("Lãnh đạo, quản lý", "Lãnh đạo quản lý", "Số lãnh đạo, quản lý"),
-        {
-            "leaders_total": _TOTAL,
-            "leaders_female": _FEMALE,
-            "leaders_ethnic_minority": ("Người DTTS", "Là người DTTS", "DTTS"),
-        },
-    ),
-    (
-        ("Quy hoạch", "Cán bộ trong diện quy hoạch", "Diện quy hoạch"),
-        {
-            "pool_total": _TOTAL,
-            "pool_female": _FEMALE,
-            "pool_female_trained": (
-                "Nữ được đào tạo, bồi dưỡng",
-                "Nữ đã đào tạo, bồi dưỡng",
-                "Được đào tạo, bồi dưỡng",
-                "Đã đào tạo, bồi dưỡng",
-            ),
-        },
-    ),
-    (("Dân tộc thiểu số", "DTTS", "Đồng bào DTTS"), {}),
-)
-
-ORDINAL_HEADERS = ("STT", "TT", "Số TT", "Số thứ tự")
-# The words of a totals row, diacritics folded (`bare_key`): the whole label is one of
-# TOTAL_WORDS or starts with one of TOTAL_PREFIXES; a grand total (the whole sheet, not a
-# group) starts with one of GRAND_TOTAL_PREFIXES. The only copy: layout imports these.
 # The fields a report can be grouped by (`gap --by`).
 GroupField = Literal["level", "unit_type", "sector", "parent_code"]
 GROUP_FIELDS: tuple[GroupField, ...] = get_args(GroupField)
-
-TOTAL_WORDS = ("tong cong", "tong so", "cong", "toan thanh pho", "tong")
-TOTAL_PREFIXES = ("tong cong", "toan thanh pho", "tong so ", "cong ")
-GRAND_TOTAL_PREFIXES = ("tong cong", "toan thanh pho", "tong so")
-SIGNATURE_WORDS = (
-    "ngay",
-    "nguoi lap bieu",
-    "thu truong",
-    "ghi chu",
-    "ky ",
-    "(ky",
-    "ky,",
-    "xac nhan",
-    "noi nhan",
-    "giam doc",
-    "chu tich",
-    "tm ",
-    "kt ",
-)
-
-# Interchangeable phrases in headers (folded form → short form).
-_EQUIVALENTS = (
-    ("dân tộc thiểu số", "dtts"),
-    ("cán bộ công chức viên chức người lao động", "cbccvc nlđ"),
-    ("cán bộ công chức viên chức", "cbccvc"),
-)
-
-_PUNCT = re.compile(r"[^\w\s%]+", re.UNICODE)
-_SPACE = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """Normalise a header or choice: NFC, lower case, no punctuation or line breaks."""
-    text = unicodedata.normalize("NFC", str(text)).lower()
-    text = _PUNCT.sub(" ", text.replace("_", " "))
-    return _SPACE.sub(" ", text).strip()
-
-
-def _build_strip_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
-        ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        if base != ch:
-            table[code] = base
-    table[ord("đ")], table[ord("Đ")] = "d", "D"
-    return table
-
-
-_STRIP = _build_strip_table()
-
-
-def strip_marks(text: str) -> str:
-    """Remove Vietnamese diacritics (the fallback of header matching)."""
-    if text.isascii():
-        return text
-    bare = unicodedata.normalize("NFC", text).translate(_STRIP)
-    if bare.isascii():
-        return bare
-    return "".join(ch for ch in unicodedata.normalize("NFD", bare) if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=8192)
-def key(text: str) -> str:
-    """Folded text with interchangeable phrases shortened; diacritics kept."""
-    folded = fold(text)
-    for long, short in _EQUIVALENTS:
-        folded = folded.replace(long, short)
-    return folded
-
-
-@lru_cache(maxsize=8192)
-def bare_key(text: str) -> str:
-    """Like `key`, without diacritics."""
-    bare = strip_marks(fold(text))
-    for long, short in _EQUIVALENTS:
-        bare = bare.replace(strip_marks(long), strip_marks(short))
-    return bare
-
-
-@lru_cache(maxsize=1)
-def single_header_map() -> tuple[dict[str, str], dict[str, str]]:
-    """Exact (diacritics kept) and bare maps from header text to field id."""
-    exact: dict[str, str] = {}
-    bare: dict[str, str] = {}
-    for f in FIELDS:
-        for name in (f.id, f.label_vi, f.label_en, *f.aliases):
-            exact.setdefault(key(name), f.id)
-            bare.setdefault(bare_key(name), f.id)
-    return exact, bare
-
-
-def match_header(text: str) -> str | None:
-    exact, bare = single_header_map()
-    k = key(text)
-    if not k:
-        return None
-    return exact.get(k) or bare.get(strip_marks(k))
-
-
-@lru_cache(maxsize=1)
-def _group_maps() -> list[tuple[set[str], dict[str, str]]]:
-    maps = []
-    for parents, children in HEADER_GROUPS:
-        pset = {bare_key(p) for p in parents}
-        cmap: dict[str, str] = {}
-        for fid, names in children.items():
-            for n in names:
-                cmap[bare_key(n)] = fid
-        maps.append((pset, cmap))
-    return maps
-
-
-def is_group_parent(text: str) -> bool:
-    k = bare_key(text)
-    return any(k in pset for pset, _ in _group_maps())
-
-
-def match_child(parent: str, child: str) -> str | None:
-    """The field of a child header read together with its merged parent."""
-    p, c = bare_key(parent), bare_key(child)
-    for pset, cmap in _group_maps():
-        if p in pset and c in cmap:
-            return cmap[c]
-    return None
-
-
-def is_ordinal_header(text: str) -> bool:
-    return bare_key(text) in {bare_key(o) for o in ORDINAL_HEADERS}
 
 
 def _choice_map(choices: tuple[Choice, ...]) -> dict[str, str]:

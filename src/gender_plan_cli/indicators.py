@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, PlainSerializer
 from typing_extensions import TypedDict
 
 from gender_plan_cli.contract import GROUP_FIELDS as GROUP_FIELDS
-from gender_plan_cli.contract import GroupField, fold
+from gender_plan_cli.contract import GroupField
 from gender_plan_cli.records import FileResult, UnitRecord
 from gender_plan_cli.rules import (
     ApprovedSector,
@@ -27,6 +27,7 @@ from gender_plan_cli.rules import (
     ShareBasis,
     value_at,
 )
+from gender_plan_cli.words import fold
 
 TOLERANCE = 1e-9
 # Digits kept for fractions in JSON and CSV: free of float noise (0.6599999999999999 is written

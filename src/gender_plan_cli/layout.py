@@ -12,19 +12,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from gender_plan_cli.contract import (
-    COUNT_FIELDS,
+from gender_plan_cli.contract import COUNT_FIELDS
+from gender_plan_cli.headers import (
     GRAND_TOTAL_PREFIXES,
     SIGNATURE_WORDS,
     TOTAL_PREFIXES,
     TOTAL_WORDS,
-    bare_key,
     is_group_parent,
     is_ordinal_header,
     match_child,
     match_header,
 )
 from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.words import bare_key
 
 HEADER_SEARCH_ROWS = 30
 MIN_HEADER_FIELDS = 3

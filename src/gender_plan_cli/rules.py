@@ -21,7 +21,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, UNIT_TYPES, fold
+from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, UNIT_TYPES
+from gender_plan_cli.words import fold
 
 # How a low-female-staff sector's target is set, and whose female share decides it. The indicator
 # results add "approved" (a sector listed with its own approved target) to both.

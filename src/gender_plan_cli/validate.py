@@ -21,10 +21,9 @@ from gender_plan_cli.contract import (
     PARTS,
     REQUIRED_FIELDS,
     Kind,
-    is_group_parent,
-    is_ordinal_header,
 )
 from gender_plan_cli.findings import CodeId, Finding, column_letter
+from gender_plan_cli.headers import is_group_parent, is_ordinal_header
 from gender_plan_cli.layout import Layout, RowKinds, classify
 from gender_plan_cli.parse import Parsed, parse_value
 from gender_plan_cli.reading.grid import SheetGrid

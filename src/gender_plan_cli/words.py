@@ -1,0 +1,71 @@
+"""Text as gplan compares it: folded (case, punctuation, spacing), with or without diacritics.
+
+Headers, choices, totals and signature words are all matched on these keys, so a header typed
+`TỔNG SỐ  CBCCVC, NLĐ` and one typed `Tổng số cán bộ, công chức, viên chức, người lao động`
+meet at the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Interchangeable phrases in headers (folded form → short form).
+_EQUIVALENTS = (
+    ("dân tộc thiểu số", "dtts"),
+    ("cán bộ công chức viên chức người lao động", "cbccvc nlđ"),
+    ("cán bộ công chức viên chức", "cbccvc"),
+)
+
+_PUNCT = re.compile(r"[^\w\s%]+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Normalise a header or choice: NFC, lower case, no punctuation or line breaks."""
+    text = unicodedata.normalize("NFC", str(text)).lower()
+    text = _PUNCT.sub(" ", text.replace("_", " "))
+    return _SPACE.sub(" ", text).strip()
+
+
+def _build_strip_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch:
+            table[code] = base
+    table[ord("đ")], table[ord("Đ")] = "d", "D"
+    return table
+
+
+_STRIP = _build_strip_table()
+
+
+def strip_marks(text: str) -> str:
+    """Remove Vietnamese diacritics (the fallback of header matching)."""
+    if text.isascii():
+        return text
+    bare = unicodedata.normalize("NFC", text).translate(_STRIP)
+    if bare.isascii():
+        return bare
+    return "".join(ch for ch in unicodedata.normalize("NFD", bare) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=8192)
+def key(text: str) -> str:
+    """Folded text with interchangeable phrases shortened; diacritics kept."""
+    folded = fold(text)
+    for long, short in _EQUIVALENTS:
+        folded = folded.replace(long, short)
+    return folded
+
+
+@lru_cache(maxsize=8192)
+def bare_key(text: str) -> str:
+    """Like `key`, without diacritics."""
+    bare = strip_marks(fold(text))
+    for long, short in _EQUIVALENTS:
+        bare = bare.replace(strip_marks(long), strip_marks(short))
+    return bare
