@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.panel import Panel
+from rich.text import Text
 
 from gender_plan_cli.i18n import default_lang, text
 from gender_plan_cli.reading.limits import (
@@ -151,6 +152,29 @@ def load_files(
         )
 
 
+def data_inputs(paths: list[Path] | None, lang: str):  # type: ignore[no-untyped-def]
+    """The paths to read and how they were chosen; says so on stderr when not named."""
+    from gender_plan_cli.indicators import DataSource
+    from gender_plan_cli.paths import bundled_samples
+
+    if paths:
+        return DataSource(kind="paths", paths=[str(p) for p in paths]), list(paths)
+    env = os.environ.get("GPLAN_DATA", "").strip()
+    if env:
+        stderr_console().print(Text(text("gap.note.env", lang, path=env), style="yellow"))
+        return DataSource(kind="env", paths=[env]), [Path(env)]
+    samples = bundled_samples()
+    inputs = (
+        sorted(p for p in samples.iterdir() if p.name != "broken" and not p.name.startswith("."))
+        if samples.is_dir()
+        else []
+    )
+    if not inputs:
+        usage_error(text("gap.usage.no-samples", lang, path=str(samples)))
+    stderr_console().print(Text(text("gap.note.samples", lang, path=str(samples)), style="yellow"))
+    return DataSource(kind="samples", paths=[str(samples)]), inputs
+
+
 def resolve_paths(paths: list[Path], lang: str) -> list[Path]:
     """The files to read, or a usage error for a path that does not exist / holds no spreadsheet."""
     from gender_plan_cli.i18n import text
@@ -224,3 +248,53 @@ def _shown(path: Path) -> str:
     if here == Path(here.anchor) or not full.is_relative_to(here):
         return str(full)
     return str(full.relative_to(here))
+
+
+# Options every command over the data shares (gap, and the commands built on its report).
+DataPaths = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Tệp hoặc thư mục báo cáo. Không nêu: thư mục GPLAN_DATA, nếu không có thì dữ "
+        "liệu mẫu. / Files or folders; default GPLAN_DATA, else the samples.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+
+TargetYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        "-y",
+        help="Năm chỉ tiêu, 2021–2030 (ví dụ 2025). / Target year.",
+        show_default=False,
+    ),
+]
+
+DataYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--report-year",
+        help="Năm báo cáo của số liệu được tính (mặc định: năm gần nhất ≤ --year). / Data year.",
+        show_default=False,
+    ),
+]
+
+SkipInvalidOption = Annotated[
+    bool,
+    typer.Option(
+        "--skip-invalid",
+        help="Bỏ qua các dòng không hợp lệ (được đếm và liệt kê) thay vì dừng lại. / Skip "
+        "invalid rows.",
+    ),
+]
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Ghi kết quả ra tệp. / Write the output to a file.",
+        show_default=False,
+    ),
+]
