@@ -127,27 +127,9 @@ def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
 
 
 def open_book(path: Path, limits: Limits) -> Any:
-    from gender_plan_cli.reading import sniff
+    from gender_plan_cli.reading import open_book as open_by_format
 
-    kind = sniff.sniff(path, limits)
-    if kind == "xlsx":
-        from gender_plan_cli.reading.xlsx import XlsxBook
-
-        sniff.zip_guard(path, limits)
-        return XlsxBook(path, limits)
-    if kind in ("ods", "xls"):
-        from gender_plan_cli.reading.other_books import CalamineBook
-
-        if kind == "ods":
-            sniff.zip_guard(path, limits)
-            sniff.ods_extent(path, limits)
-        else:
-            sniff.xls_extent(path, limits)
-        return CalamineBook(path, limits)
-    from gender_plan_cli.reading.csv_reader import CsvBook
-
-    sniff.check_csv_bytes(path, limits)
-    return CsvBook(path, limits)
+    return open_by_format(path, limits)
 
 
 def _read_book(book: Any, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
