@@ -8,7 +8,8 @@ import pytest
 
 from builders import to_cp1258
 from gender_plan_cli.reading import csv as csv_format
-from gender_plan_cli.reading.detect import detect
+from gender_plan_cli.reading import open_book
+from gender_plan_cli.reading.detect import Detected, detect
 from gender_plan_cli.reading.limits import CHUNK, DEFAULT_LIMITS, Limits
 from hostile_builders import form_rows
 from reading_helpers import problem
@@ -123,3 +124,35 @@ def test_vietnamese_cp1258_with_typographic_quotes_is_accepted(tmp_path: Path) -
     path = tmp_path / "vn.csv"
     path.write_bytes(to_cp1258(text))
     check_csv(path, DEFAULT_LIMITS)
+
+
+def test_bomless_utf16_is_decided_once_and_read_in_that_codec(tmp_path: Path) -> None:
+    # Vietnamese letters above U+00FF (Đ, ỗ, ủ…) have no zero byte in UTF-16: this text has
+    # ~22 % zero bytes, above detect's threshold (30 % of byte pairs = 15 % of bytes) and below
+    # the 25 % a second guess in the reader once required, which then read it as Windows-1258.
+    syllables = "Đỗ Để Đồ Đủ Ở Đổ Đố Đờ Ữ Ự Ừ Đức".split()
+    n = len(syllables)
+    rows = [["Đơn vị", "Ghi chú"]] + [
+        [
+            f"{syllables[i % n]} {syllables[(i + 5) % n]}",
+            " ".join(syllables[(i + k) % n] for k in (7, 2, 3)),
+        ]
+        for i in range(60)
+    ]
+    data = ("\r\n".join(";".join(r) for r in rows) + "\r\n").encode("utf-16-le")
+    assert 0.15 <= data.count(0) / len(data) < 0.25
+    path = tmp_path / "utf16_no_bom.csv"
+    path.write_bytes(data)
+    found = detect(path, DEFAULT_LIMITS)
+    assert found == Detected("csv", "utf-16-le")
+    assert csv_format.check_bytes(path, DEFAULT_LIMITS, found) == "utf-16-le"
+    book = open_book(path, DEFAULT_LIMITS)
+    assert isinstance(book, csv_format.CsvBook)
+    assert (book.encoding, book.delimiter) == ("utf-16-le", ";")
+    assert book.grid(book.sheets[0]).rows == rows
+
+
+def test_utf8_bom_before_text_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + to_cp1258("Mã;Tên\r\nX1;Ủy ban nhân dân\r\n"))
+    assert problem(check_csv, path, DEFAULT_LIMITS).message_id == "unreadable-file.csv-encoding"

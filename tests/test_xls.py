@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import struct
 import time
+import tracemalloc
 from pathlib import Path
 
 from gender_plan_cli.reading import xls
 from gender_plan_cli.reading.detect import detect
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
+from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem
 from hostile_builders import (
     XlsSheet,
     cfb_bytes,
@@ -90,3 +91,27 @@ def test_broken_cfb_never_hangs(tmp_path: Path) -> None:
         p = problem(guard, path)
         assert p.code == "unreadable-file", name
         assert time.perf_counter() - start < 2
+
+
+def test_ole_stream_declared_2gb_on_a_looping_chain_stays_bounded(tmp_path: Path) -> None:
+    # olefile 0.47 reads this 40 KB file as a 2 GB stream (19 s, 4.6 GB peak RSS): the reason
+    # the container is parsed here (README, Dependencies). Reads stop at the file's own size.
+    extra = [(r, c, float(r)) for r in range(30, 600) for c in range(3)]
+    data = bytearray(cfb_bytes({"Workbook": xls_workbook_stream([XlsSheet("S", extra=extra)])}))
+    entry = data.find("Workbook".encode("utf-16-le"))
+    (start,) = struct.unpack_from("<I", data, entry + 116)
+    struct.pack_into("<I", data, entry + 120, 0x7FFFFFF0)  # declared size: 2 GB
+    struct.pack_into("<I", data, 512 + 4 * (start + 3), start)  # 4th sector loops to the 1st
+    path = tmp_path / "loop.xls"
+    path.write_bytes(bytes(data))
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        guard(path)
+    except ReadProblem as exc:
+        assert exc.code in ("unreadable-file", "file-too-large")
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert time.perf_counter() - started < 2
+    assert peak < 16 * 1024 * 1024
