@@ -191,11 +191,11 @@ def test_device_is_not_read(tmp_path: Path) -> None:
     assert problem(detect, path, DEFAULT_LIMITS).message_id == "unreadable-file.not-regular"
 
 
-def test_sniff_reads_only_the_head(tmp_path: Path) -> None:
+def test_detect_reads_only_the_head(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
     with open(path, "wb") as fh:
         fh.write(b"a,b\r\n")
-        fh.truncate(90 * 1024 * 1024)  # sparse: 90 MB that sniff must not read
+        fh.truncate(90 * 1024 * 1024)  # sparse: 90 MB that detect must not read
     start = time.perf_counter()
     assert detect(path, DEFAULT_LIMITS).kind == "csv"
     assert time.perf_counter() - start < 0.5

@@ -26,7 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không đọc được công thức trong tệp: {reason}.",
         "A formula in the file cannot be read: {reason}.",
     ),
-    # --- reading: sniffing and limits (owned by reading/sniff.py) ---------------------------
+    # --- reading: detection, guards and limits (owned by reading/) ---------------------------
     "unreadable-file.empty": (
         'Tệp "{name}" trống (0 byte hoặc không có nội dung). Hãy mở tệp gốc, kiểm tra có số liệu, '
         "lưu lại rồi gửi lại.",
