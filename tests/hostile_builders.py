@@ -1,6 +1,7 @@
 """Builders of hostile files: one function per hazard, each writing the file into a folder.
 
-Shared by tests/test_sniff.py, tests/test_hostile.py, tests/test_fuzz.py and
+Shared by the tests of reading/ (test_detect.py, test_zipguard.py, test_xlsx.py,
+test_ods.py, test_xls.py, test_csv.py), tests/test_hostile.py, tests/test_fuzz.py and
 benchmarks/hostile_folder.py. Everything is crafted from bytes (a minimal
 OLE/CFB writer, a minimal BIFF8 writer, hand-written OOXML and ODS parts), so
 no optional dependency is needed and each hazard is exactly what it says.
@@ -727,7 +728,7 @@ HAZARDS: tuple[Hazard, ...] = (
     Hazard("ods_repeated_value.ods", _ods_repeated_value, "file-too-large", "file-too-large.cells"),
     Hazard("xls_col_65535.xls", _xls_wide, "file-too-large", "file-too-large.cells"),
     Hazard("xls_dimensions_4G.xls", _xls_dimension_lie, "file-too-large", "file-too-large.cells"),
-    # Refused by the lead's sheet scan (reading/xlsx.py), not by sniff:
+    # Refused by the lead's sheet scan (reading/xlsx.py), not by detect or the zip guard:
     Hazard(
         "stray_XFD1048576.xlsx",
         _stray_xfd,

@@ -168,7 +168,7 @@ def test_figures_make_interesting_gaps(good) -> None:  # type: ignore[no-untyped
 
 def totals_check(path: Path, totals_label: str, code_col: int) -> None:
     from gender_plan_cli.layout import locate
-    from gender_plan_cli.load import open_book
+    from gender_plan_cli.reading import open_book
     from gender_plan_cli.reading.limits import DEFAULT_LIMITS
 
     book = open_book(path, DEFAULT_LIMITS)

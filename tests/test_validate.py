@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from builders import LABELS, codes_at, simple_form, unit, write_xlsx
-from gender_plan_cli.findings import SEVERITY, column_letter
+from gender_plan_cli.findings import SEVERITY
 from gender_plan_cli.i18n import MESSAGES
 from gender_plan_cli.load import load_paths, read_file
+from gender_plan_cli.reading.grid import column_letter
 
 
 def test_column_letters_are_excel_letters() -> None:

@@ -7,7 +7,8 @@ units appear elsewhere, whether its parents exist — is checked here, over all 
 from __future__ import annotations
 
 from gender_plan_cli import findings as fnd
-from gender_plan_cli.findings import CodeId, Finding, column_letter
+from gender_plan_cli.findings import CodeId, Finding
+from gender_plan_cli.reading.grid import column_letter
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.validate import MAX_FINDINGS_PER_FILE
 

@@ -11,6 +11,8 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict
 
+from gender_plan_cli.reading.grid import column_letter
+
 Severity = Literal["error", "warning"]
 
 
@@ -140,21 +142,3 @@ def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
-
-
-def column_letter(index: int) -> str:
-    """1 → A, 27 → AA: the column as Excel shows it."""
-    if index < 1:
-        raise ValueError(index)
-    letters = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def column_index(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + (ord(ch) - 64)
-    return n

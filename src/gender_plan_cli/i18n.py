@@ -18,7 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không đọc được tệp: {reason}. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.",
         "The file cannot be read: {reason}. Open it in Excel, save it as .xlsx and send it again.",
     ),
-    # --- reading: sniffing and limits (owned by reading/sniff.py) ---------------------------
+    # --- reading: detection, guards and limits (owned by reading/) ---------------------------
     "unreadable-file.empty": (
         'Tệp "{name}" trống (0 byte hoặc không có nội dung). Hãy mở tệp gốc, kiểm tra có số liệu, '
         "lưu lại rồi gửi lại.",

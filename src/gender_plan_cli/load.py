@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.crosscheck import cross_check
 from gender_plan_cli.layout import locate
+from gender_plan_cli.reading import Book, open_book
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, reader_failure
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.validate import validate_sheet
@@ -118,31 +118,7 @@ def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
     return FileResult(path=shown, findings=[finding])
 
 
-def open_book(path: Path, limits: Limits) -> Any:
-    from gender_plan_cli.reading import sniff
-
-    kind = sniff.sniff(path, limits)
-    if kind == "xlsx":
-        from gender_plan_cli.reading.xlsx import XlsxBook
-
-        sniff.zip_guard(path, limits)
-        return XlsxBook(path, limits)
-    if kind in ("ods", "xls"):
-        from gender_plan_cli.reading.other_books import CalamineBook
-
-        if kind == "ods":
-            sniff.zip_guard(path, limits)
-            sniff.ods_extent(path, limits)
-        else:
-            sniff.xls_extent(path, limits)
-        return CalamineBook(path, limits)
-    from gender_plan_cli.reading.csv_reader import CsvBook
-
-    sniff.check_csv_bytes(path, limits)
-    return CsvBook(path, limits)
-
-
-def _read_book(book: Any, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
+def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
     for position, info in enumerate(book.sheets):

@@ -26,8 +26,8 @@ from gender_plan_cli.contract import (
     Field,
     Kind,
 )
-from gender_plan_cli.findings import column_index, column_letter
 from gender_plan_cli.i18n import text
+from gender_plan_cli.reading.grid import column_index, column_letter
 from gender_plan_cli.safe_output import write_atomic
 
 if TYPE_CHECKING:

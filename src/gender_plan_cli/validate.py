@@ -22,11 +22,11 @@ from gender_plan_cli.contract import (
     REQUIRED_FIELDS,
     Kind,
 )
-from gender_plan_cli.findings import CodeId, Finding, column_letter
+from gender_plan_cli.findings import CodeId, Finding
 from gender_plan_cli.headers import is_group_parent, is_ordinal_header
 from gender_plan_cli.layout import Layout, RowKinds, classify
 from gender_plan_cli.parse import Parsed, parse_value
-from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.reading.grid import SheetGrid, column_letter
 from gender_plan_cli.records import FileResult, UnitRecord
 
 MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded

@@ -1,10 +1,19 @@
-"""The cell grid every reader produces, whatever the file format."""
+"""The cell grid every reader produces, whatever the file format, and Excel's A1 column letters."""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+
+@dataclass
+class SheetInfo:
+    """One sheet of a book, as listed before any of its cells are read."""
+
+    name: str
+    member: str  # where its cells are: a zip member (.xlsx), else the sheet's name
+    hidden: bool
 
 
 @dataclass
@@ -43,3 +52,22 @@ def clean(value: Any) -> Any:
             return None
         return value if value.isascii() else unicodedata.normalize("NFC", value)
     return value
+
+
+def column_letter(index: int) -> str:
+    """1 → A, 27 → AA: the column as Excel shows it."""
+    if index < 1:
+        raise ValueError(index)
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """A → 1, AA → 27 (lower case too): the inverse of column_letter."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n

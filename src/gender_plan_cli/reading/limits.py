@@ -1,11 +1,18 @@
-"""Safety limits checked before a file is read into memory."""
+"""Safety limits checked before a file is read into memory, and the problems they raise."""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from gender_plan_cli.reading.grid import column_letter
 
 MiB = 1024 * 1024
+CHUNK = MiB  # what the guards read, inflate or decode at a time
 
 
 @dataclass(frozen=True)
@@ -54,3 +61,82 @@ def reader_failure(exc: BaseException) -> ReadProblem:
     if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
         raise exc
     return ReadProblem("unreadable-file", "unreadable-file", reason=str(exc) or type(exc).__name__)
+
+
+_UNREADABLE = "unreadable-file"
+_TOO_LARGE = "file-too-large"
+
+
+def unreadable(message_id: str, **args: object) -> ReadProblem:
+    """`unreadable-file.<message_id>`: the file is not what it should be."""
+    return ReadProblem(_UNREADABLE, f"{_UNREADABLE}.{message_id}", **args)
+
+
+def too_large(message_id: str, **args: object) -> ReadProblem:
+    """`file-too-large.<message_id>`: the file is over a limit (its flag is in `args`)."""
+    return ReadProblem(_TOO_LARGE, f"{_TOO_LARGE}.{message_id}", **args)
+
+
+def mb(n: int) -> float:
+    return round(n / MiB, 1)
+
+
+def check_cells(sheet: str, rows: int, cols: int, limits: Limits) -> None:
+    """The one cell-limit check: refuse a used range of more than max_cells, naming its extent."""
+    cells = rows * cols
+    if cells > limits.max_cells:
+        raise too_large(
+            "cells",
+            sheet=sheet,
+            extent=f"A1:{column_letter(max(cols, 1))}{max(rows, 1)}",
+            cells=cells,
+            limit=limits.max_cells,
+            flag="--max-cells",
+        )
+
+
+def unzipped_over(member: str, limit_mb: float) -> ReadProblem:
+    """One zip member inflates past the decompressed-size budget."""
+    return too_large("unzipped", member=member, limit=limit_mb, flag="--max-unzipped-mb")
+
+
+# -- the file itself -----------------------------------------------------------------------------
+
+
+def _stat(path: Path) -> os.stat_result:
+    """The file's status, with every way of not being a readable file named."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise unreadable("missing", name=path.name) from None
+    except PermissionError:
+        raise unreadable("permission", name=path.name) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise unreadable("symlink-loop", name=path.name) from None
+        raise unreadable("os-error", name=path.name, reason=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise unreadable("directory", name=path.name)
+    if not stat.S_ISREG(st.st_mode):  # a FIFO or /dev/zero would block or never end
+        raise unreadable("not-regular", name=path.name)
+    return st
+
+
+def open_file(path: Path) -> BinaryIO:
+    """The file opened for reading, or the problem that prevents it."""
+    try:
+        return open(path, "rb")  # noqa: SIM115 - returned to the caller's `with`
+    except PermissionError:
+        raise unreadable("permission", name=path.name) from None
+    except OSError as exc:
+        raise unreadable("os-error", name=path.name, reason=exc.strerror or str(exc)) from None
+
+
+def checked_size(path: Path, limits: Limits) -> int:
+    """The size of a regular, non-empty file within --max-file-mb."""
+    size = _stat(path).st_size
+    if size == 0:
+        raise unreadable("empty", name=path.name)
+    if size > limits.max_file_bytes:
+        raise too_large("size", size=mb(size), limit=limits.max_file_mb, flag="--max-file-mb")
+    return size

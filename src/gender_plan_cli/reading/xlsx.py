@@ -7,6 +7,11 @@ bounded, streaming scan of the sheet XML with plain byte patterns (no XML
 parser, so no entity is ever expanded there). The scan runs first: a sheet
 whose used range is over the limit is refused before calamine sees it, since
 calamine allocates the whole range and aborts the process when it cannot.
+A sheet spelt in any other way than Excel writes it (quotes, spaces, case, no
+`r`, prefixes) is measured exactly, tag by tag, as calamine 0.9 would place
+its cells (`xlsx_sheet_extent`).
+
+Before any of this, the zip itself passes `zipguard.zip_guard`.
 """
 
 from __future__ import annotations
@@ -14,15 +19,24 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gender_plan_cli.findings import column_index
-from gender_plan_cli.reading.grid import SheetGrid, clean
-from gender_plan_cli.reading.limits import Limits, ReadProblem, reader_failure
+from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean, column_index
+from gender_plan_cli.reading.limits import (
+    CHUNK,
+    Limits,
+    ReadProblem,
+    check_cells,
+    reader_failure,
+    unreadable,
+    unzipped_over,
+)
+from gender_plan_cli.reading.zipguard import read_member, zip_guard
 
-_CHUNK = 4 * 1024 * 1024
+_SCAN_CHUNK = 4 * 1024 * 1024
 
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ATTR_R = re.compile(rb'\br="(\d+)"')
@@ -54,16 +68,15 @@ class SheetScan:
     irregular: bool = False  # cells or rows not written the usual way: measure exactly
 
 
-@dataclass
-class SheetInfo:
-    name: str
-    member: str
-    hidden: bool
-
-
 def _largest_number(digits: list[bytes] | tuple[bytes, ...]) -> int:
     """The largest of numbers written without leading zeros, compared as text."""
     return int(max(set(digits), key=lambda n: (len(n), n)))
+
+
+def open_xlsx(path: Path, limits: Limits) -> XlsxBook:
+    """The .xlsx/.xlsm after its zip guard; each sheet's extent is checked when it is read."""
+    zip_guard(path, limits)
+    return XlsxBook(path, limits)
 
 
 class XlsxBook:
@@ -98,8 +111,6 @@ class XlsxBook:
 
     # -- workbook structure ------------------------------------------------------------------
     def _read_small(self, name: str) -> bytes | None:
-        from gender_plan_cli.reading.sniff import read_member
-
         try:
             self._zip.getinfo(name)
         except KeyError:
@@ -173,18 +184,12 @@ class XlsxBook:
         carry = b""
         with self._zip.open(sheet.member) as stream:
             while True:
-                chunk = stream.read(_CHUNK)
+                chunk = stream.read(_SCAN_CHUNK)
                 if not chunk:
                     break
                 seen += len(chunk)
                 if seen > budget:
-                    raise ReadProblem(
-                        "file-too-large",
-                        "file-too-large.unzipped",
-                        member=sheet.member,
-                        limit=self.limits.max_unzipped_mb,
-                        flag="--max-unzipped-mb",
-                    )
+                    raise unzipped_over(sheet.member, self.limits.max_unzipped_mb)
                 data = carry + chunk
                 cut = data.rfind(b"</row>")
                 if cut < 0:
@@ -202,8 +207,6 @@ class XlsxBook:
             self._scan_part(carry, out)
         self._check_extent(sheet, out)
         if out.irregular:
-            from gender_plan_cli.reading.sniff import xlsx_sheet_extent
-
             xlsx_sheet_extent(self._zip, sheet.member, self.limits, sheet.name)
         return out
 
@@ -269,19 +272,7 @@ class XlsxBook:
                 )
 
     def _check_extent(self, sheet: SheetInfo, out: SheetScan) -> None:
-        cells = out.max_row * out.max_col
-        if cells > self.limits.max_cells:
-            from gender_plan_cli.findings import column_letter
-
-            raise ReadProblem(
-                "file-too-large",
-                "file-too-large.cells",
-                sheet=sheet.name,
-                extent=f"A1:{column_letter(max(out.max_col, 1))}{out.max_row}",
-                cells=cells,
-                limit=self.limits.max_cells,
-                flag="--max-cells",
-            )
+        check_cells(sheet.name, out.max_row, out.max_col, self.limits)
 
     def grid(self, sheet: SheetInfo) -> SheetGrid:
         """The sheet's values, after the scan has shown it is safe to allocate."""
@@ -311,3 +302,85 @@ class XlsxBook:
         except BaseException as exc:  # calamine's errors and panics: corrupt XML, bad strings…
             raise reader_failure(exc) from None
         return [[clean(v) if v.__class__ is str else v for v in row] for row in data]
+
+
+# -- the exact extent, for sheets not written the usual way ----------------------------------------
+
+# A <row> or <c> start tag, attributes quoted either way (a quoted ">" does not end the tag).
+_XL_TAG = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(row|c)((?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?)/?>""")
+_XL_R = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_XL_REF = re.compile(rb"\s*([A-Za-z]{0,4})\s*(\d*)\s*$")
+_MAX_TAG = 1 << 20  # a start tag longer than this is not a spreadsheet's
+
+
+def xlsx_sheet_extent(
+    zf: zipfile.ZipFile, member: str, limits: Limits, sheet: str | None = None
+) -> tuple[int, int]:
+    """(rows, cols) a reader like calamine would allocate for one worksheet part; refuses > max_cells.
+
+    Mirrors calamine 0.9: a cell's position is its `r` (either quote, spaces
+    around "=", lower-case letters accepted), else the cell after the previous
+    one; a row without `r` follows the previous row. Streams the member with
+    the decompressed-size budget; run it after zip_guard, before calamine.
+    """
+    name = sheet or member
+    place = _Placement()
+    carry = b""
+    seen = 0
+    try:
+        stream = zf.open(member)
+    except (KeyError, zipfile.BadZipFile, NotImplementedError, RuntimeError):
+        raise unreadable("corrupt-zip", member=member) from None
+    with stream:
+        while True:
+            try:
+                chunk = stream.read(CHUNK)
+            except (zipfile.BadZipFile, zlib.error, EOFError):
+                raise unreadable("corrupt-zip", member=member) from None
+            seen += len(chunk)
+            if seen > limits.max_unzipped_bytes:
+                raise unzipped_over(member, limits.max_unzipped_mb)
+            data = carry + chunk
+            cut = len(data) if not chunk else data.rfind(b"<")
+            if cut < 0:
+                carry = b""
+                continue
+            for m in _XL_TAG.finditer(data, 0, cut):
+                place.tag(m.group(1), m.group(2))
+            if place.rows * place.cols > limits.max_cells:
+                check_cells(name, place.rows, place.cols, limits)
+            if not chunk:
+                break
+            carry = data[cut:]
+            if len(carry) > _MAX_TAG:
+                raise unreadable("corrupt-zip", member=member)
+    check_cells(name, place.rows, place.cols, limits)
+    return place.rows, place.cols
+
+
+class _Placement:
+    """Where calamine 0.9 would put each <row> and <c> it meets, and the extent so far."""
+
+    def __init__(self) -> None:
+        self.row = self.col = self.rows = self.cols = 0
+
+    def tag(self, kind: bytes, attributes: bytes) -> None:
+        ref = _XL_R.search(attributes)
+        value = (
+            None if ref is None else (ref.group(1) if ref.group(1) is not None else ref.group(2))
+        )
+        parsed = _XL_REF.match(value) if value is not None else None
+        if kind == b"row":
+            self.row = int(parsed.group(2)) if parsed and parsed.group(2) else self.row + 1
+            self.col = 0
+            return
+        if parsed and (parsed.group(1) or parsed.group(2)):
+            if parsed.group(1):
+                self.col = column_index(parsed.group(1).decode("ascii"))
+            else:
+                self.col += 1
+            if parsed.group(2):
+                self.row = max(self.row, int(parsed.group(2)))
+        else:
+            self.col += 1
+        self.rows, self.cols = max(self.rows, self.row), max(self.cols, self.col)

@@ -1,20 +1,20 @@
-"""OpenDocument (.ods) and legacy Excel (.xls) workbooks, read by python-calamine.
+"""The book python-calamine reads for .ods and .xls, once their own guards have measured them.
 
 These formats do not expose hidden rows, number formats or uncomputed formulas
 through calamine; the README states the limitation.
-Their extent is checked by `sniff` before calamine allocates anything.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from gender_plan_cli.reading.grid import SheetGrid, clean
+from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean
 from gender_plan_cli.reading.limits import Limits, reader_failure
-from gender_plan_cli.reading.xlsx import SheetInfo
 
 
 class CalamineBook:
+    """An open .ods/.xls: the worksheets calamine lists, one sheet's values on demand."""
+
     has_sheets = True
 
     def __init__(self, path: Path, limits: Limits) -> None:

@@ -1,0 +1,286 @@
+"""The checks every zip container (.xlsx, .xlsm, .ods) passes before a reader opens it.
+
+The central directory is counted before zipfile builds an object per entry;
+every member is inflated here, through its own inflater with a byte budget
+(declared sizes and CRCs can lie, and calamine does not stop at the declared
+size), and the prolog of every XML member is checked for DOCTYPE/ENTITY
+declarations. A refusal raises ReadProblem; nothing is printed.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+
+from gender_plan_cli.reading.limits import (
+    CHUNK,
+    Limits,
+    MiB,
+    ReadProblem,
+    checked_size,
+    mb,
+    open_file,
+    too_large,
+    unreadable,
+    unzipped_over,
+)
+from gender_plan_cli.reading.text import decode_head
+
+MAX_MEMBERS = 10_000  # a workbook of 200 sheets has a few hundred; parsing 2M entries costs GB
+RATIO_FLOOR = MiB  # members below this are never refused for their ratio
+XML_PROLOG_BYTES = 64 * 1024  # a real prolog is an XML declaration; anything longer is refused
+
+
+def open_zip(path: Path) -> zipfile.ZipFile:
+    """The zip, or the problem that prevents opening it."""
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, struct.error) as exc:
+        raise unreadable("truncated-zip", reason=str(exc)) from None
+    except OSError as exc:
+        raise unreadable("os-error", name=path.name, reason=exc.strerror or str(exc)) from None
+
+
+def check_zip_directory(path: Path, size: int) -> None:
+    """Count the central directory's entries before zipfile builds an object for each."""
+    tail_len = min(size, 22 + 65535 + 20)
+    with open_file(path) as fh:
+        fh.seek(size - tail_len)
+        tail = fh.read(tail_len)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        raise unreadable("truncated-zip", reason="no end of central directory")
+    entries, cd_size, cd_offset = struct.unpack_from("<HII", tail, at + 10)
+    if entries == 0xFFFF or cd_offset == 0xFFFFFFFF:  # zip64: the real count is elsewhere
+        entries, cd_size = _zip64_directory(path, size, tail, at)
+    if entries > MAX_MEMBERS:
+        raise too_large("members", count=entries, limit=MAX_MEMBERS)
+    if cd_size > size:
+        raise unreadable("truncated-zip", reason="central directory larger than the file")
+
+
+def _zip64_directory(path: Path, size: int, tail: bytes, at: int) -> tuple[int, int]:
+    """(entries, directory size) from the zip64 end record the locator before `at` points to."""
+    loc = at - 20
+    if loc < 0 or tail[loc : loc + 4] != b"PK\x06\x07":
+        raise unreadable("truncated-zip", reason="zip64 locator missing")
+    (eocd64,) = struct.unpack_from("<Q", tail, loc + 8)
+    if eocd64 + 56 > size:
+        raise unreadable("truncated-zip", reason="zip64 record outside the file")
+    with open_file(path) as fh:
+        fh.seek(eocd64)
+        rec = fh.read(56)
+    if rec[:4] != b"PK\x06\x06":
+        raise unreadable("truncated-zip", reason="zip64 record missing")
+    entries, cd_size, _ = struct.unpack_from("<QQQ", rec, 32)
+    return entries, cd_size
+
+
+def zip_guard(path: Path, limits: Limits) -> None:
+    """Refuse a zip whose members are too big, too compressed, lying, forged or carry a DTD.
+
+    Declared sizes are checked first (cheap); then every member is inflated
+    here, with a budget, to learn its actual size and CRC — zipfile stops at
+    the declared size but other readers (calamine) do not — and the prolog of
+    each XML member is checked for DOCTYPE/ENTITY declarations.
+    """
+    path = Path(path)
+    size = checked_size(path, limits)
+    check_zip_directory(path, size)
+    with open_zip(path) as zf:
+        infos = zf.infolist()
+    _check_declared(path, infos, limits)
+    actual_total = 0
+    with open_file(path) as fh:
+        for info in infos:
+            budget = min(
+                limits.max_unzipped_bytes - actual_total,
+                max(RATIO_FLOOR, int(limits.max_ratio * max(info.compress_size, 1))),
+            )
+            actual, head = _inflate(fh, info, size, budget)
+            if actual > budget:
+                if actual_total + actual > limits.max_unzipped_bytes:
+                    raise _unzipped_total(actual_total + actual, limits)
+                _check_ratio(info.filename, actual, info.compress_size, limits)
+            if actual != info.file_size:
+                raise unreadable("corrupt-zip", member=info.filename)
+            actual_total += actual
+            check_xml_prolog(head, info.filename)
+
+
+def _check_declared(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """What the central directory says: unique names, no encryption, usual methods, sizes."""
+    seen: set[str] = set()
+    declared = 0
+    for info in infos:
+        key = info.filename.replace("\\", "/").lower()
+        if key in seen:
+            raise unreadable("zip-duplicate", member=info.filename)
+        seen.add(key)
+        if info.flag_bits & 0x1:
+            raise unreadable("encrypted", name=path.name)
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise unreadable("zip-method", member=info.filename, method=info.compress_type)
+        declared += info.file_size
+        if declared > limits.max_unzipped_bytes:
+            raise _unzipped_total(declared, limits)
+        _check_ratio(info.filename, info.file_size, info.compress_size, limits)
+
+
+def _unzipped_total(total: int, limits: Limits) -> ReadProblem:
+    return too_large(
+        "unzipped-total",
+        size=mb(total),
+        limit=limits.max_unzipped_mb,
+        flag="--max-unzipped-mb",
+    )
+
+
+def _check_ratio(member: str, unzipped: int, compressed: int, limits: Limits) -> None:
+    if unzipped <= RATIO_FLOOR:
+        return
+    ratio = unzipped / max(compressed, 1)
+    if ratio > limits.max_ratio:
+        raise too_large(
+            "ratio",
+            member=member,
+            ratio=int(ratio),
+            limit=limits.max_ratio,
+            flag="--max-ratio",
+        )
+
+
+class _Inflated:
+    """What inflating one member has produced so far: its size, CRC and first bytes."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.crc = 0
+        self.head = bytearray()
+
+    def add(self, out: bytes) -> None:
+        self.total += len(out)
+        self.crc = zlib.crc32(out, self.crc)
+        if len(self.head) < XML_PROLOG_BYTES:
+            self.head += out[: XML_PROLOG_BYTES - len(self.head)]
+
+
+def _inflate(fh: BinaryIO, info: zipfile.ZipInfo, size: int, budget: int) -> tuple[int, bytes]:
+    """(bytes the member really inflates to, capped at `budget`; its first XML_PROLOG_BYTES).
+
+    Reads the member's compressed bytes straight from the file, as a reader
+    that trusts neither the declared size nor the CRC would, and checks both.
+    """
+    name = info.filename
+    fh.seek(info.header_offset)
+    local = fh.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise unreadable("corrupt-zip", member=name)
+    name_len, extra_len = struct.unpack_from("<HH", local, 26)
+    start = info.header_offset + 30 + name_len + extra_len
+    if start + info.compress_size > size:
+        raise unreadable("truncated-zip", reason=f"{name} runs past the end of the file")
+    fh.seek(start)
+    got = _Inflated()
+    if info.compress_type == zipfile.ZIP_STORED:
+        over = _copy_stored(fh, info, budget, got)
+    else:
+        over = _inflate_deflated(fh, info, budget, got)
+    if not over and got.crc != info.CRC:
+        raise unreadable("corrupt-zip", member=name)
+    return got.total, bytes(got.head)
+
+
+def _copy_stored(fh: BinaryIO, info: zipfile.ZipInfo, budget: int, got: _Inflated) -> bool:
+    """A stored member through `got`; True when it ran over `budget` (and was left unfinished)."""
+    left = info.compress_size
+    while left > 0:
+        out = fh.read(min(CHUNK, left))
+        if not out:
+            raise unreadable("truncated-zip", reason=f"{info.filename} is cut short")
+        left -= len(out)
+        got.add(out)
+        if got.total > budget:
+            return True
+    return False
+
+
+def _inflate_deflated(fh: BinaryIO, info: zipfile.ZipInfo, budget: int, got: _Inflated) -> bool:
+    """A deflated member through `got`; True when it ran over `budget` (and was left unfinished)."""
+    left = info.compress_size
+    inflater = zlib.decompressobj(-15)
+    try:
+        while not inflater.eof:
+            data = inflater.unconsumed_tail
+            if not data:
+                if left <= 0:
+                    break
+                data = fh.read(min(CHUNK, left))
+                if not data:
+                    break
+                left -= len(data)
+            got.add(inflater.decompress(data, CHUNK))
+            if got.total > budget:
+                return True
+    except zlib.error:
+        raise unreadable("corrupt-zip", member=info.filename) from None
+    if not inflater.eof:
+        raise unreadable("corrupt-zip", member=info.filename)
+    return False
+
+
+def read_member(zf: zipfile.ZipFile, name: str, limit_bytes: int) -> bytes:
+    """A member's bytes, refusing (not truncating) one that inflates past `limit_bytes`."""
+    parts: list[bytes] = []
+    total = 0
+    try:
+        with zf.open(name) as stream:
+            while True:
+                chunk = stream.read(min(CHUNK, limit_bytes + 1 - total))
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > limit_bytes:
+                    raise unzipped_over(name, mb(limit_bytes))
+                parts.append(chunk)
+    except KeyError:
+        raise unreadable("corrupt-zip", member=name) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+        raise unreadable("corrupt-zip", member=name) from None
+    return b"".join(parts)
+
+
+_PROLOG_SKIP = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+
+
+def check_xml_prolog(head: bytes, member: str) -> None:
+    """Refuse XML whose prolog declares a DTD or entities (billion laughs, external entities).
+
+    Excel and LibreOffice never write one. The prolog is walked past the XML
+    declaration, processing instructions and comments up to the root element;
+    a prolog longer than XML_PROLOG_BYTES is refused too, so padding cannot
+    push a DOCTYPE out of sight. Non-XML members (images) are ignored.
+    """
+    text = decode_head(head)
+    stripped = text.lstrip()
+    if not stripped.startswith("<"):
+        return
+    if "<!ENTITY" in text or "<!DOCTYPE" in text:
+        raise unreadable("xml-entities", member=member)
+    pos = 0
+    while True:
+        m = _PROLOG_SKIP.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+    rest = text[pos:].lstrip()
+    if rest.startswith(("<?", "<!--")) or not rest:  # the prolog did not end within the head
+        if len(head) >= XML_PROLOG_BYTES:
+            raise unreadable("xml-prolog", member=member)
+        return
+    if rest.startswith("<!"):
+        raise unreadable("xml-entities", member=member)

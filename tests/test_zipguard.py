@@ -1,0 +1,179 @@
+"""reading/zipguard.py: sizes, ratio, CRC, members and XML prologs of every zip (.xlsx, .ods)."""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from builders import simple_form
+from gender_plan_cli.reading import zipguard
+from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
+from hostile_builders import (
+    EMPTY_SST,
+    LAUGHS,
+    WORKBOOK,
+    form_rows,
+    sheet_xml,
+    write_xlsx_parts,
+)
+from reading_helpers import guard, problem
+
+# -- zip guard ----------------------------------------------------------------------------------
+
+
+def test_declared_total_over_the_limit(tmp_path: Path) -> None:
+    path = write_xlsx_parts(
+        tmp_path / "big.xlsx",
+        sheet_xml(form_rows(2)),
+        extra_members={"xl/media/blob.bin": bytes(range(256)) * 400},
+    )
+    p = problem(zipguard.zip_guard, path, Limits(max_unzipped_mb=0.05))
+    assert p.message_id == "file-too-large.unzipped-total"
+    assert p.args_["flag"] == "--max-unzipped-mb"
+
+
+def test_ratio_refused_only_above_one_mib(tmp_path: Path) -> None:
+    small = write_xlsx_parts(
+        tmp_path / "small.xlsx",
+        sheet_xml(form_rows(2)),
+        extra_members={"xl/pad.xml": "<a>" + " " * 900_000 + "</a>"},
+    )
+    zipguard.zip_guard(small, DEFAULT_LIMITS)  # very compressible, but under 1 MiB: fine
+    big = write_xlsx_parts(
+        tmp_path / "big.xlsx",
+        sheet_xml(form_rows(2)),
+        extra_members={"xl/pad.xml": "<a>" + " " * 3_000_000 + "</a>"},
+    )
+    p = problem(zipguard.zip_guard, big, DEFAULT_LIMITS)
+    assert p.message_id == "file-too-large.ratio"
+    assert p.args_["member"] == "xl/pad.xml" and p.args_["flag"] == "--max-ratio"
+    zipguard.zip_guard(big, Limits(max_ratio=100_000))  # the flag raises it
+
+
+def test_duplicate_member_names(tmp_path: Path) -> None:
+    path = tmp_path / "dup.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("xl/workbook.xml", WORKBOOK)
+            zf.writestr("xl/worksheets/sheet1.xml", sheet_xml(form_rows(1)))
+            zf.writestr("xl/worksheets/sheet1.xml", sheet_xml(form_rows(2)))
+    p = problem(zipguard.zip_guard, path, DEFAULT_LIMITS)
+    assert (p.message_id, p.args_["member"]) == (
+        "unreadable-file.zip-duplicate",
+        "xl/worksheets/sheet1.xml",
+    )
+
+
+def test_zip_with_encrypted_member(tmp_path: Path) -> None:
+    path = write_xlsx_parts(tmp_path / "zipcrypto.xlsx", sheet_xml(form_rows(1)))
+    raw = bytearray(path.read_bytes())
+    for sig, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        pos = raw.find(sig)
+        while pos >= 0:
+            raw[pos + flag_at] |= 1
+            pos = raw.find(sig, pos + 4)
+    path.write_bytes(bytes(raw))
+    assert (
+        problem(zipguard.zip_guard, path, DEFAULT_LIMITS).message_id == "unreadable-file.encrypted"
+    )
+
+
+def test_unusual_compression_method(tmp_path: Path) -> None:
+    path = tmp_path / "bz.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_BZIP2) as zf:
+        zf.writestr("xl/workbook.xml", WORKBOOK)
+    assert (
+        problem(zipguard.zip_guard, path, DEFAULT_LIMITS).message_id == "unreadable-file.zip-method"
+    )
+
+
+def test_corrupt_deflate_stream(tmp_path: Path) -> None:
+    path = write_xlsx_parts(tmp_path / "bad.xlsx", sheet_xml(form_rows(3)))
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+    raw = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 5, start + 25):
+        raw[i] ^= 0x5A
+    path.write_bytes(bytes(raw))
+    p = problem(zipguard.zip_guard, path, DEFAULT_LIMITS)
+    assert p.message_id == "unreadable-file.corrupt-zip"
+
+
+@pytest.mark.parametrize("cut", [10, 100, 0.5, 0.9, -10])
+def test_truncated_zips(tmp_path: Path, cut: float) -> None:
+    data = simple_form(tmp_path / "src.xlsx", form_rows(3)[1:]).read_bytes()
+    n = int(len(data) * cut) if isinstance(cut, float) else cut
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(data[:n])
+    p = problem(guard, path)
+    assert p.code == "unreadable-file"
+    assert p.message_id in ("unreadable-file.truncated-zip", "unreadable-file.corrupt-zip")
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        LAUGHS + "<sst/>",
+        '<?xml version="1.0"?><!DOCTYPE sst SYSTEM "http://evil.example/x.dtd"><sst/>',
+        '<?xml version="1.0"?>\n<!-- hi --><?pi x?>\n<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>',
+        "\ufeff" + LAUGHS + "<sst/>",
+    ],
+)
+def test_dtd_in_any_xml_member(tmp_path: Path, xml: str) -> None:
+    for encoding in ("utf-8", "utf-16"):
+        path = write_xlsx_parts(
+            tmp_path / "dtd.xlsx", sheet_xml(form_rows(1)), shared_strings=xml.encode(encoding)
+        )  # type: ignore[arg-type]
+        p = problem(zipguard.zip_guard, path, DEFAULT_LIMITS)
+        assert (p.message_id, p.args_["member"]) == (
+            "unreadable-file.xml-entities",
+            "xl/sharedStrings.xml",
+        ), encoding
+
+
+def test_dtd_in_a_member_not_named_xml(tmp_path: Path) -> None:
+    path = write_xlsx_parts(
+        tmp_path / "odd.xlsx",
+        sheet_xml(form_rows(1)),
+        extra_members={"xl/worksheets/sheet2.dat": LAUGHS + "<worksheet/>"},
+    )
+    assert (
+        problem(zipguard.zip_guard, path, DEFAULT_LIMITS).message_id
+        == "unreadable-file.xml-entities"
+    )
+
+
+def test_prolog_checks() -> None:
+    ok = [
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet/>',
+        b"<!-- a comment --><worksheet/>",
+        b"<a>&lt;!ENTITY written as text&gt;</a>",
+        b"\x89PNG\r\n\x1a\n<!DOCTYPE",  # not XML: an image is not parsed as XML
+        b"",
+    ]
+    for head in ok:
+        zipguard.check_xml_prolog(head, "m")
+    long_comment = b"<?xml version='1.0'?><!--" + b"x" * zipguard.XML_PROLOG_BYTES
+    p = problem(zipguard.check_xml_prolog, long_comment[: zipguard.XML_PROLOG_BYTES], "m")
+    assert p.message_id == "unreadable-file.xml-prolog"
+
+
+def test_read_member_is_bounded(tmp_path: Path) -> None:
+    path = write_xlsx_parts(tmp_path / "m.xlsx", sheet_xml(form_rows(2)))
+    with zipfile.ZipFile(path) as zf:
+        assert zipguard.read_member(zf, "xl/workbook.xml", 1 << 20).startswith(b"<?xml")
+        p = problem(zipguard.read_member, zf, "xl/worksheets/sheet1.xml", 100)
+        assert (p.code, p.message_id) == ("file-too-large", "file-too-large.unzipped")
+        assert p.args_["member"] == "xl/worksheets/sheet1.xml"
+        p = problem(zipguard.read_member, zf, "xl/nothing.xml", 100)
+        assert p.message_id == "unreadable-file.corrupt-zip"
+
+
+def test_empty_shared_strings_is_fine(tmp_path: Path) -> None:
+    path = write_xlsx_parts(tmp_path / "e.xlsx", sheet_xml(form_rows(1)), shared_strings=EMPTY_SST)
+    zipguard.zip_guard(path, DEFAULT_LIMITS)
