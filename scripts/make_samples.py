@@ -770,8 +770,8 @@ def write_2024(units: list[Unit], path: Path) -> None:
 # --- returns/ --------------------------------------------------------------------------------
 
 
-def write_return_template(units: list[Unit], path: Path) -> None:
-    """A commune's return on the form `gplan template` writes."""
+def write_return_template(units: list[Unit], path: Path, signed: str | None = None) -> None:
+    """A commune's return on the form `gplan template` writes, with its signature date line."""
     from gender_plan_cli.template import FIRST_DATA_ROW, build_template
 
     wb = build_template("vi")
@@ -781,6 +781,10 @@ def write_return_template(units: list[Unit], path: Path) -> None:
         values = row_values(u, 2025)
         for c, f in enumerate(FIELDS, start=1):
             ws.cell(r, c, values[f.id])
+    if signed:
+        last = FIRST_DATA_ROW + len(units)
+        ws.cell(last + 1, 2, signed)
+        ws.cell(last + 2, 2, "Người lập biểu")
     save(wb, path)
 
 
@@ -834,7 +838,7 @@ def percent_text(pct: float) -> str:
     return f"{pct:g}".replace(".", ",") + "%"
 
 
-def write_return_text_numbers(units: list[Unit], path: Path) -> None:
+def write_return_text_numbers(units: list[Unit], path: Path, signed: str | None = None) -> None:
     """Every figure typed as text, as when a return is pasted from Word or a web page."""
     wb = new_book()
     ws = wb.active
@@ -856,7 +860,74 @@ def write_return_text_numbers(units: list[Unit], path: Path) -> None:
             elif fid == "ethnic_minority_population_pct" and value is not None:
                 value = percent_text(value)
             ws.cell(r, c, value)
+    if signed:
+        ws.cell(header + len(units) + 2, 2, signed)
+        ws.cell(header + len(units) + 3, 2, "CHỦ TỊCH")
     save(wb, path)
+
+
+# --- the registry of units -------------------------------------------------------------------
+
+REGISTRY_COMMUNES = 126  # Hanoi's communes and wards since 1 July 2025
+
+
+def write_registry(
+    y2025: list[Unit], returns: list[list[Unit]], y2024: list[Unit], path: Path
+) -> None:
+    """The Department's registry of units for the samples, as YAML: the city, its departments and
+    public service units, and a People's Committee and Council for each of 126 communes and wards
+    — the sample returns name 16 of them; the others are placeholders ("xã mẫu số 013"). Units
+    of 2024 that were merged or abolished in 2025 have `until: 2024`; those created by the 2025
+    reform, `since: 2025`."""
+    known = [*y2025, *(u for pair in returns for u in pair)]
+    codes_2024 = {u.unit_code for u in y2024}
+    codes_2025 = {u.unit_code for u in known}
+    by_code = {u.unit_code: u for u in known}
+    numbers = sorted({int(c[1:4]) for c in by_code if re.match(r"X\d{3}-", c)})
+    spare = (n for n in range(1, 1000) if n not in numbers)
+    while len(numbers) < REGISTRY_COMMUNES:
+        numbers.append(next(spare))
+    lines = [
+        "# Danh mục đơn vị phải báo cáo (mẫu) — registry of units that must report (sample).",
+        "# Sinh bởi scripts/make_samples.py. Các xã, phường không có trong số liệu mẫu mang tên",
+        '# "mẫu số …" (tên giả định).',
+        "units:",
+    ]
+    entries = [u for u in known if not u.unit_code.startswith("X")]
+    entries += [u for u in y2024 if u.unit_code not in codes_2025]
+    for n in sorted(numbers):
+        for suffix, type_id in (("UB", "people_committee"), ("HD", "people_council")):
+            code = f"X{n:03d}-{suffix}"
+            if code in by_code:
+                entries.append(by_code[code])
+                continue
+            body = "Ủy ban nhân dân" if suffix == "UB" else "Hội đồng nhân dân"
+            entries.append(
+                Unit(
+                    code,
+                    f"{body} xã mẫu số {n:03d}",
+                    "UB-TP",
+                    "commune",
+                    type_id,
+                    "Chính quyền địa phương",
+                )
+            )
+    for u in entries:
+        lines.append(f"  - code: {u.unit_code}")
+        lines.append(f'    name: "{u.unit_name}"')
+        if u.parent_code:
+            lines.append(f"    parent: {u.parent_code}")
+        lines.append(f'    level: "{level_label(u.level)}"')
+        lines.append(f'    unit_type: "{type_label(u.unit_type)}"')
+        if u.sector:
+            lines.append(f'    sector: "{u.sector}"')
+        if u.ethnic_minority_area:
+            lines.append("    ethnic_minority_area: true")
+        if u.unit_code not in codes_2025:
+            lines.append("    until: 2024")
+        elif u.unit_code not in codes_2024:
+            lines.append("    since: 2025")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 # --- broken/ ---------------------------------------------------------------------------------
@@ -1053,10 +1124,15 @@ def build(out: Path) -> list[Path]:
     write_2025(y2025, out / "hanoi-2025.xlsx")
     write_2024(y2024, out / "hanoi-2024.xlsx")
     co_do, quang_oai, tay_ho, yen_bai = returns
-    write_return_template(co_do, out / "returns" / "xa-co-do.xlsx")
+    write_return_template(
+        co_do, out / "returns" / "xa-co-do.xlsx", "Cổ Đô, ngày 12 tháng 12 năm 2025"
+    )
     write_csv_utf8_semicolon(quang_oai, out / "returns" / "xa-quang-oai.csv")
     write_csv_cp1258(tay_ho, out / "returns" / "phuong-tay-ho.csv")
-    write_return_text_numbers(yen_bai, out / "returns" / "xa-yen-bai.xlsx")
+    write_return_text_numbers(
+        yen_bai, out / "returns" / "xa-yen-bai.xlsx", "Yên Bài, ngày 18 tháng 12 năm 2025"
+    )
+    write_registry(y2025, returns, y2024, out / "units.yaml")
     broken = out / "broken"
     write_broken_main(broken / "don-vi-loi.xlsx")
     write_broken_no_header(broken / "khong-co-tieu-de.xlsx")

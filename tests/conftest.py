@@ -12,4 +12,5 @@ os.environ["COLUMNS"] = "160"
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("GPLAN_LANG", None)
 os.environ.pop("GPLAN_DATA", None)
+os.environ.pop("GPLAN_UNITS", None)
 os.environ.pop("GITHUB_STEP_SUMMARY", None)

@@ -124,28 +124,6 @@ def test_duplicate_unit_within_a_file_points_at_the_later_row(tmp_path: Path) ->
     assert [r.unit_name for r in result.records] == ["Sở Nội vụ"]
 
 
-def test_duplicate_unit_across_files_and_years(tmp_path: Path) -> None:
-    simple_form(tmp_path / "a.xlsx", [unit()])
-    simple_form(tmp_path / "b.xlsx", [unit(), unit(unit_code="S01", report_year=2024)])
-    result = load_paths([tmp_path])
-    assert codes_at(result.files[0]) == []
-    assert codes_at(result.files[1]) == [("duplicate-unit", "A2")]
-    assert "a.xlsx A2" in result.files[1].findings[0].message("vi")
-    assert sorted((r.unit_code, r.report_year) for r in result.records) == [
-        ("S01", 2024),
-        ("S01", 2025),
-    ]
-
-
-def test_unknown_parent_is_checked_over_everything_read(tmp_path: Path) -> None:
-    simple_form(tmp_path / "xa.xlsx", [unit(unit_code="X01", parent_code="UB-TP")])
-    alone = load_paths([tmp_path / "xa.xlsx"])
-    assert codes_at(alone.files[0]) == [("unknown-parent", "C2")]
-    simple_form(tmp_path / "tp.xlsx", [unit(unit_code="UB-TP")])
-    both = load_paths([tmp_path])
-    assert [codes_at(f) for f in both.files] == [[], []]
-
-
 def test_formula_without_cached_value(tmp_path: Path) -> None:
     fr = read_file(simple_form(tmp_path / "f.xlsx", [unit(staff_total="=100+100")]))
     assert codes_at(fr) == [("formula-without-value", "H2")]

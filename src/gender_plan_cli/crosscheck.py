@@ -1,80 +1,284 @@
-"""Across every file of one run: duplicate unit codes and unknown parents, per report year.
+"""Across every file of one run: duplicates, resubmissions, parents and the registry.
 
-Each file is read on its own (`load.read_file`); what one file cannot know — whether its
-units appear elsewhere, whether its parents exist — is checked here, over all of them.
+Each file is read on its own (`load.read_file`); what one file cannot know is checked here:
+
+- a unit twice in one file is a `duplicate-unit` error; a unit in two files is a
+  resubmission: the return received later supersedes the earlier one (a `resubmitted` warning
+  at the earlier row names both files and the figures that differ); two returns of one unit
+  received at the same moment cannot be ordered and stay `duplicate-unit` errors;
+- with a registry, a unit must be in it (`unknown-unit`), its parent is checked against it,
+  and its name, level and type are compared with it (`registry-mismatch`); without one, a
+  parent absent from the files read is a warning, since a commune checking its own return
+  cannot hold its parent's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from gender_plan_cli import findings as fnd
-from gender_plan_cli.findings import CodeId, Finding
+from gender_plan_cli.contract import COUNT_FIELDS, Kind, choice_label
+from gender_plan_cli.findings import CodeId, Finding, Severity
 from gender_plan_cli.reading.grid import column_letter
-from gender_plan_cli.records import FileResult, LoadResult
+from gender_plan_cli.received import Received
+from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
+from gender_plan_cli.registry import Registry
 from gender_plan_cli.validate import MAX_FINDINGS_PER_FILE
+from gender_plan_cli.words import fold
+
+_Holder = tuple[FileResult, int]  # a file and the row of a unit in it
 
 
-def cross_check(result: LoadResult) -> None:
-    """Across every file of one run: duplicate unit codes and unknown parents, per report year.
-
-    Every unit row counts, valid or not, so that a row with a typo elsewhere is still seen as
-    the first holder of its code and as a parent.
-    """
-    first_seen: dict[tuple[int, str], str] = {}
-    codes: dict[int | None, set[str]] = {}
+def cross_check(
+    result: LoadResult,
+    registry: Registry | None = None,
+    received: Mapping[str, Received] | None = None,
+) -> None:
+    """Apply every cross-file check to `result` in place: findings added, rows dropped."""
+    received = received or {}
     dropped: dict[int, set[int]] = {id(fr): set() for fr in result.files}
+    holders: dict[tuple[int, str], list[_Holder]] = {}
+    codes: dict[int | None, set[str]] = {}
     for fr in result.files:
-        column = fr.code_column
         for year, code, row in fr.unit_codes:
             codes.setdefault(year, set()).add(code)
-            if year is None:
-                continue
-            first = first_seen.get((year, code))
-            if first is None:
-                first_seen[(year, code)] = (
-                    f"{fr.path} {column_letter(column)}{row}" if column else fr.path
+            if year is not None:
+                holders.setdefault((year, code), []).append((fr, row))
+    for (year, code), found in holders.items():
+        if len(found) > 1:
+            _one_return_per_unit(year, code, found, received, dropped)
+    if registry is not None:
+        _against_registry(result, registry, dropped)
+    _parents(result, registry, codes, dropped)
+    for fr in result.files:
+        rows = dropped[id(fr)]
+        if rows:
+            fr.records = [r for r in fr.records if r.source_row not in rows]
+            fr.skipped_rows = sorted(set(fr.skipped_rows) | _invalid(fr, rows))
+        fr.findings.sort(key=Finding.sort_key)
+
+
+def _invalid(fr: FileResult, rows: set[int]) -> set[int]:
+    """The dropped rows that carry an error (a superseded row is valid, only not counted)."""
+    errors = {f.row for f in fr.findings if f.severity == "error" and f.row in rows}
+    return {r for r in rows if r in errors}
+
+
+def _one_return_per_unit(
+    year: int,
+    code: str,
+    found: list[_Holder],
+    received: Mapping[str, Received],
+    dropped: dict[int, set[int]],
+) -> None:
+    """Duplicates within a file are errors; across files the latest return wins."""
+    first_in_file: dict[int, _Holder] = {}
+    for fr, row in found:
+        first = first_in_file.get(id(fr))
+        if first is None:
+            first_in_file[id(fr)] = (fr, row)
+            continue
+        _add(
+            fr,
+            "duplicate-unit",
+            row,
+            fr.code_column,
+            "unit_code",
+            code,
+            year,
+            first=_where(fr, first[1]),
+        )
+        dropped[id(fr)].add(row)
+    returns = list(first_in_file.values())
+    if len(returns) < 2:
+        return
+    order = sorted(returns, key=lambda h: _stamp(received.get(h[0].path)))
+    newest = order[-1]
+    ties = [
+        h
+        for h in order[:-1]
+        if _stamp(received.get(h[0].path)) == _stamp(received.get(newest[0].path))
+    ]
+    for fr, row in order[:-1]:
+        dropped[id(fr)].add(row)
+        if (fr, row) in ties:
+            _add(
+                fr,
+                "duplicate-unit",
+                row,
+                fr.code_column,
+                "unit_code",
+                code,
+                year,
+                first=_where(*newest),
+                message_id="duplicate-unit.same-time",
+            )
+            continue
+        newer_fr, newer_row = newest
+        _add(
+            fr,
+            "resubmitted",
+            row,
+            fr.code_column,
+            "unit_code",
+            code,
+            year,
+            newer=_where(newer_fr, newer_row),
+            received=_day(received.get(fr.path)),
+            newer_received=_day(received.get(newer_fr.path)),
+            differences=_differences(_record(fr, row), _record(newer_fr, newer_row)),
+        )
+
+
+def _stamp(r: Received | None) -> tuple[str, float]:
+    return (r.day.isoformat(), r.stamp) if r is not None else ("", 0.0)
+
+
+def _day(r: Received | None) -> str:
+    return r.day.isoformat() if r is not None else "?"
+
+
+def _where(fr: FileResult, row: int) -> str:
+    column = fr.code_column
+    return f"{fr.path} {column_letter(column)}{row}" if column else fr.path
+
+
+def _record(fr: FileResult, row: int) -> UnitRecord | None:
+    return next((r for r in fr.records if r.source_row == row), None)
+
+
+def _differences(old: UnitRecord | None, new: UnitRecord | None) -> str:
+    """The figures that differ between two returns of one unit: `field: 45 → 47`, or `—`."""
+    if old is None or new is None:
+        return "—"
+    changed = [
+        f"{fid} {getattr(old, fid)} → {getattr(new, fid)}"
+        for fid in COUNT_FIELDS
+        if getattr(old, fid) != getattr(new, fid)
+    ]
+    return "; ".join(changed) if changed else "—"
+
+
+def _against_registry(result: LoadResult, registry: Registry, dropped: dict[int, set[int]]) -> None:
+    """Every unit is in the registry, and says of itself what the registry says of it."""
+    for fr in result.files:
+        records = {r.source_row: r for r in fr.records}
+        for year, code, row in fr.unit_codes:
+            unit = registry.unit(code, year)
+            if unit is None:
+                record = records.get(row)
+                name = record.unit_name if record is not None else None
+                closest = ", ".join(registry.closest(code, name)) or "—"
+                _add(
+                    fr,
+                    "unknown-unit",
+                    row,
+                    fr.code_column,
+                    "unit_code",
+                    code,
+                    year,
+                    registry=registry.path,
+                    closest=closest,
                 )
+                dropped[id(fr)].add(row)
                 continue
-            _cross_finding(fr, "duplicate-unit", row, column, "unit_code", code, year, first)
-            dropped[id(fr)].add(row)
+            record = records.get(row)
+            if record is not None:
+                _compare(fr, record, unit_values(unit), registry.path)
+
+
+def unit_values(unit: Any) -> dict[str, str | None]:
+    return {"unit_name": unit.name, "level": unit.level, "unit_type": unit.unit_type}
+
+
+def _compare(
+    fr: FileResult, record: UnitRecord, expected: dict[str, str | None], shown: str
+) -> None:
+    for fid, want in expected.items():
+        have = getattr(record, fid)
+        if want is None or have is None:
+            continue
+        same = fold(have) == fold(want) if fid == "unit_name" else have == want
+        if same:
+            continue
+        kind = Kind.LEVEL if fid == "level" else Kind.UNIT_TYPE if fid == "unit_type" else None
+        _add(
+            fr,
+            "registry-mismatch",
+            record.source_row or 0,
+            record.source_columns.get(fid),
+            fid,
+            _label(kind, have),
+            record.report_year,
+            expected=_label(kind, want),
+            registry=shown,
+        )
+
+
+def _label(kind: Kind | None, value: str) -> str:
+    return choice_label(kind, value, "vi") if kind is not None else value
+
+
+def _parents(
+    result: LoadResult,
+    registry: Registry | None,
+    codes: dict[int | None, set[str]],
+    dropped: dict[int, set[int]],
+) -> None:
+    """A parent is a registry unit (error otherwise), or without a registry one of the units
+    read (a warning otherwise: the parent may simply be in a file not given)."""
     undated = codes.get(None, set())
     for fr in result.files:
         for rec in fr.records:
-            known = codes.get(rec.report_year, set())
-            if rec.parent_code and rec.parent_code not in known and rec.parent_code not in undated:
-                column = rec.source_columns.get("parent_code")
-                row = rec.source_row or 0
-                _cross_finding(
+            parent = rec.parent_code
+            if not parent or (rec.source_row or 0) in dropped[id(fr)]:
+                continue
+            row, column = rec.source_row or 0, rec.source_columns.get("parent_code")
+            if registry is not None:
+                if parent not in registry.units:
+                    _add(
+                        fr,
+                        "unknown-parent",
+                        row,
+                        column,
+                        "parent_code",
+                        parent,
+                        rec.report_year,
+                        message_id="unknown-parent.registry",
+                        registry=registry.path,
+                    )
+                    dropped[id(fr)].add(row)
+            elif parent not in codes.get(rec.report_year, set()) and parent not in undated:
+                _add(
                     fr,
                     "unknown-parent",
                     row,
                     column,
                     "parent_code",
-                    rec.parent_code,
+                    parent,
                     rec.report_year,
+                    severity="warning",
+                    message_id="unknown-parent.unread",
                 )
-                dropped[id(fr)].add(row)
-    for fr in result.files:
-        rows = dropped[id(fr)]
-        if rows:
-            fr.records = [r for r in fr.records if r.source_row not in rows]
-            fr.skipped_rows = sorted(set(fr.skipped_rows) | rows)
-        fr.findings.sort(key=Finding.sort_key)
 
 
-def _cross_finding(
+def _add(
     fr: FileResult,
     code: CodeId,
     row: int,
     column: int | None,
     fid: str,
     value: str,
-    year: int,
-    first: str | None = None,
+    year: int | None,
+    *,
+    severity: Severity | None = None,
+    message_id: str | None = None,
+    **args: Any,
 ) -> None:
     """A finding of the cross-file checks, within the file's cap on findings."""
     if len(fr.findings) >= MAX_FINDINGS_PER_FILE:
-        return  # the file is already invalid and its report long enough
-    args = {"first": first} if first is not None else {}
+        return  # the file's report is already long enough
     fr.findings.append(
         fnd.make(
             code,
@@ -85,6 +289,8 @@ def _cross_finding(
             field=fid,
             value=value,
             year=year,
+            severity=severity,
+            message_id=message_id,
             **args,
         )
     )

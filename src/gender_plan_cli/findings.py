@@ -38,6 +38,12 @@ CodeId = Literal[
     "ambiguous-value",
     "hidden-sheet",
     "too-many-findings",
+    "unknown-unit",
+    "registry-mismatch",
+    "resubmitted",
+    "registry-duplicate",
+    "registry-unknown-parent",
+    "registry-cycle",
 ]
 
 # The catalogue: each code's severity. Titles and descriptions live in i18n, keyed by code.
@@ -62,6 +68,12 @@ SEVERITY: dict[CodeId, Severity] = {
     "ambiguous-value": "warning",
     "hidden-sheet": "warning",
     "too-many-findings": "error",
+    "unknown-unit": "error",
+    "registry-mismatch": "warning",
+    "resubmitted": "warning",
+    "registry-duplicate": "error",
+    "registry-unknown-parent": "error",
+    "registry-cycle": "error",
 }
 
 
@@ -115,9 +127,14 @@ def make(
     field: str | None = None,
     value: Any = None,
     message_id: str | None = None,
+    severity: Severity | None = None,
     **args: Any,
 ) -> Finding:
-    """The one place a finding is created; the severity comes from the catalogue."""
+    """The one place a finding is created; the severity comes from the catalogue.
+
+    `severity` overrides it where the catalogue's cannot hold: `unknown-parent` is an error
+    against a registry and a warning against only the files read.
+    """
     cell = None
     if row is not None and column is not None:
         cell = f"{column_letter(column)}{row}"
@@ -125,7 +142,7 @@ def make(
         cell = str(row)
     return Finding(
         code=code,
-        severity=SEVERITY[code],
+        severity=severity or SEVERITY[code],
         file=file,
         sheet=sheet,
         cell=cell,

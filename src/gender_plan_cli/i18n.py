@@ -366,12 +366,79 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cần gửi.",
         'The data sheet "{sheet_name}" is hidden. It is still read; make sure it is the sheet meant.',
     ),
+    # --- the registry of units, resubmissions (crosscheck.py, registry.py) ---------------------
+    "unknown-parent.unread": (
+        'Ô {cell}: mã đơn vị cấp trên "{value}" không có trong các tệp đang kiểm tra (năm {year}). '
+        "Nếu mã đúng thì không cần sửa: hãy kiểm tra cùng danh mục đơn vị (gplan check --units "
+        "danh-muc.xlsx tệp-này.xlsx) hoặc cùng tệp tổng hợp có đơn vị cấp trên.",
+        'Cell {cell}: parent code "{value}" is not in the files checked ({year}). If it is right, '
+        "nothing to fix: check with the registry of units (gplan check --units units.xlsx "
+        "this-file.xlsx) or together with the file holding the parent unit.",
+    ),
+    "unknown-parent.registry": (
+        'Ô {cell}: mã đơn vị cấp trên "{value}" không có trong danh mục đơn vị ({registry}). Hãy sửa '
+        "mã theo danh mục hoặc để trống.",
+        'Cell {cell}: parent code "{value}" is not in the registry of units ({registry}). Use a code '
+        "of the registry, or leave it blank.",
+    ),
+    "duplicate-unit.same-time": (
+        'Đơn vị "{value}" năm {year} có báo cáo cả ở đây và ở {first}, nhận cùng một thời điểm nên '
+        "không biết bản nào mới hơn. Hãy giữ lại một bản.",
+        'Unit "{value}" ({year}) has a return here and at {first}, received at the same moment, so '
+        "which is newer cannot be told. Keep one of them.",
+    ),
+    "unknown-unit": (
+        'Ô {cell}: mã đơn vị "{value}" không có trong danh mục đơn vị ({registry}). Mã gần giống: '
+        "{closest}. Hãy sửa mã theo danh mục, hoặc đề nghị Sở Nội vụ bổ sung đơn vị vào danh mục.",
+        'Cell {cell}: unit code "{value}" is not in the registry of units ({registry}). Closest '
+        "codes: {closest}. Use the registry's code, or ask the Department to add the unit.",
+    ),
+    "registry-mismatch": (
+        "Ô {cell} ({field}): '{value}' nhưng danh mục ghi '{expected}'. Hãy kiểm tra lại.",
+        "Cell {cell} ({field}): '{value}' but the registry says '{expected}'. Please check.",
+    ),
+    "resubmitted": (
+        'Đơn vị "{value}" năm {year} đã gửi lại: bản ở {newer} (nhận {newer_received}) thay cho bản '
+        "này (nhận {received}); số liệu ở đây không được tính. Khác nhau: {differences}.",
+        'Unit "{value}" ({year}) was sent again: the return at {newer} (received '
+        "{newer_received}) supersedes this one (received {received}), which is not counted. "
+        "Differences: {differences}.",
+    ),
+    "registry-duplicate": (
+        'Danh mục đơn vị, dòng {row}: mã "{value}" đã có ở dòng {first}. Mỗi mã chỉ ghi một lần.',
+        'Registry of units, row {row}: code "{value}" is already at row {first}. List each code once.',
+    ),
+    "registry-unknown-parent": (
+        'Danh mục đơn vị, dòng {row}: đơn vị cấp trên "{value}" không có trong danh mục.',
+        'Registry of units, row {row}: parent "{value}" is not in the registry.',
+    ),
+    "registry-cycle": (
+        "Danh mục đơn vị, dòng {row}: đơn vị cấp trên tạo thành vòng lặp ({cycle}).",
+        "Registry of units, row {row}: the parents form a cycle ({cycle}).",
+    ),
+    "registry.yaml-shape": (
+        'Danh mục đơn vị dạng YAML phải có danh sách "units:" (mỗi mục có code, name, level, '
+        "unit_type, parent).",
+        'A YAML registry must hold a "units:" list (each entry with code, name, level, unit_type, '
+        "parent).",
+    ),
+    "registry.yaml-entry": (
+        "Danh mục đơn vị, mục thứ {row}: không phải một đơn vị (cần code, name, …).",
+        "Registry of units, entry {row}: not a unit (code, name, … expected).",
+    ),
+    "registry.no-header": (
+        'Không tìm thấy dòng tiêu đề của danh mục đơn vị (cần ít nhất các cột "Mã đơn vị", "Tên cơ '
+        'quan, đơn vị", "Cấp", "Loại hình").',
+        'No header row of a registry of units was found (at least "Mã đơn vị", "Tên cơ quan, đơn '
+        'vị", "Cấp", "Loại hình" are needed).',
+    ),
     # --- check output ----------------------------------------------------------------------
     "check.valid": ("HỢP LỆ", "VALID"),
     "check.invalid": ("CHƯA HỢP LỆ", "INVALID"),
     "check.sheet": ('trang "{sheet}"', 'sheet "{sheet}"'),
     "check.year": ("năm {year}", "year {year}"),
     "check.units": ("{units} đơn vị", "{units} units"),
+    "check.registry": ("danh mục đơn vị", "registry of units"),
     "check.ignored": ("bỏ qua trang: {sheets}", "sheets ignored: {sheets}"),
     "check.hidden": ("trang ẩn: {sheets}", "hidden sheets: {sheets}"),
     "check.col.file": ("Tệp", "File"),

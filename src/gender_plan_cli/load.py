@@ -18,7 +18,9 @@ from gender_plan_cli.crosscheck import cross_check
 from gender_plan_cli.layout import locate
 from gender_plan_cli.reading import Book, open_book
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, reader_failure
+from gender_plan_cli.received import ReceivedMode, received, signature_date
 from gender_plan_cli.records import FileResult, LoadResult
+from gender_plan_cli.registry import Registry
 from gender_plan_cli.validate import validate_sheet
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -66,11 +68,14 @@ def load_paths(
     limits: Limits = DEFAULT_LIMITS,
     progress: Callable[[int, int, Path], None] | None = None,
     discovered: bool = False,
+    registry: Registry | None = None,
+    received_from: ReceivedMode = "auto",
 ) -> LoadResult:
-    """Read every file on its own, then check units across files.
+    """Read every file on its own, then check units across files (and against `registry`).
 
     `discovered`: the paths are already `discover`'s answer (the CLI discovers once, to size
-    its progress bar), so folders are not walked again.
+    its progress bar), so folders are not walked again. `received_from` says how a file's
+    received date is known, which orders two returns of one unit (see `received`).
     """
     files = list(paths) if discovered else discover(paths)
     results: list[FileResult] = []
@@ -78,8 +83,14 @@ def load_paths(
         if progress is not None:
             progress(i, len(files), path)
         results.append(read_file(path, report_year=report_year, limits=limits))
-    result = LoadResult(files=results)
-    cross_check(result)
+    dates = {
+        fr.path: received(path, fr.signed_on, received_from)
+        for path, fr in zip(files, results, strict=True)
+    }
+    result = LoadResult(files=results, received=dates)
+    cross_check(result, registry, dates)
+    if registry is not None:
+        result.files.insert(0, registry.file)
     return result
 
 
@@ -118,6 +129,11 @@ def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
     return FileResult(path=shown, findings=[finding])
 
 
+def read_problem_finding(shown: str, exc: BaseException) -> fnd.Finding:
+    """What a reader raised on a file, as the finding a return would get."""
+    return _unreadable(shown, _as_problem(exc)).findings[0]
+
+
 def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
@@ -131,6 +147,7 @@ def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> 
         result = validate_sheet(grid, layout, shown, sheet_name, cli_year)
         result.ignored_sheets = ignored
         result.hidden_sheets = hidden
+        result.signed_on = signature_date(grid.rows)
         if grid.hidden:
             result.findings.insert(
                 0,

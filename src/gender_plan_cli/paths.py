@@ -19,7 +19,12 @@ def bundled_samples() -> Path:
     return inside if inside.is_dir() else _SOURCE_TREE / "data" / "samples"
 
 
+def local_rules(cwd: Path | None = None) -> Path | None:
+    """`rules/targets.yaml` in the current directory, when there is one."""
+    local = (cwd or Path.cwd()) / "rules" / "targets.yaml"
+    return local if local.is_file() else None
+
+
 def default_rules(cwd: Path | None = None) -> Path:
     """`rules/targets.yaml` in the current directory when present, else the bundled copy."""
-    local = (cwd or Path.cwd()) / "rules" / "targets.yaml"
-    return local if local.is_file() else bundled_rules()
+    return local_rules(cwd) or bundled_rules()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
 from gender_plan_cli.findings import Finding
+from gender_plan_cli.received import Received
 
 Level = str  # one of contract.LEVELS ids
 UnitType = str  # one of contract.UNIT_TYPES ids
@@ -60,9 +63,10 @@ class UnitRecord(BaseModel):
 
 
 class FileResult(BaseModel):
-    """Everything learnt from one submitted file."""
+    """Everything learnt from one submitted file (or from the registry of units)."""
 
     path: str
+    role: Literal["return", "registry"] = "return"
     sheet: str | None = None
     report_year: int | None = None
     units: int = 0
@@ -75,6 +79,8 @@ class FileResult(BaseModel):
     # elsewhere in its row is still a unit the data holds (as a parent, or as a duplicate).
     unit_codes: list[tuple[int | None, str, int]] = []
     code_column: int | None = None
+    # The date line of the form's signature block (`ngày 10 tháng 12 năm 2025`), if any.
+    signed_on: date | None = None
 
     @property
     def errors(self) -> int:
@@ -103,6 +109,8 @@ class LoadResult(BaseModel):
     """Every file of one invocation, with the cross-file checks applied."""
 
     files: list[FileResult] = []
+    # When each file (by its path as shown) was received: orders resubmissions, feeds `status`.
+    received: dict[str, Received] = {}
 
     @property
     def records(self) -> list[UnitRecord]:
@@ -119,7 +127,7 @@ class LoadResult(BaseModel):
         return CheckSummary(
             files=len(self.files),
             invalid=sum(1 for f in self.files if not f.valid(strict)),
-            units=sum(f.units for f in self.files),
+            units=sum(f.units for f in self.files if f.role == "return"),
             errors=sum(f.errors for f in self.files),
             warnings=sum(f.warnings for f in self.files),
         )

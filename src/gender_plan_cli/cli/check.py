@@ -16,10 +16,13 @@ from gender_plan_cli.cli.common import (
     MaxLineKb,
     MaxRatio,
     MaxUnzippedMb,
+    ReceivedOption,
+    UnitsOption,
     guarded,
     lang_of,
     load_files,
     make_limits,
+    registry_for,
     stdout_console,
 )
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS
@@ -52,6 +55,8 @@ def check(
             "--report-year", help="Năm báo cáo khi tệp không ghi năm.", show_default=False
         ),
     ] = None,
+    units: UnitsOption = None,
+    received_from: ReceivedOption = "auto",
     max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_mb,
     max_unzipped_mb: MaxUnzippedMb = DEFAULT_LIMITS.max_unzipped_mb,
     max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
@@ -61,7 +66,15 @@ def check(
     """Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell."""
     language = lang_of(lang)
     limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
-    result = load_files(paths, language, limits, report_year=report_year)
+    registry = registry_for(units, None, paths, language, limits)
+    result = load_files(
+        paths,
+        language,
+        limits,
+        report_year=report_year,
+        registry=registry,
+        received_from=received_from,
+    )
     out = stdout_console()
     if format is CheckFormat.json:
         from gender_plan_cli.render.check_json import render_check_json

@@ -17,9 +17,11 @@ from gender_plan_cli.reading.limits import (
     DEFAULT_LIMITS as DEFAULT_LIMITS,  # re-exported for commands
 )
 from gender_plan_cli.reading.limits import Limits
+from gender_plan_cli.received import ReceivedMode
 
 if TYPE_CHECKING:
     from gender_plan_cli.records import LoadResult
+    from gender_plan_cli.registry import Registry
 
 
 class Lang(str, Enum):
@@ -132,29 +134,84 @@ def load_files(
     *,
     report_year: int | None = None,
     not_into: Path | None = None,
+    registry: Registry | None = None,
+    received_from: ReceivedMode = "auto",
 ) -> LoadResult:
     """Discover once, read every file with a progress bar on a terminal, cross-check.
 
     `not_into`: the output file of the command, which must not be one of the files read.
     """
-    from gender_plan_cli.i18n import text
     from gender_plan_cli.load import load_paths
 
     files = resolve_paths(paths, lang)
     if not_into is not None and any(not_into.resolve() == f.resolve() for f in files):
         usage_error(text("gap.usage.output-is-input", lang, path=str(not_into)))
+    if (
+        registry is not None
+        and not_into is not None
+        and Path(registry.path).resolve() == not_into.resolve()
+    ):
+        usage_error(text("gap.usage.output-is-input", lang, path=str(not_into)))
     bar, step = progress_reporter(len(files), lang)
+    options = {
+        "report_year": report_year,
+        "limits": limits,
+        "discovered": True,
+        "registry": registry,
+        "received_from": received_from,
+    }
     if bar is None:
-        return load_paths(files, report_year=report_year, limits=limits, discovered=True)
+        return load_paths(files, **options)  # type: ignore[arg-type]
     with bar:
-        return load_paths(
-            files, report_year=report_year, limits=limits, progress=step, discovered=True
-        )
+        return load_paths(files, progress=step, **options)  # type: ignore[arg-type]
+
+
+def registry_for(
+    explicit: Path | None, rules: Path | None, paths: list[Path], lang: str, limits: Limits
+) -> Registry | None:
+    """The registry of units in force: `--units`, GPLAN_UNITS, a `units.*` beside the rules
+    file in use (not the bundled one), or at the top of a folder named as PATH; else None."""
+    from gender_plan_cli.paths import local_rules
+    from gender_plan_cli.registry import NAMES, find_registry, load_registry
+
+    in_use = rules if rules is not None else local_rules()
+    found = find_registry(explicit, in_use.parent if in_use is not None else None)
+    if found is None:
+        for path in paths:
+            hits = [path / n for n in NAMES if path.is_dir() and (path / n).is_file()]
+            if hits:
+                found = hits[0]
+                break
+    if found is None:
+        return None
+    if not found.exists():
+        usage_error(text("usage.no-path", lang, path=str(found)))
+    return load_registry(found, limits)
+
+
+UnitsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--units",
+        help="Danh mục đơn vị phải báo cáo (.xlsx, .csv, .yaml; mặc định GPLAN_UNITS, rồi units.* "
+        "cạnh tệp quy tắc hoặc trong thư mục số liệu). / Registry of units.",
+        show_default=False,
+    ),
+]
+ReceivedOption = Annotated[
+    ReceivedMode,
+    typer.Option(
+        "--received-from",
+        help="Ngày nhận lấy từ: auto (dòng ký tên, rồi ngày sửa tệp) | git | signature | mtime. "
+        "/ Where a return's received date comes from.",
+    ),
+]
 
 
 def data_inputs(paths: list[Path] | None, lang: str):  # type: ignore[no-untyped-def]
     """The paths to read and how they were chosen; says so on stderr when not named."""
     from gender_plan_cli.indicators import DataSource
+    from gender_plan_cli.load import EXTENSIONS
     from gender_plan_cli.paths import bundled_samples
 
     if paths:
@@ -165,7 +222,13 @@ def data_inputs(paths: list[Path] | None, lang: str):  # type: ignore[no-untyped
         return DataSource(kind="env", paths=[env]), [Path(env)]
     samples = bundled_samples()
     inputs = (
-        sorted(p for p in samples.iterdir() if p.name != "broken" and not p.name.startswith("."))
+        sorted(
+            p
+            for p in samples.iterdir()
+            if p.name != "broken"
+            and not p.name.startswith(".")
+            and (p.is_dir() or p.suffix.lower() in EXTENSIONS)
+        )
         if samples.is_dir()
         else []
     )

@@ -15,6 +15,7 @@ def check_document(result: LoadResult, lang: str, *, strict: bool = False) -> di
         files.append(
             {
                 "path": fr.path,
+                "role": fr.role,
                 "valid": fr.valid(strict),
                 "sheet": fr.sheet,
                 "report_year": fr.report_year,

@@ -35,6 +35,8 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
     details = []
     if fr.sheet:
         details.append(text("check.sheet", lang, sheet=fr.sheet))
+    if fr.role == "registry":
+        details.append(text("check.registry", lang))
     if fr.report_year:
         details.append(text("check.year", lang, year=fr.report_year))
     details.append(text("check.units", lang, units=fr.units))
