@@ -28,6 +28,8 @@ CATALOGUE: dict[str, Code] = {
     for c in (
         Code("unreadable-file", "error", "Không đọc được tệp", "File cannot be read"),
         Code("file-too-large", "error", "Tệp vượt giới hạn", "File over a limit"),
+        Code("reader-crashed", "error", "Trình đọc dừng đột ngột", "Reader crashed"),
+        Code("read-timeout", "error", "Đọc tệp quá lâu", "Reading took too long"),
         Code("no-header", "error", "Không tìm thấy dòng tiêu đề cột", "No header row"),
         Code("missing-column", "error", "Thiếu cột bắt buộc", "Required column missing"),
         Code("duplicate-column", "error", "Cột bị trùng", "Duplicate column"),
