@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import struct
 import subprocess
 import sys
 import zipfile
@@ -15,39 +14,12 @@ from builders import simple_form, unit
 from gender_plan_cli.isolation import WorkerLimits, read_isolated
 from gender_plan_cli.load import read_file
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS
-from hostile_builders import (
-    XlsSheet,
-    cfb_bytes,
-    form_rows,
-    sheet_xml,
-    write_xlsx_parts,
-    xls_workbook_stream,
-)
+from hostile_builders import difat_chain_pointing_at_itself, shared_strings_claiming_1e14
 from isolation_readers import by_name
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and rlimits: POSIX")
 
 READ = functools.partial(read_file, report_year=None, limits=DEFAULT_LIMITS)
-HUGE_SST = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
-    'uniqueCount="99999999999999"><si><t>a</t></si></sst>'
-)
-
-
-def shared_strings_claiming_1e14(path: Path) -> Path:
-    """A valid one-unit workbook whose shared-string table declares 10¹⁴ entries."""
-    return write_xlsx_parts(path, sheet_xml(form_rows(1)), shared_strings=HUGE_SST)
-
-
-def difat_chain_pointing_at_itself(path: Path) -> Path:
-    """A one-unit .xls whose one DIFAT sector names itself as the next: calamine loops, growing."""
-    data = bytearray(cfb_bytes({"Workbook": xls_workbook_stream([XlsSheet("S", form_rows(1))])}))
-    looping = (len(data) - 512) // 512  # the sector appended below
-    struct.pack_into("<II", data, 68, looping, 1)  # first DIFAT sector, DIFAT sector count
-    data += struct.pack("<128I", *([0xFFFFFFFF] * 127), looping)
-    path.write_bytes(bytes(data))
-    return path
 
 
 def valid(folder: Path, name: str, code: str) -> Path:
@@ -129,8 +101,11 @@ def test_a_reader_past_its_time_is_killed_and_the_run_goes_on(tmp_path: Path) ->
     assert [u.unit_code for u in results[1].records] == ["B01"]
 
 
-def test_a_crash_blames_only_its_file_not_the_files_read_beside_it(tmp_path: Path) -> None:
-    """Crashes among many files and two workers: each culprit named, every other file read."""
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_crash_blames_only_its_file_not_the_files_read_beside_it(
+    tmp_path: Path, jobs: int
+) -> None:
+    """Crashes among many files: each culprit named; the files queued behind it, read again."""
     paths: list[Path] = []
     for i in range(12):
         if i in (2, 3, 7):
@@ -140,7 +115,7 @@ def test_a_crash_blames_only_its_file_not_the_files_read_beside_it(tmp_path: Pat
             paths.append(valid(tmp_path, f"ok{i:02d}.xlsx", f"U{i:02d}"))
     seen: list[int] = []
     results = read_isolated(
-        paths, by_name, WorkerLimits(jobs=2), progress=lambda done, total, p: seen.append(done)
+        paths, by_name, WorkerLimits(jobs=jobs), progress=lambda done, total, p: seen.append(done)
     )
     assert [r.path for r in results] == [str(p) for p in paths]
     for i, r in enumerate(results):
@@ -176,3 +151,24 @@ def test_limits_are_picklable_with_sensible_defaults() -> None:
     assert pickle.loads(pickle.dumps(limits)) == limits
     assert (limits.max_memory_mb, limits.max_seconds) == (1024, 30)
     assert 1 <= limits.jobs <= 8
+
+
+def test_with_another_thread_running_workers_come_from_the_forkserver(tmp_path: Path) -> None:
+    """A progress bar's thread makes fork unsafe: the forkserver isolates just as well."""
+    import threading
+
+    from gender_plan_cli import isolation
+
+    paths = [valid(tmp_path, "a.xlsx", "A01"), tmp_path / "abort.xlsx"]
+    paths[1].write_bytes(b"")
+    stop = threading.Event()
+    bar = threading.Thread(target=stop.wait)
+    bar.start()
+    try:
+        assert isolation._context().get_start_method() == "forkserver"
+        results = read_isolated(paths, by_name, WorkerLimits(jobs=2))
+    finally:
+        stop.set()
+        bar.join()
+    assert [codes(r) for r in results] == [[], ["reader-crashed"]]
+    assert [u.unit_code for u in results[0].records] == ["A01"]

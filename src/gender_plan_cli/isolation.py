@@ -10,9 +10,12 @@ submission itself.
 
 The pool is our own, over `multiprocessing`, rather than `ProcessPoolExecutor`:
 
-- one file in flight per worker, so a dead worker names its culprit exactly — no
-  batch to re-run, no innocent neighbour blamed (the executor's BrokenProcessPool fails
-  every pending future without saying which task killed it);
+- a worker reads the files it is sent one at a time, in order, and answers each before
+  the next: a dead worker's culprit is exactly the oldest file it has not answered, and
+  the one queued behind it goes back to another worker — no batch to re-run, no innocent
+  neighbour blamed (the executor's BrokenProcessPool fails every pending future without
+  saying which task killed it). Two files are queued per worker so that it never idles
+  waiting for the parent between them;
 - a worker that overruns its deadline is killed alone (the executor cannot cancel a
   running task);
 - each worker's stderr goes to its own file, so Rust's "memory allocation of N bytes
@@ -21,22 +24,27 @@ The pool is our own, over `multiprocessing`, rather than `ProcessPoolExecutor`:
 - a worker is reused for up to MAX_FILES_PER_WORKER files (imports and start-up paid
   once), and replaced early once its peak RSS passes a share of the cap.
 
-Start method: `forkserver` where it exists (Linux, macOS), with the reading modules
-pre-imported into the server, so a new worker is a fork of an already-warm process.
-Plain `fork` is avoided because the parent may run threads (the Rich progress bar).
-Elsewhere (Windows) it is `spawn` and there is no `resource` module: crash isolation and
-the wall-clock timeout still hold, the memory cap and the CPU-time backstop do not.
+Start method: on Linux, `fork` while the parent has a single thread — a worker then starts
+in milliseconds with every module already imported, and the parent holds no cells to
+copy. Forking a process with other threads (the Rich progress bar refreshes from one) can
+deadlock the child on a lock a thread held, so then `forkserver`, with the reading
+modules pre-imported into the server once (about 0.3 s), is used instead; it is also the
+choice on macOS, where fork is unsafe. Elsewhere (Windows) it is `spawn` and there is no
+`resource` module: crash isolation and the wall-clock timeout still hold, the memory cap
+and the CPU-time backstop do not.
 """
 
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import multiprocessing
 import os
 import re
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -50,6 +58,7 @@ from gender_plan_cli.records import FileResult
 
 MAX_JOBS = 8  # each worker may use up to max_memory_mb: more workers, more memory at risk
 MAX_FILES_PER_WORKER = 100  # then a fresh worker: fragmentation and leaks stay bounded
+QUEUE_PER_WORKER = 2  # files sent ahead, so a worker never waits for the parent between two
 RECYCLE_RSS_SHARE = 0.5  # a worker whose peak RSS passed this share of the cap is replaced
 CPU_MARGIN_SECONDS = 5  # RLIMIT_CPU above max_seconds: the backstop if the parent is gone
 START_FAILURES_ALLOWED = 3  # workers that die before taking a file: the machine, not a file
@@ -121,6 +130,8 @@ def _worker_main(conn: Connection, read_one: ReadOne, limits: WorkerLimits, log:
     fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(fd, 2)
     os.close(fd)
+    if faulthandler.is_enabled():  # inherited by fork, still writing to the parent's terminal
+        faulthandler.enable(file=2)
     os.environ["RUST_BACKTRACE"] = "0"  # one line from a dying reader, not a page
     _die_with_parent()
     resource = _resource()
@@ -194,7 +205,10 @@ def _resource() -> Any:
 
 
 def _context() -> Any:
+    """fork while this process has one thread; forkserver with a warm preload if not; else spawn."""
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         preload = list(PRELOAD)
@@ -210,17 +224,19 @@ class _Worker:
     process: Any
     conn: Connection
     log: Path
-    deadline: float  # to say it is ready, then to read the file it holds
+    deadline: float  # to say it is ready, then to read the file at the head of its queue
     ready: bool = False
-    task: tuple[int, Path] | None = None
+    tasks: deque[tuple[int, Path]] = field(default_factory=deque)  # read in this order
     files: int = 0
+    worn: bool = False  # takes no more files; retired once its queue is empty
 
 
 Done = tuple[tuple[int, Path], FileResult]
 
 
 class _Pool:
-    """Workers that read one file at a time; the parent's loop waits on replies, deaths and deadlines."""
+    """Workers that read their queued files one at a time; the parent waits on replies,
+    deaths and deadlines."""
 
     def __init__(self, read_one: ReadOne, limits: WorkerLimits, jobs: int) -> None:
         self.read_one = read_one
@@ -229,6 +245,7 @@ class _Pool:
         self.ctx = _context()
         self.workers: list[_Worker] = []
         self.retired: list[Any] = []
+        self.todo: deque[tuple[int, Path]] = deque()
         self.start_failures = 0
         self.started = 0
         self.tmp = tempfile.TemporaryDirectory(prefix="gplan-workers-")
@@ -247,15 +264,15 @@ class _Pool:
         self.tmp.cleanup()
 
     def run(self, paths: list[Path], progress: Progress | None) -> list[FileResult]:
-        todo: deque[tuple[int, Path]] = deque(enumerate(paths))
+        self.todo = deque(enumerate(paths))
         results: list[FileResult | None] = [None] * len(paths)
         done = 0
-        while todo or any(w.task for w in self.workers):
-            while len(self.workers) < min(self.jobs, len(todo) + self._busy()):
+        while self.todo or self._queued():
+            while len(self.workers) < min(self.jobs, len(self.todo) + self._queued()):
                 self._start()
             for w in self.workers:
-                if w.ready and w.task is None and todo:
-                    self._assign(w, todo.popleft())
+                while w.ready and not w.worn and len(w.tasks) < QUEUE_PER_WORKER and self.todo:
+                    self._assign(w, self.todo.popleft())
             for (index, path), result in self._wait() + self._overdue():
                 results[index] = result
                 done += 1
@@ -264,8 +281,8 @@ class _Pool:
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]
 
-    def _busy(self) -> int:
-        return sum(1 for w in self.workers if w.task)
+    def _queued(self) -> int:
+        return sum(len(w.tasks) for w in self.workers)
 
     def _start(self) -> None:
         parent, child = self.ctx.Pipe()
@@ -283,10 +300,13 @@ class _Pool:
         self.workers.append(_Worker(process, parent, log, deadline))
 
     def _assign(self, w: _Worker, task: tuple[int, Path]) -> None:
-        w.task = task
-        w.deadline = time.monotonic() + self.limits.max_seconds
+        if not w.tasks:
+            w.deadline = time.monotonic() + self.limits.max_seconds
+        w.tasks.append(task)
+        if w.files + len(w.tasks) >= MAX_FILES_PER_WORKER:
+            w.worn = True
         with contextlib.suppress(OSError):
-            w.conn.send(task)  # if it died meanwhile, its sentinel tells, and the file is blamed
+            w.conn.send(task)  # if it died meanwhile, its sentinel tells
 
     def _wait(self) -> list[Done]:
         """Wait for a reply, a death or the nearest deadline; the files that finished."""
@@ -315,34 +335,40 @@ class _Pool:
             w.ready = True
             w.deadline = float("inf")
             return []
-        task = w.task
-        assert task is not None
-        w.task, w.deadline = None, float("inf")
+        task = w.tasks.popleft()
+        assert task[0] == message[1], "a worker reads its files in the order it was sent them"
+        w.deadline = time.monotonic() + self.limits.max_seconds if w.tasks else float("inf")
         w.files += 1
+        result = self._result(task[1], message)
         if kind == "ok":
             self.start_failures = 0
-            if self._worn_out(w, message[3]):
-                self._retire(w)
-            return [(task, message[2])]
+            if message[3] > self.limits.max_memory_mb * 1024 * RECYCLE_RSS_SHARE:
+                w.worn = True
+        if w.worn and not w.tasks:
+            self._retire(w)
+        return [(task, result)]
+
+    def _result(self, path: Path, message: tuple[Any, ...]) -> FileResult:
+        kind = message[0]
+        if kind == "ok":
+            result: FileResult = message[2]
+            return result
         if kind == "memory":
             limit = self.limits.max_memory_mb
-            return [
-                (task, _finding(task[1], "file-too-large", "file-too-large.memory", limit=limit))
-            ]
-        error = message[2]
-        return [(task, _finding(task[1], "reader-crashed", "reader-crashed.error", error=error))]
+            return _finding(path, "file-too-large", "file-too-large.memory", limit=limit)
+        return _finding(path, "reader-crashed", "reader-crashed.error", error=message[2])
 
     def _on_death(self, w: _Worker) -> list[Done]:
-        """A worker is gone: the file it held is the culprit; one that held none, a start failure."""
+        """A worker is gone: the file it was reading is the culprit, the files queued behind it
+        go back to be read by another; a worker that held none is a start failure."""
         if w not in self.workers:
             return []
         w.process.join(5)
         status = w.process.exitcode
         stderr = _tail(w.log)
-        task = w.task
-        self._retire(w, kill=True)
-        if task is not None:
-            return [(task, _death_finding(task[1], status, stderr, self.limits))]
+        culprit = self._retire(w, kill=True)
+        if culprit is not None:
+            return [(culprit, _death_finding(culprit[1], status, stderr, self.limits))]
         self.start_failures += 1
         if self.start_failures > START_FAILURES_ALLOWED:
             shown = stderr.decode("utf-8", "replace").strip()[-500:]
@@ -350,29 +376,31 @@ class _Pool:
         return []
 
     def _overdue(self) -> list[Done]:
-        """Workers past their deadline are killed; a file they held is a read-timeout."""
+        """Workers past their deadline are killed; the file each was reading is a read-timeout."""
         finished: list[Done] = []
         now = time.monotonic()
         for w in [w for w in self.workers if w.deadline <= now]:
-            task = w.task
-            self._retire(w, kill=True)
-            if task is not None:
+            culprit = self._retire(w, kill=True)
+            if culprit is not None:
                 seconds = self.limits.max_seconds
-                finished.append((task, _finding(task[1], "read-timeout", seconds=seconds)))
+                finished.append((culprit, _finding(culprit[1], "read-timeout", seconds=seconds)))
             else:
                 self.start_failures += 1
                 if self.start_failures > START_FAILURES_ALLOWED:
                     raise RuntimeError("reader workers do not start")
         return finished
 
-    def _worn_out(self, w: _Worker, peak_rss_kb: int) -> bool:
-        share = self.limits.max_memory_mb * 1024 * RECYCLE_RSS_SHARE
-        return w.files >= MAX_FILES_PER_WORKER or peak_rss_kb > share
+    def _retire(self, w: _Worker, *, kill: bool = False) -> tuple[int, Path] | None:
+        """Forget a worker: an idle one is asked to stop (joined at the end), a busy one killed.
 
-    def _retire(self, w: _Worker, *, kill: bool = False) -> None:
-        """Forget a worker: an idle one is asked to stop (joined at the end), any other is killed."""
+        Returns the file it was reading, if any; the files queued behind it go back to the
+        front of the queue, in order.
+        """
         self.workers.remove(w)
-        if kill or w.task is not None:
+        culprit = w.tasks.popleft() if w.tasks else None
+        self.todo.extendleft(reversed(w.tasks))
+        w.tasks.clear()
+        if kill or culprit is not None:
             w.process.kill()
             w.process.join(5)
         else:
@@ -382,6 +410,7 @@ class _Pool:
         w.conn.close()
         with contextlib.suppress(OSError):
             w.log.unlink()
+        return culprit
 
 
 def _tail(log: Path) -> bytes:
