@@ -184,7 +184,8 @@ def _peak_rss_kb(resource: Any) -> int:
 
 
 def _die_with_parent() -> None:
-    """Linux: SIGKILL this worker when the process that started it (the forkserver) exits."""
+    """Linux: SIGKILL this worker when the process that forked it (the parent, or the
+    forkserver, which exits with the parent) is gone, even while it is stuck in a reader."""
     if not sys.platform.startswith("linux"):
         return
     with contextlib.suppress(Exception):
@@ -344,6 +345,8 @@ class _Pool:
             self.start_failures = 0
             if message[3] > self.limits.max_memory_mb * 1024 * RECYCLE_RSS_SHARE:
                 w.worn = True
+        else:
+            w.worn = True  # after a MemoryError or an exception, a fresh worker for the rest
         if w.worn and not w.tasks:
             self._retire(w)
         return [(task, result)]
