@@ -7,7 +7,8 @@ a fresh process, so peak RSS figures do not leak from one run into the next.
     python benchmarks/bench_isolation.py            # build in a temp folder, run, print
     python benchmarks/bench_isolation.py --valid 300 --keep /tmp/bench-iso
 
-Parent peak RSS is getrusage(RUSAGE_SELF) of the run; workers' peak is
+`×first` is each wall time over the first mode run on that folder (serial, or jobs=1
+when the hostile folder is not read in-process). Parent peak RSS is getrusage(RUSAGE_SELF) of the run; workers' peak is
 getrusage(RUSAGE_CHILDREN) once the forkserver (which reaps the workers) has exited,
 so it is the largest of the workers and the forkserver.
 """
@@ -128,7 +129,7 @@ def main() -> int:
     print(f"built {base} in {time.perf_counter() - t0:.1f} s; {os.cpu_count()} CPUs")
     print(f"load average before the runs: {os.getloadavg()}; best of {args.repeat} runs\n")
     env = dict(os.environ, RUST_BACKTRACE="0")
-    header = f"{'folder':<8} {'mode':<10} {'files':>5} {'wall s':>7} {'ms/file':>8} {'×serial':>8} {'parent MB':>10} {'workers MB':>11}  outcome"
+    header = f"{'folder':<8} {'mode':<10} {'files':>5} {'wall s':>7} {'ms/file':>8} {'×first':>8} {'parent MB':>10} {'workers MB':>11}  outcome"
     print(header)
     print("-" * len(header))
     for folder in (valid, mixed):
