@@ -834,3 +834,28 @@ def zip_bytes(members: dict[str, bytes | str], method: int = zipfile.ZIP_DEFLATE
         for name, data in members.items():
             zf.writestr(name, data)
     return buf.getvalue()
+
+
+# -- Files that abort python-calamine itself: only ever read in a worker (tests/test_isolation.py).
+# Not in HAZARDS, which tests/test_hostile.py reads in-process.
+
+HUGE_SST = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+    'uniqueCount="99999999999999"><si><t>a</t></si></sst>'
+)
+
+
+def shared_strings_claiming_1e14(path: Path) -> Path:
+    """A valid one-unit workbook whose shared-string table declares 10¹⁴ entries."""
+    return write_xlsx_parts(path, sheet_xml(form_rows(1)), shared_strings=HUGE_SST)
+
+
+def difat_chain_pointing_at_itself(path: Path) -> Path:
+    """A one-unit .xls whose one DIFAT sector names itself as the next: calamine loops, growing."""
+    data = bytearray(cfb_bytes({"Workbook": xls_workbook_stream([XlsSheet("S", form_rows(1))])}))
+    looping = (len(data) - 512) // 512  # the sector appended below
+    struct.pack_into("<II", data, 68, looping, 1)  # first DIFAT sector, DIFAT sector count
+    data += struct.pack("<128I", *([0xFFFFFFFF] * 127), looping)
+    path.write_bytes(bytes(data))
+    return path

@@ -44,6 +44,8 @@ CodeId = Literal[
     "registry-duplicate",
     "registry-unknown-parent",
     "registry-cycle",
+    "reader-crashed",
+    "read-timeout",
 ]
 
 # The catalogue: each code's severity. Titles and descriptions live in i18n, keyed by code.
@@ -74,6 +76,8 @@ SEVERITY: dict[CodeId, Severity] = {
     "registry-duplicate": "error",
     "registry-unknown-parent": "error",
     "registry-cycle": "error",
+    "reader-crashed": "error",
+    "read-timeout": "error",
 }
 
 

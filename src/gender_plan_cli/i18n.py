@@ -200,6 +200,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "usually a file without line breaks or not a CSV at all. Open it in Excel and save it with "
         "File → Save As → CSV UTF-8; if the line really is that long, run again with a larger {flag}.",
     ),
+    # --- reading: a worker that died or overran (owned by isolation.py) ----------------------
+    "file-too-large.memory": (
+        "Đọc tệp cần hơn {limit} MB bộ nhớ nên đã bị dừng. Nếu tệp đúng là lớn như vậy, hãy chạy "
+        "lại với {flag} lớn hơn; nếu không, hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi "
+        "gửi lại.",
+        "Reading the file needed more than {limit} MB of memory, so it was stopped. If the file "
+        "really is that big, run again with a larger {flag}; otherwise open it in Excel, save it "
+        "as .xlsx and send it again.",
+    ),
+    "file-too-large.memory-asked": (
+        "Trình đọc đòi {requested} MB bộ nhớ cho tệp này (giới hạn {limit} MB) nên đã bị dừng; tệp "
+        "ghi sai kích thước bên trong, có thể bị hỏng hoặc được tạo có chủ đích. Hãy mở tệp bằng "
+        "Excel, lưu lại dưới dạng .xlsx rồi gửi lại; nếu tệp đúng là lớn, hãy chạy lại với {flag} "
+        "lớn hơn.",
+        "The reader asked for {requested} MB of memory for this file (limit {limit} MB), so it was "
+        "stopped; the file states wrong sizes inside, through damage or on purpose. Open it in "
+        "Excel, save it as .xlsx and send it again; if it really is that big, run again with a "
+        "larger {flag}.",
+    ),
+    "reader-crashed": (
+        "Tệp làm trình đọc dừng đột ngột (tín hiệu {signal}); tệp có thể bị hỏng hoặc được tạo có "
+        "chủ đích. Hãy mở và lưu lại bằng Excel rồi gửi lại.",
+        "The file made the reader stop abruptly (signal {signal}); it may be damaged or crafted on "
+        "purpose. Open it in Excel, save it again and send it again.",
+    ),
+    "reader-crashed.exit": (
+        "Tệp làm trình đọc dừng đột ngột (mã thoát {status}); tệp có thể bị hỏng. Hãy mở và lưu "
+        "lại bằng Excel rồi gửi lại.",
+        "The file made the reader stop abruptly (exit status {status}); it may be damaged. Open "
+        "it in Excel, save it again and send it again.",
+    ),
+    "reader-crashed.error": (
+        "Trình đọc gặp lỗi không lường trước với tệp này ({error}). Hãy mở và lưu lại bằng Excel "
+        "rồi gửi lại, và báo lỗi cho người phát triển gplan kèm theo tệp.",
+        "The reader met an unexpected error with this file ({error}). Open it in Excel, save it "
+        "again and send it again, and report the error to gplan's developers with the file.",
+    ),
+    "read-timeout": (
+        "Đọc tệp mất hơn {seconds} giây nên đã bị dừng; tệp có thể quá lớn hoặc bị hỏng. Hãy mở "
+        "tệp bằng Excel, xóa các trang, dòng thừa và lưu lại dưới dạng .xlsx; nếu tệp đúng là lớn, "
+        "hãy chạy lại với {flag} lớn hơn.",
+        "Reading the file took more than {seconds} seconds, so it was stopped; it may be too big or "
+        "damaged. Open it in Excel, delete unneeded sheets and rows and save it as .xlsx; if it "
+        "really is that big, run again with a larger {flag}.",
+    ),
     # --- layout and values -----------------------------------------------------------------
     "no-header": (
         "Không tìm thấy dòng tiêu đề cột trong 30 dòng đầu của trang tính nào. Biểu mẫu cần có các cột "

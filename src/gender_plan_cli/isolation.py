@@ -1,0 +1,469 @@
+"""Read each file in a worker process, so that a file that kills its reader kills only a worker.
+
+python-calamine aborts the whole process on some small hostile files (a shared-string
+table that declares 10¹⁴ entries, an OLE DIFAT chain that points at itself); an abort
+cannot be caught in Python. Here each file is read by `read_one` in a worker process
+with a memory cap (RLIMIT_AS) and a wall-clock deadline; a worker that dies or overruns
+gives its file one finding (`reader-crashed`, `file-too-large`, `read-timeout`) and the
+run goes on. The parent only sends paths and receives FileResults: it never opens a
+submission itself.
+
+The pool is our own, over `multiprocessing`, rather than `ProcessPoolExecutor`:
+
+- a worker reads the files it is sent one at a time, in order, and answers each before
+  the next: a dead worker's culprit is exactly the oldest file it has not answered, and
+  the one queued behind it goes back to another worker — no batch to re-run, no innocent
+  neighbour blamed (the executor's BrokenProcessPool fails every pending future without
+  saying which task killed it). Two files are queued per worker so that it never idles
+  waiting for the parent between them;
+- a worker that overruns its deadline is killed alone (the executor cannot cancel a
+  running task);
+- each worker's stderr goes to its own file, so Rust's "memory allocation of N bytes
+  failed" tells a memory cap from a crash, and nothing a dying reader prints reaches
+  the user's terminal;
+- a worker is reused for up to MAX_FILES_PER_WORKER files (imports and start-up paid
+  once), and replaced early once its peak RSS passes a share of the cap.
+
+Start method: on Linux, `fork` while the parent has a single thread — a worker then starts
+in milliseconds with every module already imported, and the parent holds no cells to
+copy. Forking a process with other threads (the Rich progress bar refreshes from one) can
+deadlock the child on a lock a thread held, so then `forkserver`, with the reading
+modules pre-imported into the server once (about 0.3 s), is used instead; it is also the
+choice on macOS, where fork is unsafe. Elsewhere (Windows) it is `spawn` and there is no
+`resource` module: crash isolation and the wall-clock timeout still hold, the memory cap
+and the CPU-time backstop do not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from gender_plan_cli import findings as fnd
+from gender_plan_cli.findings import CodeId
+from gender_plan_cli.records import FileResult
+
+MAX_JOBS = 8  # each worker may use up to max_memory_mb: more workers, more memory at risk
+MAX_FILES_PER_WORKER = 100  # then a fresh worker: fragmentation and leaks stay bounded
+QUEUE_PER_WORKER = 2  # files sent ahead, so a worker never waits for the parent between two
+RECYCLE_RSS_SHARE = 0.5  # a worker whose peak RSS passed this share of the cap is replaced
+CPU_MARGIN_SECONDS = 5  # RLIMIT_CPU above max_seconds: the backstop if the parent is gone
+START_FAILURES_ALLOWED = 3  # workers that die before taking a file: the machine, not a file
+START_SECONDS = 60  # for a worker to say it is ready
+MEMORY_FLAG = "--max-memory-mb"
+SECONDS_FLAG = "--max-seconds"
+PRELOAD = (
+    "gender_plan_cli.load",
+    "gender_plan_cli.records",
+    "gender_plan_cli.reading.xlsx",
+    "gender_plan_cli.reading.other_books",
+    "gender_plan_cli.reading.csv_reader",
+    "gender_plan_cli.reading.sniff",
+    "python_calamine",
+)
+
+_ALLOC_FAILED = re.compile(rb"memory allocation of (\d+) bytes failed")
+_STDERR_TAIL = 64 * 1024
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on, at most MAX_JOBS."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on macOS or Windows
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_JOBS))
+
+
+@dataclass(frozen=True)
+class WorkerLimits:
+    """What one worker may cost while reading one file; each has a CLI flag to change it."""
+
+    max_memory_mb: int = 1024  # --max-memory-mb: RLIMIT_AS of a worker (address space)
+    max_seconds: float = 30  # --max-seconds: wall clock per file; RLIMIT_CPU a little above
+    jobs: int = field(default_factory=default_jobs)  # --jobs: workers at once
+
+
+ReadOne = Callable[[Path], FileResult]
+Progress = Callable[[int, int, Path], None]
+
+
+def read_isolated(
+    paths: list[Path],
+    read_one: ReadOne,
+    limits: WorkerLimits | None = None,
+    progress: Progress | None = None,
+) -> list[FileResult]:
+    """`read_one` of every path, each in a worker; results in the order of `paths`.
+
+    `read_one` must be picklable (a top-level function or a `functools.partial` of one).
+    `progress(done, total, path)` is called in the parent as each file finishes, in the
+    order they finish; `done` runs from 1 to `total`.
+    """
+    limits = limits or WorkerLimits()
+    if not paths:
+        return []
+    jobs = max(1, min(limits.jobs, len(paths)))
+    with _Pool(read_one, limits, jobs) as pool:
+        return pool.run(paths, progress)
+
+
+# -- the worker ---------------------------------------------------------------------------------
+
+
+def _worker_main(conn: Connection, read_one: ReadOne, limits: WorkerLimits, log: str) -> None:
+    """A worker: confine itself, say it is ready, then read the paths it is sent until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(fd, 2)
+    os.close(fd)
+    if faulthandler.is_enabled():  # inherited by fork, still writing to the parent's terminal
+        faulthandler.enable(file=2)
+    os.environ["RUST_BACKTRACE"] = "0"  # one line from a dying reader, not a page
+    _die_with_parent()
+    resource = _resource()
+    if resource is not None:
+        cap = limits.max_memory_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    conn.send(("ready",))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if task is None:
+            return
+        index, path = task
+        if resource is not None:
+            _arm_cpu_limit(resource, limits.max_seconds)
+        try:
+            reply: tuple[Any, ...] = ("ok", index, read_one(path), _peak_rss_kb(resource))
+        except MemoryError:
+            reply = ("memory", index)
+        except BaseException as exc:  # a reader's bug is still this file's finding
+            reply = ("error", index, f"{type(exc).__name__}: {exc}"[:500])
+        try:
+            conn.send(reply)
+        except MemoryError:
+            conn.send(("memory", index))
+        except Exception as exc:  # a result that cannot be pickled
+            conn.send(("error", index, f"{type(exc).__name__}: {exc}"[:500]))
+
+
+def _arm_cpu_limit(resource: Any, seconds: float) -> None:
+    """RLIMIT_CPU counts the worker's whole life: set it to what is used plus this file's share."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    soft = int(usage.ru_utime + usage.ru_stime + seconds + CPU_MARGIN_SECONDS)
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
+def _peak_rss_kb(resource: Any) -> int:
+    if resource is None:
+        return 0
+    rss = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return rss // 1024 if sys.platform == "darwin" else rss  # bytes on macOS, KiB on Linux
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this worker when the process that forked it (the parent, or the
+    forkserver, which exits with the parent) is gone, even while it is stuck in a reader."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _resource() -> Any:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    return resource
+
+
+# -- the parent ---------------------------------------------------------------------------------
+
+
+def _context() -> Any:
+    """fork while this process has one thread; forkserver with a warm preload if not; else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        preload = list(PRELOAD)
+        if getattr(sys.modules.get("__main__"), "__file__", None):
+            preload.insert(0, "__main__")  # imported once in the server, not in every worker
+        ctx.set_forkserver_preload(preload)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    log: Path
+    deadline: float  # to say it is ready, then to read the file at the head of its queue
+    ready: bool = False
+    tasks: deque[tuple[int, Path]] = field(default_factory=deque)  # read in this order
+    files: int = 0
+    worn: bool = False  # takes no more files; retired once its queue is empty
+
+
+Done = tuple[tuple[int, Path], FileResult]
+
+
+class _Pool:
+    """Workers that read their queued files one at a time; the parent waits on replies,
+    deaths and deadlines."""
+
+    def __init__(self, read_one: ReadOne, limits: WorkerLimits, jobs: int) -> None:
+        self.read_one = read_one
+        self.limits = limits
+        self.jobs = jobs
+        self.ctx = _context()
+        self.workers: list[_Worker] = []
+        self.retired: list[Any] = []
+        self.todo: deque[tuple[int, Path]] = deque()
+        self.start_failures = 0
+        self.started = 0
+        self.tmp = tempfile.TemporaryDirectory(prefix="gplan-workers-")
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for w in list(self.workers):
+            self._retire(w, kill=exc[0] is not None)
+        for process in self.retired:
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        self.tmp.cleanup()
+
+    def run(self, paths: list[Path], progress: Progress | None) -> list[FileResult]:
+        self.todo = deque(enumerate(paths))
+        results: list[FileResult | None] = [None] * len(paths)
+        done = 0
+        while self.todo or self._queued():
+            while len(self.workers) < min(self.jobs, len(self.todo) + self._queued()):
+                self._start()
+            for w in self.workers:
+                while w.ready and not w.worn and len(w.tasks) < QUEUE_PER_WORKER and self.todo:
+                    self._assign(w, self.todo.popleft())
+            for (index, path), result in self._wait() + self._overdue():
+                results[index] = result
+                done += 1
+                if progress is not None:
+                    progress(done, len(paths), path)
+        assert all(r is not None for r in results)
+        return [r for r in results if r is not None]
+
+    def _queued(self) -> int:
+        return sum(len(w.tasks) for w in self.workers)
+
+    def _start(self) -> None:
+        parent, child = self.ctx.Pipe()
+        self.started += 1
+        log = Path(self.tmp.name) / f"worker-{self.started}.log"
+        process = self.ctx.Process(
+            target=_worker_main,
+            args=(child, self.read_one, self.limits, str(log)),
+            name=f"gplan-reader-{self.started}",
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        deadline = time.monotonic() + max(self.limits.max_seconds, START_SECONDS)
+        self.workers.append(_Worker(process, parent, log, deadline))
+
+    def _assign(self, w: _Worker, task: tuple[int, Path]) -> None:
+        if not w.tasks:
+            w.deadline = time.monotonic() + self.limits.max_seconds
+        w.tasks.append(task)
+        if w.files + len(w.tasks) >= MAX_FILES_PER_WORKER:
+            w.worn = True
+        with contextlib.suppress(OSError):
+            w.conn.send(task)  # if it died meanwhile, its sentinel tells
+
+    def _wait(self) -> list[Done]:
+        """Wait for a reply, a death or the nearest deadline; the files that finished."""
+        nearest = min(w.deadline for w in self.workers)
+        timeout = None if nearest == float("inf") else max(0.0, nearest - time.monotonic())
+        handles: dict[Any, _Worker] = {}
+        for w in self.workers:
+            handles[w.conn] = w
+            handles[w.process.sentinel] = w
+        ready = wait(list(handles), timeout)
+        finished: list[Done] = []
+        for w in {id(handles[h]): handles[h] for h in ready}.values():
+            try:
+                message = w.conn.recv() if w.conn.poll() else None
+            except (EOFError, OSError):
+                message = None
+            if message is not None:
+                finished.extend(self._on_message(w, message))
+            if w.process.sentinel in ready or message is None:
+                finished.extend(self._on_death(w))
+        return finished
+
+    def _on_message(self, w: _Worker, message: tuple[Any, ...]) -> list[Done]:
+        kind = message[0]
+        if kind == "ready":
+            w.ready = True
+            w.deadline = float("inf")
+            return []
+        task = w.tasks.popleft()
+        assert task[0] == message[1], "a worker reads its files in the order it was sent them"
+        w.deadline = time.monotonic() + self.limits.max_seconds if w.tasks else float("inf")
+        w.files += 1
+        result = self._result(task[1], message)
+        if kind == "ok":
+            self.start_failures = 0
+            if message[3] > self.limits.max_memory_mb * 1024 * RECYCLE_RSS_SHARE:
+                w.worn = True
+        else:
+            w.worn = True  # after a MemoryError or an exception, a fresh worker for the rest
+        if w.worn and not w.tasks:
+            self._retire(w)
+        return [(task, result)]
+
+    def _result(self, path: Path, message: tuple[Any, ...]) -> FileResult:
+        kind = message[0]
+        if kind == "ok":
+            result: FileResult = message[2]
+            return result
+        if kind == "memory":
+            limit = self.limits.max_memory_mb
+            return _finding(path, "file-too-large", "file-too-large.memory", limit=limit)
+        return _finding(path, "reader-crashed", "reader-crashed.error", error=message[2])
+
+    def _on_death(self, w: _Worker) -> list[Done]:
+        """A worker is gone: the file it was reading is the culprit, the files queued behind it
+        go back to be read by another; a worker that held none is a start failure."""
+        if w not in self.workers:
+            return []
+        w.process.join(5)
+        status = w.process.exitcode
+        stderr = _tail(w.log)
+        culprit = self._retire(w, kill=True)
+        if culprit is not None:
+            return [(culprit, _death_finding(culprit[1], status, stderr, self.limits))]
+        self.start_failures += 1
+        if self.start_failures > START_FAILURES_ALLOWED:
+            shown = stderr.decode("utf-8", "replace").strip()[-500:]
+            raise RuntimeError(f"reader workers die before reading any file ({status}): {shown}")
+        return []
+
+    def _overdue(self) -> list[Done]:
+        """Workers past their deadline are killed; the file each was reading is a read-timeout."""
+        finished: list[Done] = []
+        now = time.monotonic()
+        for w in [w for w in self.workers if w.deadline <= now]:
+            culprit = self._retire(w, kill=True)
+            if culprit is not None:
+                seconds = self.limits.max_seconds
+                finished.append((culprit, _finding(culprit[1], "read-timeout", seconds=seconds)))
+            else:
+                self.start_failures += 1
+                if self.start_failures > START_FAILURES_ALLOWED:
+                    raise RuntimeError("reader workers do not start")
+        return finished
+
+    def _retire(self, w: _Worker, *, kill: bool = False) -> tuple[int, Path] | None:
+        """Forget a worker: an idle one is asked to stop (joined at the end), a busy one killed.
+
+        Returns the file it was reading, if any; the files queued behind it go back to the
+        front of the queue, in order.
+        """
+        self.workers.remove(w)
+        culprit = w.tasks.popleft() if w.tasks else None
+        self.todo.extendleft(reversed(w.tasks))
+        w.tasks.clear()
+        if kill or culprit is not None:
+            w.process.kill()
+            w.process.join(5)
+        else:
+            with contextlib.suppress(OSError):
+                w.conn.send(None)
+            self.retired.append(w.process)
+        w.conn.close()
+        with contextlib.suppress(OSError):
+            w.log.unlink()
+        return culprit
+
+
+def _tail(log: Path) -> bytes:
+    try:
+        with open(log, "rb") as fh:
+            fh.seek(max(0, os.fstat(fh.fileno()).st_size - _STDERR_TAIL))
+            return fh.read()
+    except OSError:
+        return b""
+
+
+def _death_finding(
+    path: Path, status: int | None, stderr: bytes, limits: WorkerLimits
+) -> FileResult:
+    """Why a worker died while reading `path`, as that file's one finding."""
+    asked = _ALLOC_FAILED.findall(stderr)
+    if asked:  # Rust's allocator gave up: over the cap, or a size no machine has
+        requested = -(-int(asked[-1]) // (1024 * 1024))
+        return _finding(
+            path,
+            "file-too-large",
+            "file-too-large.memory-asked",
+            limit=limits.max_memory_mb,
+            requested=requested,
+        )
+    if status is not None and status < 0:
+        sig = _signal_name(-status)
+        if -status == signal.SIGKILL:  # not ours (a timeout is handled before): the OOM killer
+            return _finding(
+                path, "file-too-large", "file-too-large.memory", limit=limits.max_memory_mb
+            )
+        if sig == "SIGXCPU":
+            return _finding(path, "read-timeout", seconds=limits.max_seconds)
+        return _finding(path, "reader-crashed", signal=sig)
+    return _finding(path, "reader-crashed", "reader-crashed.exit", status=status)
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def _finding(path: Path, code: CodeId, message_id: str | None = None, **args: Any) -> FileResult:
+    shown = str(path)
+    if code == "read-timeout":
+        args.setdefault("flag", SECONDS_FLAG)
+    if code == "file-too-large":
+        args.setdefault("flag", MEMORY_FLAG)
+    finding = fnd.make(code, shown, message_id=message_id, **args)
+    return FileResult(path=shown, findings=[finding])

@@ -1,0 +1,174 @@
+"""Each file is read in a worker: a file that kills, starves or hangs its reader is one finding."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from builders import simple_form, unit
+from gender_plan_cli.isolation import WorkerLimits, read_isolated
+from gender_plan_cli.load import read_file
+from gender_plan_cli.reading.limits import DEFAULT_LIMITS
+from hostile_builders import difat_chain_pointing_at_itself, shared_strings_claiming_1e14
+from isolation_readers import by_name
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and rlimits: POSIX")
+
+READ = functools.partial(read_file, report_year=None, limits=DEFAULT_LIMITS)
+
+
+def valid(folder: Path, name: str, code: str) -> Path:
+    return simple_form(folder / name, [unit(unit_code=code)])
+
+
+def codes(result: object) -> list[str]:
+    return [f.code for f in result.findings]  # type: ignore[attr-defined]
+
+
+def test_the_hostile_workbook_really_aborts_calamine_in_process(tmp_path: Path) -> None:
+    """The reason for the pool: read in-process, this file ends the interpreter (SIGABRT)."""
+    path = shared_strings_claiming_1e14(tmp_path / "huge_sst.xlsx")
+    assert zipfile.is_zipfile(path)
+    code = (
+        "import sys; from pathlib import Path; from gender_plan_cli.load import read_file; "
+        "read_file(Path(sys.argv[1]))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        timeout=60,
+        env={"PYTHONPATH": str(Path(__file__).parents[1] / "src"), "RUST_BACKTRACE": "0"},
+    )
+    assert run.returncode == -6, run.stderr[-500:]
+    assert b"memory allocation of" in run.stderr
+
+
+def test_hostile_workbooks_are_one_finding_each_and_their_neighbours_are_read(
+    tmp_path: Path,
+) -> None:
+    paths = [
+        valid(tmp_path, "a.xlsx", "A01"),
+        shared_strings_claiming_1e14(tmp_path / "huge_sst.xlsx"),
+        difat_chain_pointing_at_itself(tmp_path / "difat_loop.xls"),
+        valid(tmp_path, "d.xlsx", "D01"),
+    ]
+    results = read_isolated(paths, READ, WorkerLimits(max_memory_mb=512, jobs=2))
+    assert [r.path for r in results] == [str(p) for p in paths]
+    assert [[u.unit_code for u in r.records] for r in results] == [["A01"], [], [], ["D01"]]
+    assert [codes(r) for r in results] == [[], ["file-too-large"], ["file-too-large"], []]
+    for finding in (results[1].findings[0], results[2].findings[0]):
+        assert finding.message_id == "file-too-large.memory-asked"
+        assert finding.args["limit"] == 512
+        assert "512 MB" in finding.message("vi")
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "message_id", "shown"),
+    [
+        ("abort.xlsx", "reader-crashed", "reader-crashed", "SIGABRT"),
+        ("segfault.xlsx", "reader-crashed", "reader-crashed", "SIGSEGV"),
+        ("exit.xlsx", "reader-crashed", "reader-crashed.exit", "3"),
+        ("raise.xlsx", "reader-crashed", "reader-crashed.error", "KeyError"),
+        ("hog.xlsx", "file-too-large", "file-too-large.memory", "512 MB"),
+    ],
+)
+def test_a_reader_that_dies_is_its_file_s_finding(
+    tmp_path: Path, name: str, code: str, message_id: str, shown: str
+) -> None:
+    paths = [valid(tmp_path, "a.xlsx", "A01"), tmp_path / name, valid(tmp_path, "z.xlsx", "Z01")]
+    paths[1].write_bytes(b"")
+    results = read_isolated(paths, by_name, WorkerLimits(max_memory_mb=512, jobs=2))
+    assert [r.path for r in results] == [str(p) for p in paths]
+    assert [codes(r) for r in results] == [[], [code], []]
+    assert [len(r.records) for r in results] == [1, 0, 1]
+    finding = results[1].findings[0]
+    assert finding.message_id == message_id
+    assert shown in finding.message("en")
+    assert shown in finding.message("vi")
+
+
+def test_a_reader_past_its_time_is_killed_and_the_run_goes_on(tmp_path: Path) -> None:
+    paths = [tmp_path / "sleep.xlsx", valid(tmp_path, "b.xlsx", "B01")]
+    paths[0].write_bytes(b"")
+    results = read_isolated(paths, by_name, WorkerLimits(max_seconds=2, jobs=1))
+    assert [codes(r) for r in results] == [["read-timeout"], []]
+    assert "2 seconds" in results[0].findings[0].message("en")
+    assert [u.unit_code for u in results[1].records] == ["B01"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_crash_blames_only_its_file_not_the_files_read_beside_it(
+    tmp_path: Path, jobs: int
+) -> None:
+    """Crashes among many files: each culprit named; the files queued behind it, read again."""
+    paths: list[Path] = []
+    for i in range(12):
+        if i in (2, 3, 7):
+            paths.append(tmp_path / f"abort{i:02d}.xlsx")
+            paths[-1].write_bytes(b"")
+        else:
+            paths.append(valid(tmp_path, f"ok{i:02d}.xlsx", f"U{i:02d}"))
+    seen: list[int] = []
+    results = read_isolated(
+        paths, by_name, WorkerLimits(jobs=jobs), progress=lambda done, total, p: seen.append(done)
+    )
+    assert [r.path for r in results] == [str(p) for p in paths]
+    for i, r in enumerate(results):
+        if i in (2, 3, 7):
+            assert codes(r) == ["reader-crashed"]
+        else:
+            assert codes(r) == [] and [u.unit_code for u in r.records] == [f"U{i:02d}"]
+    assert seen == list(range(1, 13))
+
+
+def test_one_file_and_one_job_are_still_isolated(tmp_path: Path) -> None:
+    path = tmp_path / "abort.xlsx"
+    path.write_bytes(b"")
+    [result] = read_isolated([path], by_name, WorkerLimits(jobs=1))
+    assert codes(result) == ["reader-crashed"]
+
+
+def test_the_same_results_as_reading_in_process(tmp_path: Path) -> None:
+    paths = [valid(tmp_path, f"f{i}.xlsx", f"U{i}") for i in range(3)]
+    (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
+    paths.append(tmp_path / "bad.xlsx")
+    assert read_isolated(paths, READ, WorkerLimits(jobs=2)) == [READ(p) for p in paths]
+
+
+def test_no_paths_no_workers() -> None:
+    assert read_isolated([], READ) == []
+
+
+def test_limits_are_picklable_with_sensible_defaults() -> None:
+    import pickle
+
+    limits = WorkerLimits()
+    assert pickle.loads(pickle.dumps(limits)) == limits
+    assert (limits.max_memory_mb, limits.max_seconds) == (1024, 30)
+    assert 1 <= limits.jobs <= 8
+
+
+def test_with_another_thread_running_workers_come_from_the_forkserver(tmp_path: Path) -> None:
+    """A progress bar's thread makes fork unsafe: the forkserver isolates just as well."""
+    import threading
+
+    from gender_plan_cli import isolation
+
+    paths = [valid(tmp_path, "a.xlsx", "A01"), tmp_path / "abort.xlsx"]
+    paths[1].write_bytes(b"")
+    stop = threading.Event()
+    bar = threading.Thread(target=stop.wait)
+    bar.start()
+    try:
+        assert isolation._context().get_start_method() == "forkserver"
+        results = read_isolated(paths, by_name, WorkerLimits(jobs=2))
+    finally:
+        stop.set()
+        bar.join()
+    assert [codes(r) for r in results] == [[], ["reader-crashed"]]
+    assert [u.unit_code for u in results[0].records] == ["A01"]
