@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trend.col.slope": ("Xu hướng/năm", "Trend/yr"),
     "trend.col.projection": ("Dự báo {year}", "Projected {year}"),
     "trend.col.reaches": ("Đạt chỉ tiêu năm", "Reaches target"),
-    "trend.col.milestone": ("Đạt mốc {year} ({target})", "Reaches {year} ({target})"),
+    "trend.col.milestone": ("Năm đạt mốc {year}", "Reaches {year} milestone"),
     "trend.never": ("không đạt vào {year}", "not by {year}"),
     "trend.no-fit": ("chưa đủ số liệu", "too few years"),
     "trend.no-target": ("không có chỉ tiêu", "no target"),
@@ -180,7 +180,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mức đạt từng chỉ tiêu so với mục tiêu năm {year}",
         "Progress of each indicator against its {year} target",
     ),
-    "report.chart.trend": ("{name}: thực tế, lộ trình và dự báo", "{name}: actual, path, projection"),
+    "report.chart.trend": (
+        "{name}: thực tế, lộ trình và dự báo",
+        "{name}: actual, path, projection",
+    ),
     "report.chart.short": (
         "{n} đơn vị còn thiếu nhiều nhất (số người)",
         "The {n} units with the largest shortfalls (people)",

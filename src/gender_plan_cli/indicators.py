@@ -135,7 +135,10 @@ def leader_share(records: Iterable[UnitRecord]) -> LeaderShare:
         total += r.leaders_total
         female += r.leaders_female
     return LeaderShare(
-        units=units, leaders_total=total, leaders_female=female, rate=female / total if total else None
+        units=units,
+        leaders_total=total,
+        leaders_female=female,
+        rate=female / total if total else None,
     )
 
 

@@ -125,6 +125,10 @@ def horizon_of(rules: Rules) -> int:
     return rules.milestone_years()[-1]
 
 
+def _constant(value: float) -> Callable[[int], float]:
+    return lambda _year: value
+
+
 def _rate_trend(
     indicator_id: str,
     points: list[TrendPoint],
@@ -139,7 +143,7 @@ def _rate_trend(
             year=year,
             target=value,
             fitted=None if fit is None else _clamped(fit.at(year)),
-            reaches_year=first_year_reaching(fit, lambda _y, v=value: v, start, horizon),
+            reaches_year=first_year_reaching(fit, _constant(value), start, horizon),
         )
         for year, value in sorted(milestones.items())
     ]
@@ -175,7 +179,7 @@ def build_trend(reports: Sequence[GapReport], rules: Rules) -> Trend:
         points = [_point(r, r.indicator(ind_id)) for r in reports]
         out.append(_rate_trend(ind_id, points, rule.at, dict(rule.milestones), horizon))
     ethnic = [_point(r, r.indicator(ETHNIC)) for r in reports]
-    out.append(_rate_trend(ETHNIC, ethnic, lambda _y: ALL_UNITS, {}, horizon))
+    out.append(_rate_trend(ETHNIC, ethnic, _constant(ALL_UNITS), {}, horizon))
     women = [
         TrendPoint(
             report_year=r.target_year,

@@ -35,6 +35,7 @@ class GapFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class GroupBy(str, Enum):
@@ -114,8 +115,23 @@ def gap(
         ),
     ] = None,
     format: Annotated[
-        GapFormat, typer.Option("--format", "-f", help="table | json | csv")
-    ] = GapFormat.table,
+        GapFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table | json | csv | xlsx (mặc định theo đuôi tệp -o: .xlsx, .csv, .json; nếu "
+            "không: table). / Default from the -o extension, else table.",
+            show_default=False,
+        ),
+    ] = None,
+    csv_ids: Annotated[
+        bool,
+        typer.Option(
+            "--csv-ids",
+            help="CSV với mã cột tiếng Anh, dấu phẩy và dấu chấm thập phân. / CSV with ids, "
+            "',' and '.'.",
+        ),
+    ] = False,
     fail_on_gap: Annotated[
         bool,
         typer.Option(
@@ -196,27 +212,7 @@ def gap(
     report.skipped = skipped
     report.skipped_rows = sum(len(s.rows) for s in skipped)
 
-    if format is GapFormat.json:
-        from gender_plan_cli.render.gap_json import render_gap_json
-
-        _emit(render_gap_json(report) + "\n", output)
-    elif format is GapFormat.csv:
-        from gender_plan_cli.render.gap_csv import render_gap_csv
-
-        _emit(render_gap_csv(report), output)
-    else:
-        from gender_plan_cli.render.gap_table import render_gap
-
-        if output is None:
-            render_gap(report, language, stdout_console())
-        else:
-            import io
-
-            from rich.console import Console
-
-            console = Console(record=True, width=120, file=io.StringIO(), no_color=True)
-            render_gap(report, language, console)
-            _emit(console.export_text(), output)
+    _output(report, format, output, language, csv_ids, (result, rule_set, rules_shown))
     raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
 
 
@@ -243,10 +239,36 @@ def _data_source(paths: list[Path] | None, lang: str):  # type: ignore[no-untype
     return DataSource(kind="samples", paths=[str(samples)]), inputs
 
 
-def _emit(content: str, output: Path | None) -> None:
-    if output is None:
-        typer.echo(content, nl=False)
-        return
-    from gender_plan_cli.safe_output import write_text_atomic
+def _output(report, format, output, lang, csv_ids, source) -> None:  # type: ignore[no-untyped-def]
+    """The report in the format asked for, or the one the extension of `-o` names."""
+    from gender_plan_cli.cli.output import chosen_format, emit_text
 
-    write_text_atomic(output, content)
+    fmt = chosen_format(format.value if format else None, output)
+    if fmt == "xlsx":
+        from gender_plan_cli.cli.report import gap_workbook
+
+        if output is None:
+            usage_error(text("output.xlsx-needs-file", lang))
+        gap_workbook(report, source, output, lang)
+    elif fmt == "json":
+        from gender_plan_cli.render.gap_json import render_gap_json
+
+        emit_text(render_gap_json(report) + "\n", output, lang)
+    elif fmt == "csv":
+        from gender_plan_cli.render.gap_csv import render_gap_csv, style_for
+
+        style = style_for(lang, csv_ids)
+        emit_text(render_gap_csv(report, style, bom=output is not None), output, lang)
+    else:
+        from gender_plan_cli.render.gap_table import render_gap
+
+        if output is None:
+            render_gap(report, lang, stdout_console())
+        else:
+            import io
+
+            from rich.console import Console
+
+            console = Console(record=True, width=120, file=io.StringIO(), no_color=True)
+            render_gap(report, lang, console)
+            emit_text(console.export_text(), output, lang)

@@ -1,8 +1,9 @@
 """`gap --format json`: the stable shape of spec/indicators.md, rendered from the GapReport.
 
 Rates are fractions (0–1) rounded to 6 decimal places; counts are exact integers. The
-document's keys, in order: target_year, on_track, report_year, years_present, units, rules,
-data_source, by, indicators, groups, skipped_rows, skipped (the order of GapReport's fields).
+document's keys, in order: target_year, on_track, before_first_milestone, first_milestone,
+report_year, years_present, units, rules, data_source, by, indicators, women_leaders, groups,
+skipped_rows, skipped (the order of GapReport's fields).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from gender_plan_cli.indicators import GapReport
 KEYS = (
     "target_year",
     "on_track",
+    "before_first_milestone",
+    "first_milestone",
     "report_year",
     "years_present",
     "units",
@@ -22,6 +25,7 @@ KEYS = (
     "data_source",
     "by",
     "indicators",
+    "women_leaders",
     "groups",
     "skipped_rows",
     "skipped",
