@@ -131,9 +131,9 @@ def _summary_table(ws: Any, row: int, trend: Trend, lang: str, st: Styles) -> in
             )
         for j, value in enumerate(cells):
             c = 4 + 2 * j
-            ws.merge_range(r, c, r, c + 1, "", st.text)
+            ws.merge_range(r, c, r, c + 1, "", st.year)
             if isinstance(value, str):
-                ws.write_string(r, c, value, st.text)
+                ws.write_string(r, c, value, st.year)
             elif j < 2:
                 number(ws, r, c, value, st.percent, st.text)
             else:
@@ -154,6 +154,8 @@ def _charts(wb: Any, ws: Any, trend: Trend, span: tuple[int, int], at: int, lang
         k = ids.index(ind_id)
         chart = wb.add_chart({"type": "line"})
         for j, series in enumerate(SERIES):
+            if ind_id == "women_leaders" and series == "milestone":
+                continue  # a statistic without a target has no path
             col = 1 + 3 * k + j
             chart.add_series(
                 {

@@ -59,7 +59,7 @@ def _points_table(trend: Trend, lang: str) -> Table:
 def _summary_table(trend: Trend, lang: str) -> Table:
     milestones = sorted({m.year for i in trend.indicators for m in i.milestones})
     table = Table(show_header=True, header_style="bold")
-    table.add_column(text("trend.col.indicator", lang), overflow="fold")
+    table.add_column(text("trend.col.indicator", lang), overflow="fold", min_width=22)
     table.add_column(text("trend.col.slope", lang), justify="right")
     table.add_column(text("trend.col.projection", lang, year=trend.horizon), justify="right")
     table.add_column(text("trend.col.reaches", lang), justify="right")
