@@ -47,7 +47,6 @@ def trend(
 ) -> None:
     """Xu hướng từ 2021 và dự báo đến 2030. / The trend since 2021 and the road to 2030."""
     from gender_plan_cli.cli.data import load_data
-    from gender_plan_cli.cli.output import chosen_format, emit_text
     from gender_plan_cli.trend import build_trend, evaluate_years
 
     language = lang_of(lang)
@@ -56,6 +55,14 @@ def trend(
     result = build_trend(evaluate_years(data.records, rule_set), rule_set)
     result.rules = rules_shown
     result.data_source = data.source
+    _emit(result, data, (rule_set, rules_shown), format, output, csv_ids, language)
+
+
+def _emit(result, data, rules, format, output, csv_ids, language) -> None:  # type: ignore[no-untyped-def]
+    """The trend in the format asked for, or the one the extension of `-o` names."""
+    from gender_plan_cli.cli.output import chosen_format, emit_text
+
+    rule_set, rules_shown = rules
     fmt = chosen_format(format.value if format else None, output)
     if fmt == "xlsx" and output is not None and result.years:
         from gender_plan_cli.cli.report import city_report, write_workbook
