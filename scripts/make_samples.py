@@ -17,6 +17,9 @@ hanoi-2025.xlsx   Hanoi's consolidated form for 2025, laid out as a real one:
 hanoi-2024.xlsx   the 2024 form: one-row header of full labels, a
                   "Năm báo cáo" column, districts (before the 2025 reform),
                   totals row "Toàn thành phố" at the bottom, a notes sheet.
+hanoi-2021.xlsx   the same form for 2021, 2022 and 2023 (the same units as
+ … hanoi-2023.xlsx 2024, fewer women among key leaders and in the planning
+                  pool each year earlier), so `gplan trend` has five years.
 returns/          single-commune returns of 2025 whose parent (UB-TP) is in
                   hanoi-2025.xlsx: one from `gplan template`, a UTF-8-BOM
                   CSV with ";", a Windows-1258 CSV with ",", and one with
@@ -61,7 +64,7 @@ import shutil
 import unicodedata
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -408,6 +411,35 @@ def build_units() -> tuple[list[Unit], list[list[Unit]], list[Unit]]:
     return y2025, returns, y2024
 
 
+# Earlier years: (female key leaders removed, pool-female band, trained band). Drawn from their
+# own seeded generators after every other draw, so 2024 and 2025 are unchanged by them.
+EARLIER = {
+    2021: (5, (0.330, 0.338), (0.55, 0.57)),
+    2022: (3, (0.338, 0.346), (0.57, 0.60)),
+    2023: (1, (0.346, 0.355), (0.60, 0.62)),
+}
+
+
+def specs_earlier(year: int) -> list[Spec]:
+    """The 2024 units as they were in `year`: a few female key leaders not yet appointed."""
+    drop, _pool, _trained = EARLIER[year]
+    specs = specs_2024()
+    holders = [s.code for s in specs if s.key_female and s.unit_type != "public_service"]
+    gone = set(sorted(holders)[:drop])
+    return [replace(s, key_female=0) if s.code in gone else s for s in specs]
+
+
+def build_earlier() -> dict[int, list[Unit]]:
+    out: dict[int, list[Unit]] = {}
+    for year, (_drop, pool, trained) in EARLIER.items():
+        rng = random.Random(SEED + year)
+        units = [generate(rng, s, pool[0], trained[0]) for s in specs_earlier(year)]
+        steer(units, "pool_female", "pool_total", *pool)
+        steer(units, "pool_female_trained", "pool_female", *trained)
+        out[year] = units
+    return out
+
+
 def _check_realism(y2025: list[Unit], y2024: list[Unit]) -> None:
     """The samples exist to show gaps: keep each indicator near, and short of, its 2025 target."""
 
@@ -711,13 +743,13 @@ ORDER_2024 = (
 HEADER_2024 = 6
 
 
-def write_2024(units: list[Unit], path: Path) -> None:
+def write_2024(units: list[Unit], path: Path, year: int = 2024) -> None:
     from openpyxl.utils import get_column_letter
 
     assert sorted(ORDER_2024) == sorted(f.id for f in FIELDS)
     wb = new_book()
     ws = wb.active
-    ws.title = "Số liệu 2024"
+    ws.title = f"Số liệu {year}"
     st = _styles()
     last = get_column_letter(len(ORDER_2024))
     put(ws, "A1", "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", st, "bold", "center", "D1")
@@ -744,7 +776,7 @@ def write_2024(units: list[Unit], path: Path) -> None:
     ws.row_dimensions[HEADER_2024].height = 64
     r = HEADER_2024 + 1
     for u in units:
-        values = row_values(u, 2024)
+        values = row_values(u, year)
         for i, fid in enumerate(ORDER_2024, start=1):
             cell = ws.cell(r, i, values[fid])
             cell.font, cell.border = st["font"], st["border"]
@@ -759,7 +791,7 @@ def write_2024(units: list[Unit], path: Path) -> None:
     notes = wb.create_sheet("Ghi chú")
     notes["A1"] = "Ghi chú"
     notes["A2"] = (
-        "Số liệu năm 2024, trước khi hợp nhất các sở (01/3/2025) và trước khi tổ chức "
+        f"Số liệu năm {year}, trước khi hợp nhất các sở (01/3/2025) và trước khi tổ chức "
         "chính quyền địa phương hai cấp (01/7/2025): cấp huyện vẫn còn."
     )
     notes["A3"] = "Mã đơn vị giữ nguyên ở các năm sau khi đơn vị còn tồn tại."
@@ -1123,6 +1155,8 @@ def build(out: Path) -> list[Path]:
     (out / "broken").mkdir(parents=True)
     write_2025(y2025, out / "hanoi-2025.xlsx")
     write_2024(y2024, out / "hanoi-2024.xlsx")
+    for year, units in build_earlier().items():
+        write_2024(units, out / f"hanoi-{year}.xlsx", year)
     co_do, quang_oai, tay_ho, yen_bai = returns
     write_return_template(
         co_do, out / "returns" / "xa-co-do.xlsx", "Cổ Đô, ngày 12 tháng 12 năm 2025"
@@ -1167,6 +1201,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"2025 consolidated: {summary(y2025)}")
     print(f"2025 with returns: {summary(y2025 + [u for pair in returns for u in pair])}")
     print(f"2024:              {summary(y2024)}")
+    for year, units in build_earlier().items():
+        print(f"{year}:              {summary(units)}")
     for f in files:
         print(f"  {f.relative_to(args.out)}")
 

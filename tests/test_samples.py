@@ -17,7 +17,8 @@ from gender_plan_cli.load import load_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
-GOOD = [SAMPLES / "hanoi-2025.xlsx", SAMPLES / "hanoi-2024.xlsx", SAMPLES / "returns"]
+EARLIER = [SAMPLES / f"hanoi-{y}.xlsx" for y in (2021, 2022, 2023)]
+GOOD = [SAMPLES / "hanoi-2025.xlsx", SAMPLES / "hanoi-2024.xlsx", SAMPLES / "returns", *EARLIER]
 
 # What the script's header documents: file → {(code, cell)}; None for a file-level finding.
 BROKEN = {
@@ -131,6 +132,9 @@ def test_units_and_years_of_each_file(good) -> None:  # type: ignore[no-untyped-
     expected = {
         "hanoi-2025.xlsx": (49, 2025),
         "hanoi-2024.xlsx": (45, 2024),
+        "hanoi-2021.xlsx": (45, 2021),
+        "hanoi-2022.xlsx": (45, 2022),
+        "hanoi-2023.xlsx": (45, 2023),
         "xa-co-do.xlsx": (2, 2025),
         "xa-quang-oai.csv": (2, 2025),
         "phuong-tay-ho.csv": (2, 2025),

@@ -933,3 +933,12 @@ def _number(value: float, lang: str) -> str:
         return str(int(value))
     out = f"{value:.4f}".rstrip("0").rstrip(".")
     return out.replace(".", ",") if lang == "vi" else out
+
+
+def _merge_report_messages() -> None:
+    from gender_plan_cli.i18n_report import MESSAGES as REPORT_MESSAGES
+
+    MESSAGES.update(REPORT_MESSAGES)
+
+
+_merge_report_messages()

@@ -120,11 +120,50 @@ class IndicatorResult(BaseModel):
     adjustments: list[Adjustment] = []
 
 
+class LeaderShare(BaseModel):
+    """Women among all leaders and managers: a statistic the plan sets no target for.
+
+    Summed over the units that state `leaders_female` (the column is optional), so a unit that
+    left it blank adds neither women nor leaders.
+    """
+
+    units: int
+    leaders_total: int
+    leaders_female: int
+    rate: Annotated[Fraction | None, Field(ge=0, le=1)] = None
+
+
+def leader_share(records: Iterable[UnitRecord]) -> LeaderShare:
+    units = total = female = 0
+    for r in records:
+        if r.leaders_female is None:
+            continue
+        units += 1
+        total += r.leaders_total
+        female += r.leaders_female
+    return LeaderShare(
+        units=units,
+        leaders_total=total,
+        leaders_female=female,
+        rate=female / total if total else None,
+    )
+
+
+def indicator_base(ind: IndicatorResult) -> int:
+    """The denominator of an indicator's rate: the pool, the women in it, or the units in scope."""
+    if ind.id == "pool_female":
+        return ind.pool_total or 0
+    if ind.id == "pool_female_trained":
+        return ind.pool_female or 0
+    return ind.scope
+
+
 class Group(BaseModel):
     key: str | None
     label: str | None = None
     units: int
     indicators: list[IndicatorResult]
+    women_leaders: LeaderShare | None = None
 
 
 class SkippedFile(BaseModel):
@@ -165,6 +204,8 @@ class GapReport(BaseModel):
 
     target_year: int
     on_track: bool = False  # the target year falls between milestones: on-track values
+    before_first_milestone: bool = False  # before the first milestone: its values apply
+    first_milestone: int | None = None
     report_year: int | None
     years_present: list[int]
     units: int
@@ -172,6 +213,7 @@ class GapReport(BaseModel):
     data_source: DataSource | None = None
     by: str | None = None
     indicators: list[IndicatorResult]
+    women_leaders: LeaderShare | None = None
     groups: list[Group] = []
     skipped_rows: int = 0
     skipped: list[SkippedFile] = []
@@ -579,9 +621,14 @@ def evaluate(
     chosen = select_report_year(records, target_year, report_year)
     data = [r for r in records if r.report_year == chosen]
     targets = key_leader_targets(data, rules, target_year)
+    milestones = rules.milestone_years()
+    first = milestones[0] if milestones else None
+    before = first is not None and target_year < first
     report = GapReport(
         target_year=target_year,
-        on_track=target_year not in rules.milestone_years(),
+        on_track=target_year not in milestones and not before,
+        before_first_milestone=before,
+        first_milestone=first,
         report_year=chosen,
         years_present=years,
         units=len(data),
@@ -589,6 +636,7 @@ def evaluate(
         data_source=data_source,
         by=by,
         indicators=indicators_for(data, targets, rules, target_year),
+        women_leaders=leader_share(data),
         skipped_rows=sum(len(s.rows) for s in skipped),
         skipped=list(skipped),
     )
@@ -630,6 +678,7 @@ def _groups(
                 indicators=indicators_for(
                     [data[i] for i in idx], [targets[i] for i in idx], rules, year, with_units=False
                 ),
+                women_leaders=leader_share(data[i] for i in idx),
             )
         )
     return groups

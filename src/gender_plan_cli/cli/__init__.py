@@ -41,10 +41,12 @@ def _root(
 
 
 def _register() -> None:
-    from gender_plan_cli.cli import check, gap, rules, template
+    from gender_plan_cli.cli import check, gap, report, rules, template, trend
 
     app.command("check")(check.check)
     app.command("gap")(gap.gap)
+    app.command("report")(report.report)
+    app.command("trend")(trend.trend)
     app.command("template")(template.template)
     app.command("rules")(rules.rules)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -37,13 +36,14 @@ from gender_plan_cli.contract import GROUP_FIELDS, MAX_YEAR, MIN_YEAR, GroupFiel
 from gender_plan_cli.i18n import text
 
 if TYPE_CHECKING:
-    from gender_plan_cli.indicators import GapReport
+    pass
 
 
 class GapFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 @guarded
@@ -56,8 +56,23 @@ def gap(
         typer.Option("--by", help="Nhóm theo / group by: " + " | ".join(GROUP_FIELDS) + "."),
     ] = None,
     format: Annotated[
-        GapFormat, typer.Option("--format", "-f", help="table | json | csv")
-    ] = GapFormat.table,
+        GapFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table | json | csv | xlsx (mặc định theo đuôi tệp -o: .xlsx, .csv, .json; nếu "
+            "không: table). / Default from the -o extension, else table.",
+            show_default=False,
+        ),
+    ] = None,
+    csv_ids: Annotated[
+        bool,
+        typer.Option(
+            "--csv-ids",
+            help="CSV với mã cột tiếng Anh, dấu phẩy và dấu chấm thập phân. / CSV with ids, "
+            "',' and '.'.",
+        ),
+    ] = False,
     fail_on_gap: Annotated[
         bool,
         typer.Option(
@@ -108,39 +123,40 @@ def gap(
         years = ", ".join(str(y) for y in exc.present)
         usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))
 
-    _render(report, format, language, output)
+    _output(report, format, output, language, csv_ids, (result, rule_set, rules_shown))
     raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
 
 
-def _render(report: GapReport, format: GapFormat, language: str, output: Path | None) -> None:
-    """The report in the chosen format, to stdout or atomically to `output`."""
-    if format is GapFormat.json:
+def _output(report, format, output, lang, csv_ids, source) -> None:  # type: ignore[no-untyped-def]
+    """The report in the format asked for, or the one the extension of `-o` names."""
+    from gender_plan_cli.cli.output import chosen_format, emit_text
+
+    fmt = chosen_format(format.value if format else None, output)
+    if fmt == "xlsx":
+        from gender_plan_cli.cli.report import gap_workbook
+
+        if output is None:
+            usage_error(text("output.xlsx-needs-file", lang))
+        gap_workbook(report, source, output, lang)
+    elif fmt == "json":
         from gender_plan_cli.render.gap_json import render_gap_json
 
-        _emit(render_gap_json(report) + "\n", output)
-    elif format is GapFormat.csv:
-        from gender_plan_cli.render.gap_csv import render_gap_csv
+        emit_text(render_gap_json(report) + "\n", output, lang)
+    elif fmt == "csv":
+        from gender_plan_cli.render.gap_csv import render_gap_csv, style_for
 
-        _emit(render_gap_csv(report), output)
+        style = style_for(lang, csv_ids)
+        emit_text(render_gap_csv(report, style, bom=output is not None), output, lang)
     else:
         from gender_plan_cli.render.gap_table import render_gap
 
         if output is None:
-            render_gap(report, language, stdout_console())
+            render_gap(report, lang, stdout_console())
         else:
             import io
 
             from rich.console import Console
 
             console = Console(record=True, width=120, file=io.StringIO(), no_color=True)
-            render_gap(report, language, console)
-            _emit(console.export_text(), output)
-
-
-def _emit(content: str, output: Path | None) -> None:
-    if output is None:
-        typer.echo(content, nl=False)
-        return
-    from gender_plan_cli.safe_output import write_text_atomic
-
-    write_text_atomic(output, content)
+            render_gap(report, lang, console)
+            emit_text(console.export_text(), output, lang)

@@ -16,7 +16,14 @@ from rich.text import Text
 
 from gender_plan_cli.contract import FIELD_BY_ID, Kind, choice_label
 from gender_plan_cli.i18n import text
-from gender_plan_cli.indicators import Adjustment, GapReport, IndicatorResult, UnitResult
+from gender_plan_cli.indicators import (
+    Adjustment,
+    GapReport,
+    IndicatorResult,
+    LeaderShare,
+    UnitResult,
+    indicator_base,
+)
 from gender_plan_cli.rules import Rules
 
 BAR_WIDTH = 20
@@ -132,12 +139,7 @@ def target_text(ind: IndicatorResult, lang: str) -> str:
 def actual_text(ind: IndicatorResult, lang: str) -> str:
     if not ind.applicable:
         return "—"
-    if ind.id == "pool_female":
-        base = ind.pool_total or 0
-    elif ind.id == "pool_female_trained":
-        base = ind.pool_female or 0
-    else:
-        base = ind.scope
+    base = indicator_base(ind)
     return text(
         f"gap.actual.{ind.id}", lang, actual=count(ind.actual, lang), base=count(base, lang)
     )
@@ -184,14 +186,34 @@ def indicator_rows(indicators: list[IndicatorResult], lang: str) -> list[Indicat
 
 def title(report: GapReport, lang: str, source: str) -> str:
     year = str(report.report_year) if report.report_year is not None else "—"
-    on_track = text("gap.on-track", lang) if report.on_track else ""
-    return on_track + text(
+    return milestone_note(report, lang) + text(
         "gap.title",
         lang,
         target_year=report.target_year,
         report_year=year,
         source=source,
         units=count(report.units, lang),
+    )
+
+
+def milestone_note(report: GapReport, lang: str) -> str:
+    """ "[On-track, between milestones] " or "[Before the first milestone (2025)…] " or ""."""
+    if report.before_first_milestone:
+        return text("gap.before-first", lang, first=report.first_milestone)
+    return text("gap.on-track", lang) if report.on_track else ""
+
+
+def women_leaders_text(share: LeaderShare | None, lang: str) -> str | None:
+    """The statistic without a target, as one sentence; None when no unit states it."""
+    if share is None or not share.units:
+        return None
+    return text(
+        "gap.women-leaders",
+        lang,
+        female=count(share.leaders_female, lang),
+        total=count(share.leaders_total, lang),
+        rate=percent(share.rate, lang),
+        units=count(share.units, lang),
     )
 
 
@@ -220,6 +242,9 @@ def render_gap(report: GapReport, lang: str, console: Console) -> None:
         Text(text("gap.rules", lang, path=report.rules), style="dim"),
     )
     console.print(_indicator_table(indicator_rows(report.indicators, lang), lang))
+    women = women_leaders_text(report.women_leaders, lang)
+    if women is not None:
+        console.print(Text(women))
     key = report.indicator("female_key_leader")
     if key.adjustments:
         console.print(_adjusted_table(key.adjustments, lang))
@@ -344,11 +369,14 @@ def _groups_table(report: GapReport, lang: str) -> Table:
     table.add_column(text("gap.groups.units", lang), justify="right")
     for ind in report.indicators:
         table.add_column(indicator_name(ind.id, lang), overflow="fold")
+    table.add_column(text("gap.col.women_leaders", lang), justify="right")
     for g in report.groups:
+        women = g.women_leaders.rate if g.women_leaders is not None else None
         table.add_row(
             Text(group_name(report, g.key, g.label, lang)),
             Text(count(g.units, lang)),
             *(group_cell(i, lang) for i in g.indicators),
+            Text(percent(women, lang), style="dim" if women is None else ""),
         )
     return table
 

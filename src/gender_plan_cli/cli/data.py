@@ -1,0 +1,61 @@
+"""The data every command over the returns evaluates: the paths (or GPLAN_DATA, or the
+samples), every file validated as `check` does, invalid rows stopping the command unless
+`--skip-invalid` leaves them out (and says so)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+from rich.text import Text
+
+from gender_plan_cli.cli.common import (
+    DEFAULT_LIMITS,
+    data_inputs,
+    load_files,
+    stderr_console,
+)
+from gender_plan_cli.i18n import text
+from gender_plan_cli.indicators import DataSource, SkippedFile, skipped_files
+from gender_plan_cli.reading.limits import Limits
+from gender_plan_cli.records import LoadResult, UnitRecord
+from gender_plan_cli.registry import Registry
+
+
+@dataclass
+class Data:
+    result: LoadResult
+    source: DataSource
+    skipped: list[SkippedFile]
+    files: int
+
+    @property
+    def records(self) -> list[UnitRecord]:
+        return self.result.records
+
+
+def load_data(
+    paths: list[Path] | None,
+    lang: str,
+    *,
+    report_year: int | None = None,
+    skip_invalid: bool = False,
+    output: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    registry: Registry | None = None,
+) -> Data:
+    """The records to evaluate, or exit 1 (invalid data) / 2 (usage error)."""
+    source, inputs = data_inputs(paths, lang)
+    result = load_files(
+        inputs, lang, limits, report_year=report_year, not_into=output, registry=registry
+    )
+    if not result.valid() and not skip_invalid:
+        from gender_plan_cli.render.check_table import render_findings
+
+        err = stderr_console()
+        render_findings(result, lang, err)
+        err.print(Text(text("gap.invalid", lang), style="red"))
+        raise typer.Exit(1)
+    returns = [fr for fr in result.files if fr.role == "return"]
+    return Data(result=result, source=source, skipped=skipped_files(returns), files=len(returns))

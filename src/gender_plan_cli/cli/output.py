@@ -1,0 +1,42 @@
+"""Where a command's result goes: the format an `-o` file's extension asks for, and writing it
+so that a file locked by Excel is a user's problem (exit 2), never an internal error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+
+from gender_plan_cli.cli.common import usage_error
+from gender_plan_cli.i18n import text
+
+BY_EXTENSION = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
+
+
+def chosen_format(given: str | None, output: Path | None, default: str = "table") -> str:
+    """`--format` when given, else the extension of `-o` (.xlsx, .csv, .json), else `default`."""
+    if given is not None:
+        return given
+    if output is not None:
+        return BY_EXTENSION.get(output.suffix.lower(), default)
+    return default
+
+
+def write_file(path: Path, write: Callable[[Path], object], lang: str) -> None:
+    """Write `path` atomically; a file open in Excel or a folder without write access is a
+    usage error that names the file."""
+    from gender_plan_cli.safe_output import write_atomic
+
+    try:
+        write_atomic(path, write)
+    except (PermissionError, IsADirectoryError):
+        usage_error(text("output.locked", lang, path=str(path)))
+
+
+def emit_text(content: str, output: Path | None, lang: str) -> None:
+    """`content` on stdout, or into `output` (UTF-8)."""
+    if output is None:
+        typer.echo(content, nl=False)
+        return
+    write_file(output, lambda tmp: tmp.write_text(content, encoding="utf-8"), lang)

@@ -1,0 +1,88 @@
+"""`gplan report [PATH...] --year Y -o report.xlsx`: the city's report workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from gender_plan_cli.cli.common import (
+    DataPaths,
+    DataYearOption,
+    LangOption,
+    OutputOption,
+    RulesOption,
+    SkipInvalidOption,
+    TargetYearOption,
+    guarded,
+    lang_of,
+    load_rules_or_exit,
+    usage_error,
+)
+from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
+from gender_plan_cli.i18n import text
+
+
+def write_workbook(output: Path, city: Any, lang: str) -> None:
+    """The report workbook at `output`, written atomically (a locked file: exit 2)."""
+    from gender_plan_cli.cli.output import write_file
+    from gender_plan_cli.render.report_xlsx import build_workbook
+
+    write_file(output, lambda tmp: build_workbook(tmp, city, lang), lang)
+
+
+def city_report(data: Any, rule_set: Any, rules_shown: str, year: int, report_year: int | None):  # type: ignore[no-untyped-def]
+    from gender_plan_cli.report import build_city_report
+
+    return build_city_report(
+        data.records,
+        rule_set,
+        year,
+        report_year=report_year,
+        rules_shown=rules_shown,
+        source=data.source,
+        findings=data.result.findings,
+        skipped=data.skipped,
+        files=data.files,
+    )
+
+
+def gap_workbook(gap: Any, source: Any, output: Path, lang: str) -> None:
+    """`gap -o report.xlsx`: the same workbook as `report`, for the year and data `gap` used."""
+    from gender_plan_cli.cli.data import Data
+
+    result, rule_set, rules_shown = source
+    files = len(result.files)
+    data = Data(result=result, source=gap.data_source, skipped=gap.skipped, files=files)
+    city = city_report(data, rule_set, rules_shown, gap.target_year, gap.report_year)
+    write_workbook(output, city, lang)
+
+
+@guarded
+def report(
+    paths: DataPaths = None,
+    year: TargetYearOption = None,
+    output: OutputOption = None,
+    report_year: DataYearOption = None,
+    lang: LangOption = None,
+    rules: RulesOption = None,
+    skip_invalid: SkipInvalidOption = False,
+) -> None:
+    """Báo cáo của Thành phố (tệp Excel). / The city's report workbook."""
+    from gender_plan_cli.cli.data import load_data
+
+    language = lang_of(lang)
+    if year is None:
+        usage_error(text("gap.usage.year-missing", language))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
+    if output is None:
+        usage_error(text("output.xlsx-needs-file", language))
+    rule_set, rules_shown = load_rules_or_exit(rules, language)
+    data = load_data(
+        paths, language, report_year=report_year, skip_invalid=skip_invalid, output=output
+    )
+    city = city_report(data, rule_set, rules_shown, year, report_year)
+    write_workbook(output, city, language)
+    typer.echo(str(output), err=True)

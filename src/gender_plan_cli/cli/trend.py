@@ -1,0 +1,96 @@
+"""`gplan trend [PATH...]`: each indicator's rate per report year, the change per year and the
+least squares projection to the last milestone."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from gender_plan_cli.cli.common import (
+    DataPaths,
+    LangOption,
+    OutputOption,
+    RulesOption,
+    SkipInvalidOption,
+    guarded,
+    lang_of,
+    load_rules_or_exit,
+    stdout_console,
+)
+
+
+class TrendFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@guarded
+def trend(
+    paths: DataPaths = None,
+    format: Annotated[
+        TrendFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table | json | csv (mặc định theo đuôi tệp -o, nếu không: table)",
+        ),
+    ] = None,
+    output: OutputOption = None,
+    csv_ids: Annotated[
+        bool,
+        typer.Option("--csv-ids", help="CSV với mã cột tiếng Anh, dấu phẩy và dấu chấm thập phân."),
+    ] = False,
+    lang: LangOption = None,
+    rules: RulesOption = None,
+    skip_invalid: SkipInvalidOption = False,
+) -> None:
+    """Xu hướng từ 2021 và dự báo đến 2030. / The trend since 2021 and the road to 2030."""
+    from gender_plan_cli.cli.data import load_data
+    from gender_plan_cli.trend import build_trend, evaluate_years
+
+    language = lang_of(lang)
+    rule_set, rules_shown = load_rules_or_exit(rules, language)
+    data = load_data(paths, language, skip_invalid=skip_invalid, output=output)
+    result = build_trend(evaluate_years(data.records, rule_set), rule_set)
+    result.rules = rules_shown
+    result.data_source = data.source
+    _emit(result, data, (rule_set, rules_shown), format, output, csv_ids, language)
+
+
+def _emit(result, data, rules, format, output, csv_ids, language) -> None:  # type: ignore[no-untyped-def]
+    """The trend in the format asked for, or the one the extension of `-o` names."""
+    from gender_plan_cli.cli.output import chosen_format, emit_text
+
+    rule_set, rules_shown = rules
+    fmt = chosen_format(format.value if format else None, output)
+    if fmt == "xlsx" and output is not None and result.years:
+        from gender_plan_cli.cli.report import city_report, write_workbook
+
+        last = result.years[-1]
+        write_workbook(output, city_report(data, rule_set, rules_shown, last, last), language)
+    elif fmt == "json":
+        from gender_plan_cli.render.trend_json import render_trend_json
+
+        emit_text(render_trend_json(result) + "\n", output, language)
+    elif fmt == "csv":
+        from gender_plan_cli.render.gap_csv import style_for
+        from gender_plan_cli.render.trend_csv import render_trend_csv
+
+        style = style_for(language, csv_ids)
+        emit_text(render_trend_csv(result, style, bom=output is not None), output, language)
+    else:
+        from gender_plan_cli.render.trend_table import render_trend
+
+        if output is None:
+            render_trend(result, language, stdout_console())
+        else:
+            import io
+
+            from rich.console import Console
+
+            console = Console(record=True, width=120, file=io.StringIO(), no_color=True)
+            render_trend(result, language, console)
+            emit_text(console.export_text(), output, language)

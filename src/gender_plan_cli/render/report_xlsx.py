@@ -1,0 +1,333 @@
+"""`gplan report`: the city's report as one Excel workbook, built with xlsxwriter.
+
+Every figure is a number with a display format (`0.0%`, `#,##0`: Excel shows them `53,8%` and
+`1.234` under Vietnamese regional settings); every text that came from a submission is written
+with `write_string`, so nothing a unit typed can become a formula. A4 landscape, Times New Roman,
+the agency block and title of an official report, frozen headers.
+
+Sheet order matters: the per-unit sheet is the first whose header matches the data contract,
+so `gplan check report.xlsx` reads it as a return (the report of one year is the history of
+the next).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gender_plan_cli.i18n import text
+from gender_plan_cli.indicators import GapReport, IndicatorResult, indicator_base
+from gender_plan_cli.render.gap_table import (
+    gap_text,
+    indicator_name,
+    milestone_note,
+    source_text,
+    status_word,
+)
+from gender_plan_cli.report import CityReport
+
+FONT = "Times New Roman"
+PERCENT = "0.0%"  # shown 53,8% where the decimal mark is a comma
+COUNT = "#,##0"  # shown 1.234 where the thousands mark is a dot
+DECIMAL = "#,##0.00"
+YEAR = "0"
+A4 = 9
+SHORT_UNITS = 15  # units on the shortfall chart
+
+
+@dataclass
+class Styles:
+    """The workbook's cell formats, made once."""
+
+    title: Any
+    subtitle: Any
+    agency: Any
+    agency_line: Any
+    header: Any
+    text: Any
+    text_bold: Any
+    label: Any
+    count: Any
+    percent: Any
+    decimal: Any
+    year: Any
+    status_met: Any
+    status_unmet: Any
+    note: Any
+
+
+def _styles(wb: Any) -> Styles:
+    def fmt(**props: Any) -> Any:
+        return wb.add_format({"font_name": FONT, "font_size": 12, "valign": "vcenter", **props})
+
+    cell = {"border": 1, "text_wrap": True}
+    return Styles(
+        title=fmt(bold=True, font_size=14, align="center", text_wrap=True),
+        subtitle=fmt(italic=True, align="center", text_wrap=True),
+        agency=fmt(bold=True, align="center"),
+        agency_line=fmt(bold=True, align="center", underline=1),
+        header=fmt(bold=True, align="center", bg_color="#DDEBF7", **cell),
+        text=fmt(**cell),
+        text_bold=fmt(bold=True, **cell),
+        label=fmt(bold=True),
+        count=fmt(num_format=COUNT, **cell),
+        percent=fmt(num_format=PERCENT, **cell),
+        decimal=fmt(num_format=DECIMAL, **cell),
+        year=fmt(num_format=YEAR, align="center", **cell),
+        status_met=fmt(bold=True, font_color="#006100", bg_color="#C6EFCE", **cell),
+        status_unmet=fmt(bold=True, font_color="#9C0006", bg_color="#FFC7CE", **cell),
+        note=fmt(italic=True, text_wrap=True, valign="top"),
+    )
+
+
+def merged(ws: Any, row: int, first: int, last: int, value: str, style: Any) -> None:
+    """A text over several columns, written as a string (never a formula)."""
+    if last > first:
+        ws.merge_range(row, first, row, last, "", style)
+    ws.write_string(row, first, value, style)
+
+
+def number(ws: Any, row: int, col: int, value: float | int | None, style: Any, blank: Any) -> None:
+    """A figure as a number, or an empty bordered cell when there is none."""
+    if value is None:
+        ws.write_blank(row, col, None, blank)
+    else:
+        ws.write_number(row, col, value, style)
+
+
+def status(ws: Any, row: int, col: int, met: bool | None, lang: str, st: Styles) -> None:
+    style = st.text if met is None else (st.status_met if met else st.status_unmet)
+    ws.write_string(row, col, status_word(met, lang), style)
+
+
+def fit_row(ws: Any, row: int, cells: Sequence[tuple[str, float]], minimum: float = 18) -> None:
+    """A row tall enough for its wrapped texts (xlsxwriter cannot measure; LibreOffice and
+    Excel keep the height written): about 1.15 characters per unit of column width."""
+    lines = max((math.ceil(len(t) * 1.05 / max(w, 1)) for t, w in cells if t), default=1)
+    ws.set_row(row, max(minimum, 16.5 * lines))
+
+
+def page(
+    ws: Any, header_row: int | None, *, freeze_col: int = 0, repeat: int | None = None
+) -> None:
+    """A4 landscape, one page wide, the header frozen and (from row `repeat`) repeated on
+    every printed page."""
+    ws.set_landscape()
+    ws.set_paper(A4)
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+    ws.center_horizontally()
+    ws.set_footer("&C&P/&N")
+    if header_row is not None:
+        if repeat is not None:
+            ws.repeat_rows(repeat, header_row)
+        ws.freeze_panes(header_row + 1, freeze_col)
+
+
+def heading(ws: Any, last_col: int, title: str, subtitle: str, lang: str, st: Styles) -> int:
+    """The agency block (left), the national motto (right), title and subtitle; the next row."""
+    split = max(2, last_col // 3)
+    right = split + 1
+    merged(ws, 0, 0, split, text("report.agency.top", lang), st.agency)
+    merged(ws, 1, 0, split, text("report.agency.unit", lang), st.agency_line)
+    merged(ws, 0, right, last_col, text("report.nation", lang), st.agency)
+    merged(ws, 1, right, last_col, text("report.motto", lang), st.agency_line)
+    ws.set_row(3, 36)
+    merged(ws, 3, 0, last_col, title, st.title)
+    if subtitle:
+        ws.set_row(4, 34)
+        merged(ws, 4, 0, last_col, subtitle, st.subtitle)
+    return 6
+
+
+def headers(ws: Any, row: int, labels: list[str], st: Styles, height: float = 34) -> None:
+    ws.set_row(row, height)
+    for col, label in enumerate(labels):
+        ws.write_string(row, col, label, st.header)
+
+
+def widths(ws: Any, sizes: Sequence[float]) -> None:
+    for col, size in enumerate(sizes):
+        ws.set_column(col, col, size)
+
+
+# --- Tổng hợp ------------------------------------------------------------------------------
+
+SUMMARY_WIDTHS = [5, 44, 11, 12, 10, 10, 10, 11, 10, 40]
+
+
+def _target_cells(ind: IndicatorResult) -> tuple[float | None, float | None]:
+    """The plan's target and the effective one; the ethnic-minority target is every unit."""
+    if ind.id == "ethnic_minority_leaders":
+        return (1.0, 1.0) if ind.applicable else (None, None)
+    return ind.target, ind.effective_target
+
+
+def _info_rows(city: CityReport, lang: str) -> list[tuple[str, str | int]]:
+    gap = city.gap
+    if gap.before_first_milestone:
+        kind = text("report.info.milestone.before", lang, first=gap.first_milestone)
+    elif gap.on_track:
+        kind = text("report.info.milestone.on-track", lang)
+    else:
+        kind = text("report.info.milestone.at", lang)
+    others = [y for y in gap.years_present if y != gap.report_year]
+    data_year = str(gap.report_year or "—")
+    if others:
+        data_year += " — " + text("gap.other-years", lang, years=", ".join(map(str, others)))
+    cov = city.coverage
+    coverage = (
+        f"{cov.expected} / {cov.reported}"
+        if cov.expected is not None
+        else text("report.info.coverage-none", lang)
+    )
+    return [
+        (text("report.info.target_year", lang), f"{gap.target_year} ({kind})"),
+        (text("report.info.report_year", lang), data_year),
+        (text("report.info.source", lang), source_text(gap, lang)),
+        (text("report.info.files", lang), city.files),
+        (text("report.info.units", lang), gap.units),
+        (text("report.info.rules", lang), gap.rules),
+        (text("report.info.coverage", lang), coverage),
+    ]
+
+
+def _summary_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> Any:
+    ws = wb.add_worksheet(text("report.sheet.summary", lang))
+    gap = city.gap
+    last = len(SUMMARY_WIDTHS) - 1
+    widths(ws, SUMMARY_WIDTHS)
+    title = text("report.title", lang, year=gap.target_year)
+    row = heading(ws, last, title, text("report.subtitle", lang), lang, st)
+    for label, value in _info_rows(city, lang):
+        ws.write_string(row, 1, label, st.label)
+        if isinstance(value, int):
+            ws.write_number(row, 2, value, wb.add_format({"font_name": FONT, "align": "left"}))
+        else:
+            merged(ws, row, 2, last, value, wb.add_format({"font_name": FONT, "text_wrap": True}))
+        row += 1
+    row += 1
+    cols = ("no", "indicator", "target", "effective", "actual", "base", "rate", "status", "gap")
+    headers(
+        ws,
+        row,
+        [text(f"report.col.{c}", lang) for c in cols] + [text("report.col.gap-text", lang)],
+        st,
+    )
+    page(ws, row)
+    first = row + 1
+    for i, ind in enumerate(gap.indicators, start=1):
+        row += 1
+        _indicator_row(ws, row, i, ind, lang, st)
+    row += 1
+    _women_row(ws, row, len(gap.indicators) + 1, gap, lang, st)
+    ws.set_h_pagebreaks([row + 2, row + 26])
+    _progress_chart(wb, ws, first, first + len(gap.indicators) - 1, row + 3, gap, lang)
+    return ws
+
+
+def _indicator_row(ws: Any, row: int, no: int, ind: IndicatorResult, lang: str, st: Styles) -> None:
+    target, effective = _target_cells(ind)
+    ws.set_row(row, 48)
+    ws.write_number(row, 0, no, st.year)
+    ws.write_string(row, 1, indicator_name(ind.id, lang), st.text)
+    number(ws, row, 2, target, st.percent, st.text)
+    number(ws, row, 3, effective, st.percent, st.text)
+    number(ws, row, 4, ind.actual if ind.applicable else None, st.count, st.text)
+    number(ws, row, 5, indicator_base(ind) if ind.applicable else None, st.count, st.text)
+    number(ws, row, 6, ind.rate, st.percent, st.text)
+    status(ws, row, 7, ind.met, lang, st)
+    number(ws, row, 8, ind.gap if ind.applicable else None, st.count, st.text)
+    ws.write_string(row, 9, gap_text(ind, lang), st.text)
+
+
+def _women_row(ws: Any, row: int, no: int, gap: GapReport, lang: str, st: Styles) -> None:
+    share = gap.women_leaders
+    ws.set_row(row, 34)
+    ws.write_number(row, 0, no, st.year)
+    ws.write_string(row, 1, text("gap.ind.women_leaders", lang), st.text)
+    for col in (2, 3, 8):
+        ws.write_blank(row, col, None, st.text)
+    number(ws, row, 4, share.leaders_female if share else None, st.count, st.text)
+    number(ws, row, 5, share.leaders_total if share else None, st.count, st.text)
+    number(ws, row, 6, share.rate if share else None, st.percent, st.text)
+    ws.write_string(row, 7, text("trend.no-target", lang), st.text)
+    ws.write_string(row, 9, "", st.text)
+
+
+def _progress_chart(
+    wb: Any, ws: Any, first: int, last: int, at: int, gap: GapReport, lang: str
+) -> None:
+    chart = wb.add_chart({"type": "column"})
+    sheet = ws.get_name()
+    cats = [sheet, first, 1, last, 1]
+    chart.add_series(
+        {
+            "name": text("report.col.rate", lang),
+            "categories": cats,
+            "values": [sheet, first, 6, last, 6],
+            "fill": {"color": "#2E75B6"},
+            "data_labels": {"value": True, "num_format": PERCENT},
+        }
+    )
+    chart.add_series(
+        {
+            "name": text("report.col.effective", lang),
+            "categories": cats,
+            "values": [sheet, first, 3, last, 3],
+            "fill": {"color": "#F4B183"},
+        }
+    )
+    chart.set_title(
+        {
+            "name": text("report.chart.progress", lang, year=gap.target_year),
+            "name_font": {"name": FONT, "size": 13},
+        }
+    )
+    chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1, "num_font": {"name": FONT}})
+    chart.set_x_axis({"num_font": {"name": FONT, "size": 9}})
+    chart.set_legend({"position": "bottom", "font": {"name": FONT}})
+    chart.set_size({"width": 1100, "height": 420})
+    ws.insert_chart(at, 1, chart)
+
+
+# --- the workbook ----------------------------------------------------------------------------
+
+
+def build_workbook(path: Path, city: CityReport, lang: str) -> None:
+    """Write the workbook at `path` (the caller makes that atomic)."""
+    import xlsxwriter
+
+    from gender_plan_cli.render import report_sheets, report_trend
+
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            "default_format_properties": {"font_name": FONT, "font_size": 12},
+        },
+    )
+    wb.set_properties(
+        {"title": text("report.title", lang, year=city.gap.target_year), "author": "gplan"}
+    )
+    st = _styles(wb)
+    summary = _summary_sheet(wb, city, lang, st)
+    report_trend.trend_sheet(wb, city, lang, st)
+    for by, grouped in city.groups.items():
+        report_sheets.group_sheet(wb, by, grouped, lang, st)
+    report_sheets.units_sheet(wb, city, lang, st)
+    short_rows = report_sheets.targets_sheet(wb, city, lang, st)
+    report_sheets.adjusted_sheet(wb, city, lang, st)
+    report_sheets.findings_sheet(wb, city, lang, st)
+    report_sheets.shortfall_chart(wb, summary, short_rows, lang)
+    summary.activate()
+    wb.close()
+
+
+def milestone_label(gap: GapReport, lang: str) -> str:
+    return milestone_note(gap, lang).strip()
