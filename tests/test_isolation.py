@@ -172,3 +172,21 @@ def test_with_another_thread_running_workers_come_from_the_forkserver(tmp_path: 
         bar.join()
     assert [codes(r) for r in results] == [[], ["reader-crashed"]]
     assert [u.unit_code for u in results[0].records] == ["A01"]
+
+
+def test_the_cli_reads_every_file_in_a_worker_and_survives_an_abort(tmp_path: Path) -> None:
+    """`gplan check` on a folder where one file aborts calamine: every file has its result."""
+    from typer.testing import CliRunner
+
+    from builders import simple_form, unit
+    from gender_plan_cli.cli import app
+    from hostile_builders import shared_strings_claiming_1e14
+
+    shared_strings_claiming_1e14(tmp_path / "bomb.xlsx")
+    simple_form(tmp_path / "good.xlsx", [unit()])
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json", "--jobs", "2"])
+    assert result.exit_code == 1
+    doc = __import__("json").loads(result.stdout)
+    by_name = {Path(f["path"]).name: f for f in doc["files"]}
+    assert by_name["good.xlsx"]["valid"] is True
+    assert [f["code"] for f in by_name["bomb.xlsx"]["findings"]] == ["file-too-large"]

@@ -56,7 +56,14 @@ def test_a_yaml_registry_is_read_with_choices_as_ids(tmp_path: Path) -> None:
 
 
 def test_a_registry_workbook_is_read_like_a_return(tmp_path: Path) -> None:
-    header = ["Mã đơn vị", "Tên cơ quan, đơn vị", "Mã đơn vị cấp trên", "Cấp", "Loại hình", "Đến năm"]
+    header = [
+        "Mã đơn vị",
+        "Tên cơ quan, đơn vị",
+        "Mã đơn vị cấp trên",
+        "Cấp",
+        "Loại hình",
+        "Đến năm",
+    ]
     rows = [
         ["DANH MỤC ĐƠN VỊ BÁO CÁO"],
         [],
@@ -72,7 +79,9 @@ def test_a_registry_workbook_is_read_like_a_return(tmp_path: Path) -> None:
 
 
 def test_the_registry_has_findings_of_its_own(tmp_path: Path) -> None:
-    text = YAML + """  - code: S01
+    text = (
+        YAML
+        + """  - code: S01
     name: "Sở Nội vụ (trùng)"
     level: "Sở, ban, ngành"
     unit_type: "Cơ quan quản lý nhà nước"
@@ -92,6 +101,7 @@ def test_the_registry_has_findings_of_its_own(tmp_path: Path) -> None:
     level: "Sở, ban, ngành"
     unit_type: "Khác"
 """
+    )
     reg = load_registry(_registry(tmp_path, text))
     assert [(f.code, f.row, f.value) for f in reg.file.findings] == [
         ("registry-duplicate", 4, "S01"),

@@ -55,6 +55,7 @@ from typing import Any
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.findings import CodeId
+from gender_plan_cli.reading.limits import WORKER_MEMORY_MB, WORKER_SECONDS
 from gender_plan_cli.records import FileResult
 
 MAX_JOBS = 8  # each worker may use up to max_memory_mb: more workers, more memory at risk
@@ -93,8 +94,10 @@ def default_jobs() -> int:
 class WorkerLimits:
     """What one worker may cost while reading one file; each has a CLI flag to change it."""
 
-    max_memory_mb: int = 1024  # --max-memory-mb: RLIMIT_AS of a worker (address space)
-    max_seconds: float = 30  # --max-seconds: wall clock per file; RLIMIT_CPU a little above
+    max_memory_mb: int = WORKER_MEMORY_MB  # --max-memory-mb: RLIMIT_AS of a worker (address space)
+    max_seconds: float = (
+        WORKER_SECONDS  # --max-seconds: wall clock per file; RLIMIT_CPU a little above
+    )
     jobs: int = field(default_factory=default_jobs)  # --jobs: workers at once
 
 

@@ -9,9 +9,11 @@ This is the entry point of the core for `check` and `gap`:
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.crosscheck import cross_check
@@ -22,6 +24,9 @@ from gender_plan_cli.received import ReceivedMode, received, signature_date
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.registry import Registry
 from gender_plan_cli.validate import validate_sheet
+
+if TYPE_CHECKING:
+    from gender_plan_cli.isolation import WorkerLimits
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
@@ -70,19 +75,28 @@ def load_paths(
     discovered: bool = False,
     registry: Registry | None = None,
     received_from: ReceivedMode = "auto",
+    workers: WorkerLimits | None = None,
 ) -> LoadResult:
     """Read every file on its own, then check units across files (and against `registry`).
 
     `discovered`: the paths are already `discover`'s answer (the CLI discovers once, to size
     its progress bar), so folders are not walked again. `received_from` says how a file's
     received date is known, which orders two returns of one unit (see `received`).
+    `workers`: read each file in a worker process under these limits (`isolation`), so that a
+    file that crashes or exhausts its reader becomes a finding; None reads in this process.
     """
     files = list(paths) if discovered else discover(paths)
-    results: list[FileResult] = []
-    for i, path in enumerate(files):
-        if progress is not None:
-            progress(i, len(files), path)
-        results.append(read_file(path, report_year=report_year, limits=limits))
+    if workers is not None:
+        from gender_plan_cli.isolation import read_isolated
+
+        read_one = functools.partial(read_file, report_year=report_year, limits=limits)
+        results = read_isolated(files, read_one, workers, progress)
+    else:
+        results = []
+        for i, path in enumerate(files):
+            if progress is not None:
+                progress(i, len(files), path)
+            results.append(read_file(path, report_year=report_year, limits=limits))
     dates = {
         fr.path: received(path, fr.signed_on, received_from)
         for path, fr in zip(files, results, strict=True)
@@ -115,7 +129,7 @@ def _as_problem(exc: BaseException) -> ReadProblem:
     """What a file did to a reader, as a finding; anything else is a bug and propagates."""
     if isinstance(exc, ReadProblem):
         return exc
-    if isinstance(exc, (OSError, ValueError, MemoryError, RecursionError)):
+    if isinstance(exc, (OSError, ValueError, RecursionError)):  # MemoryError: the pool's to tell
         return ReadProblem("unreadable-file", "unreadable-file", reason=str(exc))
     if type(exc).__name__ == "PanicException":  # python-calamine on a corrupt file
         return reader_failure(exc)

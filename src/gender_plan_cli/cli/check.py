@@ -10,11 +10,14 @@ from typing import Annotated
 import typer
 
 from gender_plan_cli.cli.common import (
+    Jobs,
     LangOption,
     MaxCells,
     MaxFileMb,
     MaxLineKb,
+    MaxMemoryMb,
     MaxRatio,
+    MaxSeconds,
     MaxUnzippedMb,
     ReceivedOption,
     UnitsOption,
@@ -22,10 +25,11 @@ from gender_plan_cli.cli.common import (
     lang_of,
     load_files,
     make_limits,
+    make_workers,
     registry_for,
     stdout_console,
 )
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS
+from gender_plan_cli.reading.limits import DEFAULT_LIMITS, WORKER_MEMORY_MB, WORKER_SECONDS
 
 
 class CheckFormat(str, Enum):
@@ -62,6 +66,9 @@ def check(
     max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
     max_cells: MaxCells = DEFAULT_LIMITS.max_cells,
     max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
+    max_memory_mb: MaxMemoryMb = WORKER_MEMORY_MB,
+    max_seconds: MaxSeconds = WORKER_SECONDS,
+    jobs: Jobs = None,
 ) -> None:
     """Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell."""
     language = lang_of(lang)
@@ -74,6 +81,7 @@ def check(
         report_year=report_year,
         registry=registry,
         received_from=received_from,
+        workers=make_workers(max_memory_mb, max_seconds, jobs),
     )
     out = stdout_console()
     if format is CheckFormat.json:

@@ -20,6 +20,7 @@ from gender_plan_cli.reading.limits import Limits
 from gender_plan_cli.received import ReceivedMode
 
 if TYPE_CHECKING:
+    from gender_plan_cli.isolation import WorkerLimits
     from gender_plan_cli.records import LoadResult
     from gender_plan_cli.registry import Registry
 
@@ -115,6 +116,41 @@ MaxLineKb = Annotated[
 ]
 
 
+MaxMemoryMb = Annotated[
+    int,
+    typer.Option(
+        "--max-memory-mb",
+        min=64,
+        help="Bộ nhớ tối đa của tiến trình đọc một tệp (MB). / Memory cap of a reader process.",
+    ),
+]
+MaxSeconds = Annotated[
+    float,
+    typer.Option(
+        "--max-seconds",
+        min=1,
+        max=3600,
+        help="Thời gian tối đa để đọc một tệp (giây). / Time limit to read one file.",
+    ),
+]
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        min=1,
+        max=8,
+        help="Số tiến trình đọc tệp cùng lúc (mặc định: số nhân CPU). / Reader processes.",
+        show_default=False,
+    ),
+]
+
+
+def make_workers(max_memory_mb: int, max_seconds: float, jobs: int | None) -> WorkerLimits:
+    from gender_plan_cli.isolation import WorkerLimits, default_jobs
+
+    return WorkerLimits(max_memory_mb, max_seconds, jobs or default_jobs())
+
+
 def make_limits(
     max_file_mb: float, max_unzipped_mb: float, max_ratio: float, max_cells: int, max_line_kb: float
 ) -> Limits:
@@ -136,11 +172,14 @@ def load_files(
     not_into: Path | None = None,
     registry: Registry | None = None,
     received_from: ReceivedMode = "auto",
+    workers: WorkerLimits | None = None,
 ) -> LoadResult:
-    """Discover once, read every file with a progress bar on a terminal, cross-check.
+    """Discover once, read every file in a worker process (with a progress bar on a terminal),
+    cross-check.
 
     `not_into`: the output file of the command, which must not be one of the files read.
     """
+    from gender_plan_cli.isolation import WorkerLimits
     from gender_plan_cli.load import load_paths
 
     files = resolve_paths(paths, lang)
@@ -159,6 +198,7 @@ def load_files(
         "discovered": True,
         "registry": registry,
         "received_from": received_from,
+        "workers": workers or WorkerLimits(),
     }
     if bar is None:
         return load_paths(files, **options)  # type: ignore[arg-type]

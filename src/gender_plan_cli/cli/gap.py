@@ -12,11 +12,14 @@ from gender_plan_cli.cli.common import (
     DEFAULT_LIMITS,
     DataPaths,
     DataYearOption,
+    Jobs,
     LangOption,
     MaxCells,
     MaxFileMb,
     MaxLineKb,
+    MaxMemoryMb,
     MaxRatio,
+    MaxSeconds,
     MaxUnzippedMb,
     OutputOption,
     RulesOption,
@@ -28,12 +31,14 @@ from gender_plan_cli.cli.common import (
     load_files,
     load_rules_or_exit,
     make_limits,
+    make_workers,
     stderr_console,
     stdout_console,
     usage_error,
 )
 from gender_plan_cli.contract import GROUP_FIELDS, MAX_YEAR, MIN_YEAR, GroupField
 from gender_plan_cli.i18n import text
+from gender_plan_cli.reading.limits import WORKER_MEMORY_MB, WORKER_SECONDS
 
 if TYPE_CHECKING:
     pass
@@ -88,6 +93,9 @@ def gap(
     max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
     max_cells: MaxCells = DEFAULT_LIMITS.max_cells,
     max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
+    max_memory_mb: MaxMemoryMb = WORKER_MEMORY_MB,
+    max_seconds: MaxSeconds = WORKER_SECONDS,
+    jobs: Jobs = None,
 ) -> None:
     """Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of year Y."""
     from gender_plan_cli.indicators import ReportYearAbsent, evaluate, skipped_files
@@ -100,7 +108,10 @@ def gap(
     rule_set, rules_shown = load_rules_or_exit(rules, language)
     source, inputs = data_inputs(paths, language)
     limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
-    result = load_files(inputs, language, limits, report_year=report_year, not_into=output)
+    workers = make_workers(max_memory_mb, max_seconds, jobs)
+    result = load_files(
+        inputs, language, limits, report_year=report_year, not_into=output, workers=workers
+    )
     if not result.valid() and not skip_invalid:
         from gender_plan_cli.render.check_table import render_findings
 
