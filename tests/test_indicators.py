@@ -9,15 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gap_builders import bundled, rec, rules_with
-from gender_plan_cli.indicators import (
-    GROUP_FIELDS,
-    IndicatorResult,
-    ceil_tol,
-    evaluate,
-    key_leader_targets,
-    select_report_year,
-)
+from gender_plan_cli.assess import evaluate, select_report_year
+from gender_plan_cli.contract import GROUP_FIELDS
+from gender_plan_cli.indicators import ceil_tol, key_leader_targets
 from gender_plan_cli.records import UnitRecord
+from gender_plan_cli.results import IndicatorResult
 
 RULES = bundled()
 

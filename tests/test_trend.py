@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gap_builders import bundled, rec
-from gender_plan_cli.indicators import evaluate
+from gender_plan_cli.assess import evaluate
 from gender_plan_cli.records import UnitRecord
 from gender_plan_cli.trend import (
     TrendPoint,

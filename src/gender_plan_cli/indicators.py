@@ -1,4 +1,4 @@
-"""Records + rules + target year → indicator results. Pure functions: no I/O, no printing.
+"""The four indicators over a set of unit records. Pure functions: no I/O, no printing.
 
 The formulas are those of `spec/indicators.md`; every number comes from `Rules`. Counts stay
 integers; sums of fractional targets use `math.fsum` so totals never drift by rounding; every
@@ -11,32 +11,21 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, PlainSerializer
-from typing_extensions import TypedDict
-
-from gender_plan_cli.contract import GROUP_FIELDS as GROUP_FIELDS
 from gender_plan_cli.contract import GroupField
-from gender_plan_cli.records import FileResult, UnitRecord
-from gender_plan_cli.rules import (
-    ApprovedSector,
-    LowFemaleMode,
-    RateTarget,
-    Rules,
-    ShareBasis,
-    value_at,
+from gender_plan_cli.records import UnitRecord
+from gender_plan_cli.results import (
+    Adjustment,
+    Basis,
+    IndicatorResult,
+    LeaderShare,
+    Mode,
+    UnitResult,
 )
+from gender_plan_cli.rules import ApprovedSector, RateTarget, Rules, value_at
 from gender_plan_cli.words import fold
 
 TOLERANCE = 1e-9
-# Digits kept for fractions in JSON and CSV: free of float noise (0.6599999999999999 is written
-# 0.66) yet exact enough that a rate a hair under its target never prints as equal to it
-# (2,999,999 of 5,000,000 is 0.5999998, not 0.6).
-JSON_DIGITS = 12
-Fraction = Annotated[float, PlainSerializer(lambda v: round(v, JSON_DIGITS), when_used="json")]
-Basis = Literal[ShareBasis, "approved"]
-Mode = Literal[LowFemaleMode, "approved"]
 # A unit meets female_key_leader when it has at least one female key leader (the definition of
 # the national indicator, not a target of the plan).
 ONE_FEMALE_KEY_LEADER = 1
@@ -45,44 +34,6 @@ ONE_FEMALE_KEY_LEADER = 1
 def ceil_tol(value: float) -> int:
     """⌈value − 1e-9⌉: the smallest whole number of people or units that reaches `value`."""
     return math.ceil(value - TOLERANCE)
-
-
-# --- results -------------------------------------------------------------------------------
-
-
-class UnitResult(TypedDict):
-    """One unit's own figures for one indicator (a typed dict: there may be 200,000 of them).
-
-    female_key_leader: actual = female key leaders, base = key leaders, target = t(u).
-    pool_female: actual = women in the pool, base = pool, required = p·pool.
-    pool_female_trained: actual = trained women, base = women in the pool, required = q·women.
-    ethnic_minority_leaders: actual = ethnic-minority leaders, base = leaders, required = required(u).
-    """
-
-    unit_code: str
-    unit_name: str
-    met: bool
-    target: Fraction | None
-    adjusted: bool
-    actual: int
-    base: int
-    required: Fraction
-    rate: Fraction | None
-    shortfall: int
-
-
-class Adjustment(BaseModel):
-    """A unit whose female_key_leader target was adjusted or that was exempted, and why."""
-
-    unit_code: str
-    unit_name: str
-    sector: str | None
-    share: Fraction | None  # female staff share the rule looked at (None for an approved sector)
-    basis: Basis
-    mode: Mode
-    target: Fraction | None  # t(u); None when exempt
-    exempt: bool
-    met: bool
 
 
 def _with_units(result: IndicatorResult, units: list[UnitResult]) -> IndicatorResult:
@@ -94,43 +45,6 @@ def _with_units(result: IndicatorResult, units: list[UnitResult]) -> IndicatorRe
 
 def _by_shortfall(u: UnitResult) -> tuple[int, str]:
     return (-u["shortfall"], u["unit_code"])
-
-
-class IndicatorResult(BaseModel):
-    """One indicator over a set of units (the whole data or one group)."""
-
-    id: str
-    applicable: bool
-    target: Fraction | None
-    effective_target: Fraction | None
-    scope: int
-    actual: int
-    required: Fraction | None
-    rate: Annotated[Fraction | None, Field(ge=0, le=1)] = None
-    met: bool | None
-    gap: int = Field(ge=0)
-    gap_if_added: int | None = None
-    units_short: int | None = None
-    pool_total: int | None = None
-    pool_female: int | None = None
-    pool_female_trained: int | None = None
-    adjusted: int = 0
-    exempt: int = 0
-    units: list[UnitResult] = []
-    adjustments: list[Adjustment] = []
-
-
-class LeaderShare(BaseModel):
-    """Women among all leaders and managers: a statistic the plan sets no target for.
-
-    Summed over the units that state `leaders_female` (the column is optional), so a unit that
-    left it blank adds neither women nor leaders.
-    """
-
-    units: int
-    leaders_total: int
-    leaders_female: int
-    rate: Annotated[Fraction | None, Field(ge=0, le=1)] = None
 
 
 def leader_share(records: Iterable[UnitRecord]) -> LeaderShare:
@@ -147,99 +61,6 @@ def leader_share(records: Iterable[UnitRecord]) -> LeaderShare:
         leaders_female=female,
         rate=female / total if total else None,
     )
-
-
-def indicator_base(ind: IndicatorResult) -> int:
-    """The denominator of an indicator's rate: the pool, the women in it, or the units in scope."""
-    if ind.id == "pool_female":
-        return ind.pool_total or 0
-    if ind.id == "pool_female_trained":
-        return ind.pool_female or 0
-    return ind.scope
-
-
-class Group(BaseModel):
-    key: str | None
-    label: str | None = None
-    units: int
-    indicators: list[IndicatorResult]
-    women_leaders: LeaderShare | None = None
-
-
-class SkippedFile(BaseModel):
-    """Invalid rows left out under --skip-invalid (rows empty and unreadable: the whole file)."""
-
-    file: str
-    rows: list[int] = []
-    unreadable: bool = False
-
-
-def skipped_files(files: Iterable[FileResult]) -> list[SkippedFile]:
-    """What --skip-invalid leaves out of an evaluation: every file with an error, and its rows."""
-    out = []
-    for fr in files:
-        if fr.valid():
-            continue
-        rows = sorted(set(fr.skipped_rows))
-        out.append(SkippedFile(file=fr.path, rows=rows, unreadable=not rows and not fr.records))
-    return out
-
-
-class DataSource(BaseModel):
-    kind: Literal["paths", "env", "samples"]
-    paths: list[str]
-
-
-class ReportYearAbsent(ValueError):
-    """`--report-year Y` names a year the data does not hold."""
-
-    def __init__(self, year: int, present: list[int]) -> None:
-        super().__init__(year)
-        self.year = year
-        self.present = present
-
-
-class GapReport(BaseModel):
-    """Everything `gap` outputs; the table, JSON and CSV all render this one object."""
-
-    target_year: int
-    on_track: bool = False  # the target year falls between milestones: on-track values
-    before_first_milestone: bool = False  # before the first milestone: its values apply
-    first_milestone: int | None = None
-    report_year: int | None
-    years_present: list[int]
-    units: int
-    rules: str = ""
-    data_source: DataSource | None = None
-    by: str | None = None
-    indicators: list[IndicatorResult]
-    women_leaders: LeaderShare | None = None
-    groups: list[Group] = []
-    skipped_rows: int = 0
-    skipped: list[SkippedFile] = []
-
-    def all_met(self) -> bool:
-        """Every applicable indicator met (what --fail-on-gap checks)."""
-        return all(i.met is not False for i in self.indicators)
-
-    def indicator(self, indicator_id: str) -> IndicatorResult:
-        return next(i for i in self.indicators if i.id == indicator_id)
-
-
-# --- which data ----------------------------------------------------------------------------
-
-
-def select_report_year(
-    records: Iterable[UnitRecord], target_year: int, override: int | None = None
-) -> int | None:
-    """The latest report year ≤ the target year, else the latest present; `override` wins."""
-    if override is not None:
-        return override
-    years = {r.report_year for r in records}
-    if not years:
-        return None
-    below = [y for y in years if y <= target_year]
-    return max(below) if below else max(years)
 
 
 # --- female_key_leader: each unit's own target t(u) ----------------------------------------
@@ -596,89 +417,3 @@ def indicators_for(
 def group_key(r: UnitRecord, by: GroupField) -> str | None:
     value = getattr(r, by)
     return value if value else None
-
-
-def evaluate(
-    records: Sequence[UnitRecord],
-    rules: Rules,
-    target_year: int,
-    *,
-    report_year: int | None = None,
-    by: GroupField | None = None,
-    rules_shown: str = "",
-    data_source: DataSource | None = None,
-    skipped: Sequence[SkippedFile] = (),
-) -> GapReport:
-    """The complete gap report for `target_year`: the whole data, each group of `by`, each unit.
-
-    Only the records of the chosen report year are evaluated (see `select_report_year`); a
-    `report_year` the data does not hold raises ReportYearAbsent. `rules_shown`, `data_source`
-    and `skipped` say where the figures came from and what was left out.
-    """
-    years = sorted({r.report_year for r in records})
-    if report_year is not None and records and report_year not in years:
-        raise ReportYearAbsent(report_year, years)
-    chosen = select_report_year(records, target_year, report_year)
-    data = [r for r in records if r.report_year == chosen]
-    targets = key_leader_targets(data, rules, target_year)
-    milestones = rules.milestone_years()
-    first = milestones[0] if milestones else None
-    before = first is not None and target_year < first
-    report = GapReport(
-        target_year=target_year,
-        on_track=target_year not in milestones and not before,
-        before_first_milestone=before,
-        first_milestone=first,
-        report_year=chosen,
-        years_present=years,
-        units=len(data),
-        rules=rules_shown,
-        data_source=data_source,
-        by=by,
-        indicators=indicators_for(data, targets, rules, target_year),
-        women_leaders=leader_share(data),
-        skipped_rows=sum(len(s.rows) for s in skipped),
-        skipped=list(skipped),
-    )
-    if by is not None:
-        report.groups = _groups(data, targets, rules, target_year, by)
-    return report
-
-
-def _groups(
-    data: Sequence[UnitRecord],
-    targets: Sequence[KeyTarget | None],
-    rules: Rules,
-    year: int,
-    by: GroupField,
-) -> list[Group]:
-    members: dict[str | None, list[int]] = {}
-    labels: dict[str | None, str] = {}
-    folded: dict[str, str] = {}
-    for i, r in enumerate(data):
-        value = group_key(r, by)
-        key = value
-        if by == "sector" and value:
-            key = folded.get(value) or folded.setdefault(value, fold(value))
-        if key not in members:
-            members[key] = []
-            if value is not None:
-                labels[key] = value
-        members[key].append(i)
-    names = {r.unit_code: r.unit_name for r in data} if by == "parent_code" else {}
-    groups = []
-    for key in sorted(members, key=lambda k: (k is None, labels.get(k, ""))):
-        idx = members[key]
-        shown = labels.get(key)
-        groups.append(
-            Group(
-                key=shown,
-                label=names.get(shown) if shown is not None else None,
-                units=len(idx),
-                indicators=indicators_for(
-                    [data[i] for i in idx], [targets[i] for i in idx], rules, year, with_units=False
-                ),
-                women_leaders=leader_share(data[i] for i in idx),
-            )
-        )
-    return groups

@@ -7,6 +7,8 @@ once so each key keeps the line it came from.
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -106,8 +108,8 @@ class _AppliesTo(_Strict):
                 )
         return value
 
-    def applies(self, unit_type: str) -> bool:
-        return self.applies_to == ALL or unit_type in self.applies_to
+    def applies(self, unit_type: str | None) -> bool:
+        return self.applies_to == ALL or (unit_type is not None and unit_type in self.applies_to)
 
 
 class ApprovedSector(_Strict):
@@ -195,9 +197,21 @@ class Targets(_Strict):
     ethnic_minority_leaders: EthnicMinorityRule
 
 
+class Collection(_Strict):
+    """When returns are due: `deadline` is a day of the report year, `MM-DD` (15 December:
+    `12-15`); a return received after it is late."""
+
+    deadline: Annotated[str, Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")] = "12-15"
+
+    def due(self, year: int) -> date:
+        month, day = (int(x) for x in self.deadline.split("-"))
+        return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
 class Rules(_Strict):
     version: Literal[1] = 1
     plan: str | None = None
+    collection: Collection = Collection()
     targets: Targets
 
     def milestone_years(self) -> list[int]:

@@ -250,9 +250,9 @@ ReceivedOption = Annotated[
 
 def data_inputs(paths: list[Path] | None, lang: str):  # type: ignore[no-untyped-def]
     """The paths to read and how they were chosen; says so on stderr when not named."""
-    from gender_plan_cli.indicators import DataSource
     from gender_plan_cli.load import EXTENSIONS
     from gender_plan_cli.paths import bundled_samples
+    from gender_plan_cli.results import DataSource
 
     if paths:
         return DataSource(kind="paths", paths=[str(p) for p in paths]), list(paths)

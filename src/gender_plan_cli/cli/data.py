@@ -17,10 +17,10 @@ from gender_plan_cli.cli.common import (
     stderr_console,
 )
 from gender_plan_cli.i18n import text
-from gender_plan_cli.indicators import DataSource, SkippedFile, skipped_files
 from gender_plan_cli.reading.limits import Limits
 from gender_plan_cli.records import LoadResult, UnitRecord
 from gender_plan_cli.registry import Registry
+from gender_plan_cli.results import DataSource, SkippedFile, skipped_files
 
 
 @dataclass

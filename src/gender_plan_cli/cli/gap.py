@@ -98,7 +98,8 @@ def gap(
     jobs: Jobs = None,
 ) -> None:
     """Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of year Y."""
-    from gender_plan_cli.indicators import ReportYearAbsent, evaluate, skipped_files
+    from gender_plan_cli.assess import evaluate
+    from gender_plan_cli.results import ReportYearAbsent, skipped_files
 
     language = lang_of(lang)
     if year is None:

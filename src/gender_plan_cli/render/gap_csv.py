@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gender_plan_cli.i18n import text
-from gender_plan_cli.indicators import (
+from gender_plan_cli.results import (
     JSON_DIGITS,
     GapReport,
     IndicatorResult,

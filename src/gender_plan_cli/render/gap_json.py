@@ -6,7 +6,7 @@ integers. The document's keys are GapReport's fields, in their order.
 
 from __future__ import annotations
 
-from gender_plan_cli.indicators import GapReport
+from gender_plan_cli.results import GapReport
 
 
 def render_gap_json(report: GapReport) -> str:

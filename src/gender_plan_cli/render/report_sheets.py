@@ -8,7 +8,6 @@ from typing import Any
 
 from gender_plan_cli.contract import FIELDS, Kind, choice_label
 from gender_plan_cli.i18n import text
-from gender_plan_cli.indicators import GapReport, UnitResult
 from gender_plan_cli.render.gap_table import group_name, indicator_name
 from gender_plan_cli.render.report_xlsx import (
     FONT,
@@ -24,6 +23,7 @@ from gender_plan_cli.render.report_xlsx import (
     widths,
 )
 from gender_plan_cli.report import CityReport
+from gender_plan_cli.results import GapReport, UnitResult
 
 SHORT_KINDS = ("key", "pool", "trained", "ethnic")
 SHORT_OF = {

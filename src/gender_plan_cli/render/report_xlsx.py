@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from gender_plan_cli.i18n import text
-from gender_plan_cli.indicators import GapReport, IndicatorResult, indicator_base
 from gender_plan_cli.render.gap_table import (
     gap_text,
     indicator_name,
@@ -28,6 +27,7 @@ from gender_plan_cli.render.gap_table import (
     status_word,
 )
 from gender_plan_cli.report import CityReport
+from gender_plan_cli.results import GapReport, IndicatorResult, indicator_base
 
 FONT = "Times New Roman"
 PERCENT = "0.0%"  # shown 53,8% where the decimal mark is a comma

@@ -1,0 +1,130 @@
+"""Records + rules + target year → the complete gap report: which data, each group, coverage.
+
+`evaluate` chooses the report year to evaluate, runs the four indicators of `indicators` over
+it and over each group, and — with a registry of units — says how many expected units of each
+indicator's scope reported (`coverage`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from gender_plan_cli.contract import GroupField
+from gender_plan_cli.indicators import (
+    KeyTarget,
+    group_key,
+    indicators_for,
+    key_leader_targets,
+    leader_share,
+)
+from gender_plan_cli.records import UnitRecord
+from gender_plan_cli.results import (
+    DataSource,
+    GapReport,
+    Group,
+    ReportYearAbsent,
+    SkippedFile,
+)
+from gender_plan_cli.rules import Rules
+from gender_plan_cli.words import fold
+
+# --- which data ----------------------------------------------------------------------------
+
+
+def select_report_year(
+    records: Iterable[UnitRecord], target_year: int, override: int | None = None
+) -> int | None:
+    """The latest report year ≤ the target year, else the latest present; `override` wins."""
+    if override is not None:
+        return override
+    years = {r.report_year for r in records}
+    if not years:
+        return None
+    below = [y for y in years if y <= target_year]
+    return max(below) if below else max(years)
+
+
+def evaluate(
+    records: Sequence[UnitRecord],
+    rules: Rules,
+    target_year: int,
+    *,
+    report_year: int | None = None,
+    by: GroupField | None = None,
+    rules_shown: str = "",
+    data_source: DataSource | None = None,
+    skipped: Sequence[SkippedFile] = (),
+) -> GapReport:
+    """The complete gap report for `target_year`: the whole data, each group of `by`, each unit.
+
+    Only the records of the chosen report year are evaluated (see `select_report_year`); a
+    `report_year` the data does not hold raises ReportYearAbsent. `rules_shown`, `data_source`
+    and `skipped` say where the figures came from and what was left out.
+    """
+    years = sorted({r.report_year for r in records})
+    if report_year is not None and records and report_year not in years:
+        raise ReportYearAbsent(report_year, years)
+    chosen = select_report_year(records, target_year, report_year)
+    data = [r for r in records if r.report_year == chosen]
+    targets = key_leader_targets(data, rules, target_year)
+    milestones = rules.milestone_years()
+    first = milestones[0] if milestones else None
+    before = first is not None and target_year < first
+    report = GapReport(
+        target_year=target_year,
+        on_track=target_year not in milestones and not before,
+        before_first_milestone=before,
+        first_milestone=first,
+        report_year=chosen,
+        years_present=years,
+        units=len(data),
+        rules=rules_shown,
+        data_source=data_source,
+        by=by,
+        indicators=indicators_for(data, targets, rules, target_year),
+        women_leaders=leader_share(data),
+        skipped_rows=sum(len(s.rows) for s in skipped),
+        skipped=list(skipped),
+    )
+    if by is not None:
+        report.groups = _groups(data, targets, rules, target_year, by)
+    return report
+
+
+def _groups(
+    data: Sequence[UnitRecord],
+    targets: Sequence[KeyTarget | None],
+    rules: Rules,
+    year: int,
+    by: GroupField,
+) -> list[Group]:
+    members: dict[str | None, list[int]] = {}
+    labels: dict[str | None, str] = {}
+    folded: dict[str, str] = {}
+    for i, r in enumerate(data):
+        value = group_key(r, by)
+        key = value
+        if by == "sector" and value:
+            key = folded.get(value) or folded.setdefault(value, fold(value))
+        if key not in members:
+            members[key] = []
+            if value is not None:
+                labels[key] = value
+        members[key].append(i)
+    names = {r.unit_code: r.unit_name for r in data} if by == "parent_code" else {}
+    groups = []
+    for key in sorted(members, key=lambda k: (k is None, labels.get(k, ""))):
+        idx = members[key]
+        shown = labels.get(key)
+        groups.append(
+            Group(
+                key=shown,
+                label=names.get(shown) if shown is not None else None,
+                units=len(idx),
+                indicators=indicators_for(
+                    [data[i] for i in idx], [targets[i] for i in idx], rules, year, with_units=False
+                ),
+                women_leaders=leader_share(data[i] for i in idx),
+            )
+        )
+    return groups
