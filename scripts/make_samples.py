@@ -955,7 +955,7 @@ def write_registry(
             lines.append(f'    sector: "{u.sector}"')
         if u.ethnic_minority_area:
             lines.append("    ethnic_minority_area: true")
-        if u.unit_code not in codes_2025:
+        if u.unit_code in codes_2024 and u.unit_code not in codes_2025:
             lines.append("    until: 2024")
         elif u.unit_code not in codes_2024:
             lines.append("    since: 2025")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from gender_plan_cli.contract import GroupField
+from gender_plan_cli.contract import GroupField, MissingMode
+from gender_plan_cli.coverage import MISSING_SOURCE, as_unmet, expected_reported, missing_units
 from gender_plan_cli.indicators import (
     KeyTarget,
     group_key,
@@ -18,6 +19,7 @@ from gender_plan_cli.indicators import (
     leader_share,
 )
 from gender_plan_cli.records import UnitRecord
+from gender_plan_cli.registry import Registry
 from gender_plan_cli.results import (
     DataSource,
     GapReport,
@@ -54,18 +56,29 @@ def evaluate(
     rules_shown: str = "",
     data_source: DataSource | None = None,
     skipped: Sequence[SkippedFile] = (),
+    registry: Registry | None = None,
+    missing: MissingMode = "excluded",
 ) -> GapReport:
     """The complete gap report for `target_year`: the whole data, each group of `by`, each unit.
 
     Only the records of the chosen report year are evaluated (see `select_report_year`); a
     `report_year` the data does not hold raises ReportYearAbsent. `rules_shown`, `data_source`
-    and `skipped` say where the figures came from and what was left out.
+    and `skipped` say where the figures came from and what was left out. With a `registry`,
+    each indicator carries its coverage and the report the units that sent nothing; `missing`
+    "unmet" counts those of female_key_leader's scope as not meeting it.
     """
     years = sorted({r.report_year for r in records})
     if report_year is not None and records and report_year not in years:
         raise ReportYearAbsent(report_year, years)
     chosen = select_report_year(records, target_year, report_year)
-    data = [r for r in records if r.report_year == chosen]
+    reported = [r for r in records if r.report_year == chosen]
+    absent = missing_units(registry, reported, chosen) if registry and chosen else []
+    unmet = (
+        as_unmet(registry, absent, rules, chosen)
+        if registry and chosen and missing == "unmet"
+        else []
+    )
+    data = reported + unmet
     targets = key_leader_targets(data, rules, target_year)
     milestones = rules.milestone_years()
     first = milestones[0] if milestones else None
@@ -77,17 +90,23 @@ def evaluate(
         first_milestone=first,
         report_year=chosen,
         years_present=years,
-        units=len(data),
+        units=len(reported),
         rules=rules_shown,
         data_source=data_source,
         by=by,
         indicators=indicators_for(data, targets, rules, target_year),
-        women_leaders=leader_share(data),
+        women_leaders=leader_share(reported),
         skipped_rows=sum(len(s.rows) for s in skipped),
         skipped=list(skipped),
     )
     if by is not None:
         report.groups = _groups(data, targets, rules, target_year, by)
+    if registry is not None and chosen is not None:
+        report.registry, report.missing_units, report.missing = registry.path, absent, missing
+        for ind in report.indicators:
+            ind.expected, ind.reported = expected_reported(
+                ind.id, registry, reported, rules, chosen
+            )
     return report
 
 
@@ -120,7 +139,7 @@ def _groups(
             Group(
                 key=shown,
                 label=names.get(shown) if shown is not None else None,
-                units=len(idx),
+                units=sum(1 for i in idx if data[i].source_file != MISSING_SOURCE),
                 indicators=indicators_for(
                     [data[i] for i in idx], [targets[i] for i in idx], rules, year, with_units=False
                 ),

@@ -316,6 +316,8 @@ NO_WORDS = frozenset({"", "không", "khong", "no", "n", "false", "0", "-", "–"
 # The fields a report can be grouped by (`gap --by`).
 GroupField = Literal["level", "unit_type", "sector", "parent_code"]
 GROUP_FIELDS: tuple[GroupField, ...] = get_args(GroupField)
+# What `gap --missing` does with the registry's units that sent no return (see coverage.py).
+MissingMode = Literal["excluded", "unmet"]
 
 
 def _choice_map(choices: tuple[Choice, ...]) -> dict[str, str]:

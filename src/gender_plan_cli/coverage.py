@@ -9,13 +9,12 @@ units of its scope were expected and how many reported, the missing ones are lis
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
 
+from gender_plan_cli.contract import MissingMode as MissingMode
 from gender_plan_cli.records import UnitRecord
 from gender_plan_cli.registry import Registry, RegistryUnit
 from gender_plan_cli.rules import RateTarget, Rules
 
-MissingMode = Literal["excluded", "unmet"]
 MISSING_SOURCE = "(chưa báo cáo)"  # source_file of a missing unit counted as not meeting
 
 

@@ -21,7 +21,7 @@ from gender_plan_cli import findings as fnd
 from gender_plan_cli.contract import COUNT_FIELDS, Kind, choice_label
 from gender_plan_cli.findings import CodeId, Finding, Severity
 from gender_plan_cli.reading.grid import column_letter
-from gender_plan_cli.received import Received
+from gender_plan_cli.received import Received, order_key
 from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
 from gender_plan_cli.registry import Registry
 from gender_plan_cli.validate import MAX_FINDINGS_PER_FILE
@@ -93,12 +93,12 @@ def _one_return_per_unit(
     returns = list(first_in_file.values())
     if len(returns) < 2:
         return
-    order = sorted(returns, key=lambda h: _stamp(received.get(h[0].path)))
+    order = sorted(returns, key=lambda h: order_key(received.get(h[0].path)))
     newest = order[-1]
     ties = [
         h
         for h in order[:-1]
-        if _stamp(received.get(h[0].path)) == _stamp(received.get(newest[0].path))
+        if order_key(received.get(h[0].path)) == order_key(received.get(newest[0].path))
     ]
     for fr, row in order[:-1]:
         dropped[id(fr)].add(row)
@@ -129,10 +129,6 @@ def _one_return_per_unit(
             newer_received=_day(received.get(newer_fr.path)),
             differences=_differences(_record(fr, row), _record(newer_fr, newer_row)),
         )
-
-
-def _stamp(r: Received | None) -> tuple[str, float]:
-    return (r.day.isoformat(), r.stamp) if r is not None else ("", 0.0)
 
 
 def _day(r: Received | None) -> str:

@@ -640,6 +640,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: the whole file (no unit could be read from it; see `gplan check`)",
     ),
     "gap.summary": ("{met}/{applicable} chỉ tiêu đạt.", "{met} of {applicable} targets met."),
+    "gap.coverage.title": (
+        "Danh mục đơn vị {registry}: đơn vị đã báo cáo / phải báo cáo năm {year}",
+        "Registry of units {registry}: units reported / expected for {year}",
+    ),
+    "gap.coverage.row": (
+        "  {indicator}: {reported}/{expected} đơn vị",
+        "  {indicator}: {reported}/{expected} units",
+    ),
+    "gap.coverage.missing": (
+        "Chưa báo cáo ({count}): {codes}",
+        "Sent nothing ({count}): {codes}",
+    ),
+    "gap.coverage.more": (
+        "… và {count} đơn vị khác (xem --format json)",
+        "… and {count} more (see --format json)",
+    ),
+    "gap.coverage.excluded": (
+        "Đơn vị chưa báo cáo không được tính vào chỉ tiêu nào (--missing unmet: tính là chưa có "
+        "lãnh đạo chủ chốt nữ).",
+        "Units that sent nothing are left out of every indicator (--missing unmet: count them "
+        "as having no female key leader).",
+    ),
+    "gap.coverage.unmet": (
+        "Đơn vị chưa báo cáo thuộc diện chỉ tiêu lãnh đạo chủ chốt nữ được tính là chưa đạt.",
+        "Units that sent nothing and are in scope of the female key leader target count as "
+        "not meeting it.",
+    ),
+    "status.title": (
+        "TÌNH HÌNH NHẬN BÁO CÁO NĂM {year} — hạn nộp {deadline}",
+        "RETURNS RECEIVED FOR {year} — due {deadline}",
+    ),
+    "status.registry": ("Danh mục đơn vị: {path}", "Registry of units: {path}"),
+    "status.no-registry": (
+        "Không có danh mục đơn vị (--units): chỉ liệt kê các đơn vị đã nộp, không biết ai chưa nộp.",
+        "No registry of units (--units): only the units received are listed; who is missing "
+        "cannot be known.",
+    ),
+    "status.counts": (
+        "Đúng hạn: {on_time} · Nộp muộn: {late} · Chưa nộp: {missing} · Gửi lại: {resubmitted}",
+        "On time: {on_time} · Late: {late} · Missing: {missing} · Sent again: {resubmitted}",
+    ),
+    "status.col.code": ("Mã", "Code"),
+    "status.col.name": ("Tên cơ quan, đơn vị", "Unit"),
+    "status.col.state": ("Tình trạng", "State"),
+    "status.col.received": ("Ngày nhận", "Received"),
+    "status.col.source": ("Theo", "From"),
+    "status.col.where": ("Tệp, ô", "File, cell"),
+    "status.state.on_time": ("đúng hạn", "on time"),
+    "status.state.late": ("nộp muộn", "late"),
+    "status.state.missing": ("chưa nộp", "missing"),
+    "status.resubmitted": ("gửi {count} lần", "sent {count} times"),
+    "status.not-in-registry": ("không có trong danh mục", "not in the registry"),
+    "status.invalid": ("còn lỗi", "has errors"),
+    "status.from.git": ("git commit", "git commit"),
+    "status.from.signature": ("ngày ký", "signature date"),
+    "status.from.mtime": ("ngày sửa tệp", "file time"),
+    "gap.empty": (
+        "Không có đơn vị nào thuộc diện tính của bất kỳ chỉ tiêu nào: không đọc được số liệu hợp lệ "
+        "nào để tính. Hãy kiểm tra các tệp bằng `gplan check`.",
+        "No unit is in scope of any indicator: no valid data was read to evaluate. Check the "
+        "files with `gplan check`.",
+    ),
     "gap.invalid": (
         "Số liệu chưa hợp lệ nên gplan không tính chỉ tiêu. Hãy sửa các lỗi trên (xem "
         "`gplan check`), hoặc chạy lại với --skip-invalid để bỏ qua các dòng lỗi.",

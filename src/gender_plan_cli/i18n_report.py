@@ -56,6 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "csv.col.gap": ("Còn thiếu", "gap"),
     "csv.col.gap_if_added": ("Còn thiếu nếu bổ sung thêm", "gap_if_added"),
     "csv.col.adjusted": ("Số đơn vị được điều chỉnh", "adjusted"),
+    "csv.col.expected": ("Số đơn vị phải báo cáo (danh mục)", "expected"),
+    "csv.col.reported": ("Số đơn vị đã báo cáo", "reported"),
     "csv.col.change_per_year": ("Thay đổi mỗi năm (0–1)", "change_per_year"),
     "csv.col.slope_per_year": ("Xu hướng OLS mỗi năm (0–1)", "slope_per_year"),
     "csv.col.projection": ("Dự báo {year} (0–1)", "projection_{year}"),

@@ -36,6 +36,11 @@ class Received:
     stamp: float  # seconds since the epoch, to order two returns received on the same day
 
 
+def order_key(r: Received | None) -> tuple[str, float]:
+    """Sorts received dates oldest first (the day, then the moment); unknown first of all."""
+    return (r.day.isoformat(), r.stamp) if r is not None else ("", 0.0)
+
+
 def signature_date(rows: list[list[Any]]) -> date | None:
     """The last `ngày D tháng M năm YYYY` line of a sheet (its signature block), if any."""
     count = len(rows)

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, PlainSerializer
 from typing_extensions import TypedDict
 
+from gender_plan_cli.contract import MissingMode
 from gender_plan_cli.records import FileResult
 from gender_plan_cli.rules import LowFemaleMode, ShareBasis
 
@@ -67,6 +68,10 @@ class IndicatorResult(BaseModel):
     target: Fraction | None
     effective_target: Fraction | None
     scope: int
+    # With a registry of units: units of the indicator's scope expected to report, and those of
+    # them that did (None without a registry).
+    expected: int | None = None
+    reported: int | None = None
     actual: int
     required: Fraction | None
     rate: Annotated[Fraction | None, Field(ge=0, le=1)] = None
@@ -164,6 +169,16 @@ class GapReport(BaseModel):
     groups: list[Group] = []
     skipped_rows: int = 0
     skipped: list[SkippedFile] = []
+    # With a registry of units: where it is, the units expected for the report year that sent
+    # no return, and whether those count as not meeting female_key_leader ("unmet") or are left
+    # out of every indicator ("excluded").
+    registry: str | None = None
+    missing_units: list[str] = []
+    missing: MissingMode | None = None
+
+    def empty(self) -> bool:
+        """No unit in scope for any indicator: nothing was evaluated."""
+        return all(i.scope == 0 for i in self.indicators)
 
     def all_met(self) -> bool:
         """Every applicable indicator met (what --fail-on-gap checks)."""

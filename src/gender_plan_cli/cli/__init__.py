@@ -41,10 +41,11 @@ def _root(
 
 
 def _register() -> None:
-    from gender_plan_cli.cli import check, gap, report, rules, template, trend
+    from gender_plan_cli.cli import check, gap, report, rules, status, template, trend
 
     app.command("check")(check.check)
     app.command("gap")(gap.gap)
+    app.command("status")(status.status)
     app.command("report")(report.report)
     app.command("trend")(trend.trend)
     app.command("template")(template.template)

@@ -206,6 +206,13 @@ def load_files(
         return load_paths(files, progress=step, **options)  # type: ignore[arg-type]
 
 
+def registry_search(paths: list[Path] | None, inputs: list[Path]) -> list[Path]:
+    """Where a `units.*` may sit beside the data: the folders named, or the samples' folder."""
+    if paths:
+        return list(paths)
+    return sorted({p.parent for p in inputs} | {p for p in inputs if p.is_dir()})
+
+
 def registry_for(
     explicit: Path | None, rules: Path | None, paths: list[Path], lang: str, limits: Limits
 ) -> Registry | None:

@@ -25,6 +25,7 @@ from gender_plan_cli.cli.common import (
     RulesOption,
     SkipInvalidOption,
     TargetYearOption,
+    UnitsOption,
     data_inputs,
     guarded,
     lang_of,
@@ -32,11 +33,13 @@ from gender_plan_cli.cli.common import (
     load_rules_or_exit,
     make_limits,
     make_workers,
+    registry_for,
+    registry_search,
     stderr_console,
     stdout_console,
     usage_error,
 )
-from gender_plan_cli.contract import GROUP_FIELDS, MAX_YEAR, MIN_YEAR, GroupField
+from gender_plan_cli.contract import GROUP_FIELDS, MAX_YEAR, MIN_YEAR, GroupField, MissingMode
 from gender_plan_cli.i18n import text
 from gender_plan_cli.reading.limits import WORKER_MEMORY_MB, WORKER_SECONDS
 
@@ -93,6 +96,15 @@ def gap(
     max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
     max_cells: MaxCells = DEFAULT_LIMITS.max_cells,
     max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
+    units: UnitsOption = None,
+    missing: Annotated[
+        MissingMode,
+        typer.Option(
+            "--missing",
+            help="Đơn vị trong danh mục chưa báo cáo: excluded (không tính, mặc định) | unmet "
+            "(tính là chưa có lãnh đạo chủ chốt nữ). / Units of the registry that sent nothing.",
+        ),
+    ] = "excluded",
     max_memory_mb: MaxMemoryMb = WORKER_MEMORY_MB,
     max_seconds: MaxSeconds = WORKER_SECONDS,
     jobs: Jobs = None,
@@ -110,8 +122,15 @@ def gap(
     source, inputs = data_inputs(paths, language)
     limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
     workers = make_workers(max_memory_mb, max_seconds, jobs)
+    registry = registry_for(units, rules, registry_search(paths, inputs), language, limits)
     result = load_files(
-        inputs, language, limits, report_year=report_year, not_into=output, workers=workers
+        inputs,
+        language,
+        limits,
+        report_year=report_year,
+        not_into=output,
+        workers=workers,
+        registry=registry,
     )
     if not result.valid() and not skip_invalid:
         from gender_plan_cli.render.check_table import render_findings
@@ -130,11 +149,16 @@ def gap(
             rules_shown=rules_shown,
             data_source=source,
             skipped=skipped_files(result.files),
+            registry=registry,
+            missing=missing,
         )
     except ReportYearAbsent as exc:
         years = ", ".join(str(y) for y in exc.present)
         usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))
 
+    if report.empty():
+        stderr_console().print(Text(text("gap.empty", language), style="red bold"))
+        raise typer.Exit(1)
     _output(report, format, output, language, csv_ids, (result, rule_set, rules_shown))
     raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
 

@@ -49,6 +49,8 @@ COLUMNS = (
     "gap",
     "gap_if_added",
     "adjusted",
+    "expected",
+    "reported",
 )
 
 
@@ -123,6 +125,8 @@ def _indicator_row(
         "gap": ind.gap,
         "gap_if_added": "" if ind.gap_if_added is None else ind.gap_if_added,
         "adjusted": ind.adjusted,
+        "expected": "" if ind.expected is None else ind.expected,
+        "reported": "" if ind.reported is None else ind.reported,
     }
 
 
@@ -180,6 +184,8 @@ def rows(report: GapReport) -> Iterator[dict[str, Any]]:
                 "gap": u["shortfall"],
                 "gap_if_added": "",
                 "adjusted": int(u["adjusted"]),
+                "expected": "",
+                "reported": "",
             }
 
 

@@ -255,6 +255,8 @@ def render_gap(report: GapReport, lang: str, console: Console) -> None:
         console.print(_groups_table(report, lang))
     if report.skipped_rows or report.skipped:
         _render_skipped(report, lang, console)
+    if report.registry is not None:
+        _render_coverage(report, lang, console)
     met = sum(1 for i in report.indicators if i.met)
     applicable = sum(1 for i in report.indicators if i.applicable)
     console.print(Text(text("gap.summary", lang, met=met, applicable=applicable)))
@@ -379,6 +381,36 @@ def _groups_table(report: GapReport, lang: str) -> Table:
             Text(percent(women, lang), style="dim" if women is None else ""),
         )
     return table
+
+
+SHOWN_MISSING = 20  # codes listed in the table; the JSON has them all
+
+
+def _render_coverage(report: GapReport, lang: str, console: Console) -> None:
+    """How many units of each indicator's scope reported, and which units sent nothing."""
+    console.print(
+        Text(
+            text("gap.coverage.title", lang, registry=report.registry, year=report.report_year),
+            style="bold",
+        )
+    )
+    for ind in report.indicators:
+        name = indicator_name(ind.id, lang)
+        args = {"indicator": name, "reported": ind.reported, "expected": ind.expected}
+        console.print(Text(text("gap.coverage.row", lang, **args)))
+    missing = report.missing_units
+    if missing:
+        codes = ", ".join(missing[:SHOWN_MISSING])
+        console.print(
+            Text(
+                text("gap.coverage.missing", lang, count=len(missing), codes=codes), style="yellow"
+            )
+        )
+        if len(missing) > SHOWN_MISSING:
+            rest = len(missing) - SHOWN_MISSING
+            console.print(Text(text("gap.coverage.more", lang, count=rest), style="dim"))
+    note = "gap.coverage.unmet" if report.missing == "unmet" else "gap.coverage.excluded"
+    console.print(Text(text(note, lang), style="dim"))
 
 
 def _render_skipped(report: GapReport, lang: str, console: Console) -> None:
