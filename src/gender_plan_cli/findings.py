@@ -38,6 +38,8 @@ CodeId = Literal[
     "ambiguous-value",
     "hidden-sheet",
     "too-many-findings",
+    "unread-row",
+    "derived-total",
 ]
 
 # The catalogue: each code's severity. Titles and descriptions live in i18n, keyed by code.
@@ -62,6 +64,8 @@ SEVERITY: dict[CodeId, Severity] = {
     "ambiguous-value": "warning",
     "hidden-sheet": "warning",
     "too-many-findings": "error",
+    "unread-row": "warning",
+    "derived-total": "warning",
 }
 
 

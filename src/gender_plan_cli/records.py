@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -59,6 +60,28 @@ class UnitRecord(BaseModel):
         return self
 
 
+class LayoutInfo(BaseModel):
+    """How a sheet was read: shown by `check --explain` and in `check --format json`."""
+
+    header_rows: list[int]
+    number_row: int | None = None
+    columns: dict[str, str | None] = {}  # column letter → field id, or None when not read
+    headers: dict[str, str] = {}  # column letter → its header text
+    rows: dict[str, int] = {}  # row kind → how many rows
+    ranges: list[tuple[int, int, str]] = []  # (first, last, kind)
+    year: dict[str, Any] | None = None  # where the report year came from (above the header)
+
+    def document(self) -> dict[str, Any]:
+        """The JSON object of a file's `layout`."""
+        return {
+            "header_rows": self.header_rows,
+            "number_row": self.number_row,
+            "columns": self.columns,
+            "rows": self.rows,
+            "year_from": self.year,
+        }
+
+
 class FileResult(BaseModel):
     """Everything learnt from one submitted file."""
 
@@ -75,6 +98,7 @@ class FileResult(BaseModel):
     # elsewhere in its row is still a unit the data holds (as a parent, or as a duplicate).
     unit_codes: list[tuple[int | None, str, int]] = []
     code_column: int | None = None
+    layout: LayoutInfo | None = None
 
     @property
     def errors(self) -> int:
@@ -97,6 +121,7 @@ class CheckSummary:
     units: int
     errors: int
     warnings: int
+    rows: dict[str, int]  # row kind → rows of that kind, over every file
 
 
 class LoadResult(BaseModel):
@@ -122,4 +147,12 @@ class LoadResult(BaseModel):
             units=sum(f.units for f in self.files),
             errors=sum(f.errors for f in self.files),
             warnings=sum(f.warnings for f in self.files),
+            rows=self.row_counts(),
         )
+
+    def row_counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in self.files:
+            for kind, n in (f.layout.rows if f.layout else {}).items():
+                out[kind] = out.get(kind, 0) + n
+        return out

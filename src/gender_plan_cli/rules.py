@@ -267,9 +267,23 @@ _PYDANTIC_IDS = {
 
 def load_rules(path: Path, shown: str | None = None) -> Rules:
     """Read and validate a rules file; raise RulesError naming file, line and key."""
+    shown = shown or str(path)
+    data, node = read_yaml(path, shown)
+    try:
+        return Rules.model_validate(data)
+    except ValidationError as exc:
+        raise RulesError([_problem(e, node, shown) for e in exc.errors()]) from None
+
+
+def validation_problems(exc: ValidationError, node: Any, shown: str) -> list[RuleProblem]:
+    """A pydantic error of a YAML document, each located as `file:line key`."""
+    return [_problem(e, node, shown) for e in exc.errors()]
+
+
+def read_yaml(path: Path, shown: str) -> tuple[dict[str, Any], Any]:
+    """A YAML mapping and its composed node (for lines); RulesError naming file and line."""
     import yaml
 
-    shown = shown or str(path)
     try:
         source = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -303,10 +317,7 @@ def load_rules(path: Path, shown: str | None = None) -> Rules:
         loader.dispose()
     if not isinstance(data, dict):
         raise RulesError([RuleProblem(file=shown, line=1, message_id="rules.not-mapping")])
-    try:
-        return Rules.model_validate(data)
-    except ValidationError as exc:
-        raise RulesError([_problem(e, node, shown) for e in exc.errors()]) from None
+    return data, node
 
 
 def _structure_problems(node: Any, shown: str) -> list[RuleProblem]:

@@ -52,6 +52,14 @@ def check(
             "--report-year", help="Năm báo cáo khi tệp không ghi năm.", show_default=False
         ),
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Cho biết bảng được đọc thế nào: dòng tiêu đề, cột, loại từng dòng. / Show how "
+            "each sheet was read.",
+        ),
+    ] = False,
     max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_mb,
     max_unzipped_mb: MaxUnzippedMb = DEFAULT_LIMITS.max_unzipped_mb,
     max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
@@ -79,5 +87,9 @@ def check(
     else:
         from gender_plan_cli.render.check_table import render_check
 
+        if explain:
+            from gender_plan_cli.render.explain import render_explain
+
+            render_explain(result, language, out)
         render_check(result, language, out, strict=strict)
     raise typer.Exit(0 if result.valid(strict) else 1)

@@ -67,4 +67,7 @@ def render_summary(
 ) -> None:
     summary = result.summary(strict)
     style = "green" if summary.invalid == 0 else "red bold"
-    console.print(Text(text("check.summary", lang, **asdict(summary)), style=style))
+    line = text("check.summary", lang, **asdict(summary))
+    if any(summary.rows.values()):
+        line += " " + text("check.rows", lang, **summary.rows)
+    console.print(Text(line, style=style))

@@ -1,0 +1,106 @@
+"""headers.yaml → `HeaderWords`: the bundled words, extended by a province's file.
+
+A wrong file is reported like a wrong rules file (`rules/headers.yaml:12 fields.staf_total:
+…`), through the same YAML reader, so `gplan rules` can refuse it with exit 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from gender_plan_cli.headers import LAYOUT_FIELDS, HeaderWords
+from gender_plan_cli.rules import RuleProblem, RulesError, read_yaml, validation_problems
+
+Words = list[str]
+
+
+def _known(fid: str) -> str:
+    if fid not in LAYOUT_FIELDS:
+        raise ValueError(f"unknown field id {fid!r}; known: {', '.join(LAYOUT_FIELDS)}")
+    return fid
+
+
+def _known_keys(value: dict[str, Words]) -> dict[str, Words]:
+    for fid in value:
+        _known(fid)
+    return value
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    parents: Words
+    children: dict[str, Words] = {}
+
+    _children = field_validator("children")(_known_keys)
+
+
+class _Totals(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    words: Words = []
+    prefixes: Words = []
+    grand_prefixes: Words = []
+
+
+class HeaderFile(BaseModel):
+    """One headers.yaml; every key optional, so a province's file lists only its additions."""
+
+    model_config = ConfigDict(extra="forbid")
+    fields: dict[str, Words] = {}
+    groups: list[_Group] = []
+    connectors: Words = []
+    standalone: dict[str, Words] = {}
+    ordinal: Words = []
+    totals: _Totals = _Totals()
+    signature: Words = []
+    notes: Words = []
+
+    _fields = field_validator("fields", "standalone")(_known_keys)
+
+
+def read_header_file(path: Path, shown: str | None = None) -> HeaderFile:
+    """One file, validated; RulesError naming file, line and key."""
+    shown = shown or str(path)
+    data, node = read_yaml(path, shown)
+    try:
+        return HeaderFile.model_validate(data)
+    except ValidationError as exc:
+        raise RulesError(validation_problems(exc, node, shown)) from None
+
+
+def load_header_words(paths: list[Path]) -> HeaderWords:
+    """The files in order, each one's lists added to the previous ones'."""
+    files = [read_header_file(p) for p in paths]
+    if not files:
+        raise RulesError([RuleProblem(file="headers.yaml", message_id="rules.missing")])
+    return HeaderWords(
+        fields=_merged([f.fields for f in files]),
+        groups=tuple(
+            (tuple(g.parents), {k: tuple(v) for k, v in g.children.items()})
+            for f in files
+            for g in f.groups
+        ),
+        connectors=_joined(f.connectors for f in files),
+        standalone=_merged([f.standalone for f in files]),
+        ordinal=_joined(f.ordinal for f in files),
+        total_words=_joined(f.totals.words for f in files),
+        total_prefixes=_joined(f.totals.prefixes for f in files),
+        grand_prefixes=_joined(f.totals.grand_prefixes for f in files),
+        signature=_joined(f.signature for f in files),
+        notes=_joined(f.notes for f in files),
+        source=tuple(str(p) for p in paths),
+    )
+
+
+def _joined(lists: Any) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for words in lists for w in words))
+
+
+def _merged(maps: list[dict[str, Words]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for m in maps:
+        for fid, names in m.items():
+            out.setdefault(fid, []).extend(names)
+    return {fid: tuple(dict.fromkeys(names)) for fid, names in out.items()}
