@@ -35,7 +35,7 @@ BROKEN = {
         ("ambiguous-value", "R15"),
         ("totals-mismatch", "I16"),
     },
-    "khong-co-tieu-de.xlsx": {("no-header", None)},
+    "khong-co-tieu-de.xlsx": {("no-header", "3")},  # the closest row
     "thieu-cot.xlsx": {("missing-column", "3")},
     "cot-trung.xlsx": {("duplicate-column", "K1")},
     "khong-co-don-vi.xlsx": {("no-units", None)},

@@ -367,14 +367,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no-header.closest": (
         'Không tìm thấy dòng tiêu đề cột phù hợp. Gần nhất: trang "{sheet_name}", dòng {rows}; '
-        "nhận ra {found}; còn thiếu {missing}. {hint}",
+        "nhận ra {found}; còn thiếu {missing}. Hãy dùng biểu mẫu của `gplan template`.",
         'No header row matches the form. Closest: sheet "{sheet_name}", row {rows}; recognised '
-        "{found}; missing {missing}. {hint}",
+        "{found}; missing {missing}. Use the form from `gplan template`.",
     ),
-    "no-header.none-found": ("không cột nào", "no column"),
-    "no-header.other-sheet": (
-        'Số liệu có vẻ được nhập ở trang "{data_sheet}", khác với trang có tiêu đề.',
-        'The figures seem to be typed on sheet "{data_sheet}", not on the sheet with the header.',
+    "no-header.closest-other-sheet": (
+        'Không tìm thấy dòng tiêu đề cột phù hợp. Gần nhất: trang "{sheet_name}", dòng {rows}; '
+        'nhận ra {found}; còn thiếu {missing}. Số liệu có vẻ được nhập ở trang "{data_sheet}", '
+        "khác với trang có tiêu đề: hãy nhập số liệu ngay dưới dòng tiêu đề.",
+        'No header row matches the form. Closest: sheet "{sheet_name}", row {rows}; recognised '
+        '{found}; missing {missing}. The figures seem to be typed on sheet "{data_sheet}", not '
+        "under the header: type them right below the header row.",
     ),
     "year.title": ("tiêu đề", "the title"),
     "year.school-year": ("năm học", "the school year"),

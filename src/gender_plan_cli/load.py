@@ -15,7 +15,8 @@ from pathlib import Path
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.crosscheck import cross_check
-from gender_plan_cli.layout import locate
+from gender_plan_cli.layout import find
+from gender_plan_cli.no_header import Closest
 from gender_plan_cli.reading import Book, open_book
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, reader_failure
 from gender_plan_cli.records import FileResult, LoadResult
@@ -121,10 +122,12 @@ def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
 def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
+    closest = Closest()
     for position, info in enumerate(book.sheets):
         grid = book.grid(info)
-        layout = locate(grid)
+        layout, candidate = find(grid)
         if layout is None:
+            closest.see(grid, candidate)
             continue
         ignored = [s.name for i, s in enumerate(book.sheets) if i != position]
         sheet_name = None if is_csv else grid.name
@@ -147,5 +150,5 @@ def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> 
         path=shown,
         ignored_sheets=[s.name for s in book.sheets],
         hidden_sheets=hidden,
-        findings=[fnd.make("no-header", shown)],
+        findings=[closest.finding(shown)],
     )

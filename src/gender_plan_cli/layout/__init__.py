@@ -12,7 +12,7 @@ every row below the header is (`classify`).
 
 from gender_plan_cli.layout.cells import text_of
 from gender_plan_cli.layout.classify import ROW_KINDS, RowKind, RowKinds, classify
-from gender_plan_cli.layout.locate import Candidate, Column, Layout, closest, locate
+from gender_plan_cli.layout.locate import Candidate, Column, Layout, closest, find, locate
 
 __all__ = [
     "ROW_KINDS",
@@ -23,6 +23,7 @@ __all__ = [
     "RowKinds",
     "classify",
     "closest",
+    "find",
     "locate",
     "text_of",
 ]

@@ -149,15 +149,30 @@ def _best(candidates: list[Candidate]) -> Candidate | None:
 
 
 def closest(grid: SheetGrid) -> Candidate | None:
-    """The header candidate that recognised the most fields, even below the threshold."""
+    """The header candidate that recognised the most fields (the first of them)."""
     return _best(_candidates(grid))
+
+
+def rank(c: Candidate) -> tuple[int, int]:
+    """More fields first; then more header cells (the closest row of a form we do not know)."""
+    return c.score, len({col.header for col in c.columns if col.header})
 
 
 def locate(grid: SheetGrid) -> Layout | None:
     """Find the header in the first 30 non-empty rows; None when no row matches the contract."""
-    best = closest(grid)
+    return find(grid)[0]
+
+
+def find(grid: SheetGrid) -> tuple[Layout | None, Candidate | None]:
+    """The layout when a header matches the contract; else None and the closest candidate."""
+    candidates = _candidates(grid)
+    best = _best(candidates)
     if best is None or best.score < MIN_HEADER_FIELDS:
-        return None
+        return None, max(candidates, key=rank, default=None)
+    return _layout(grid, best), best
+
+
+def _layout(grid: SheetGrid, best: Candidate) -> Layout:
     header_rows = tuple(range(best.top, best.bottom + 1))
     fields: dict[str, int] = {}
     first_of: dict[str, Column] = {}
