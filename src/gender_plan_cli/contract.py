@@ -275,10 +275,15 @@ class Choice:
 
 
 LEVELS: tuple[Choice, ...] = (
-    Choice("city", "Thành phố", "City", ("TP", "Cấp thành phố", "Tỉnh")),
+    Choice("city", "Thành phố", "City", ("TP", "Cấp thành phố", "Tỉnh", "Cấp tỉnh")),
     Choice("department", "Sở, ban, ngành", "Department", ("Sở", "Ban", "Ngành", "Sở ban ngành")),
     Choice("district", "Quận, huyện, thị xã", "District", ("Quận", "Huyện", "Thị xã", "Cấp huyện")),
-    Choice("commune", "Xã, phường, thị trấn", "Commune", ("Xã", "Phường", "Thị trấn", "Cấp xã")),
+    Choice(
+        "commune",
+        "Xã, phường, thị trấn",
+        "Commune",
+        ("Xã", "Phường", "Thị trấn", "Cấp xã", "Xã, phường, đặc khu", "Đặc khu", "Xã, phường"),
+    ),
 )
 
 UNIT_TYPES: tuple[Choice, ...] = (
@@ -286,13 +291,13 @@ UNIT_TYPES: tuple[Choice, ...] = (
         "state_agency",
         "Cơ quan quản lý nhà nước",
         "State agency",
-        ("CQQLNN", "Cơ quan QLNN", "Sở, ban, ngành"),
+        ("CQQLNN", "Cơ quan QLNN", "Sở, ban, ngành", "Cơ quan hành chính"),
     ),
     Choice(
         "people_committee",
         "Ủy ban nhân dân",
         "People's Committee",
-        ("UBND", "Uỷ ban nhân dân", "People committee"),
+        ("UBND", "Uỷ ban nhân dân", "People committee", "UBND xã", "UBND phường"),
     ),
     Choice(
         "people_council",

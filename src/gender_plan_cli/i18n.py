@@ -379,6 +379,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{found}; missing {missing}. The figures seem to be typed on sheet "{data_sheet}", not '
         "under the header: type them right below the header row.",
     ),
+    "no-units.other-sheet": (
+        'Trang "{sheet_name}" có dòng tiêu đề nhưng không có dòng đơn vị nào; số liệu có vẻ được '
+        'nhập ở trang "{data_sheet}". Hãy nhập số liệu ngay dưới dòng tiêu đề.',
+        'Sheet "{sheet_name}" has a header but no unit rows; the figures seem to be typed on '
+        'sheet "{data_sheet}". Type them right below the header row.',
+    ),
     "year.title": ("tiêu đề", "the title"),
     "year.school-year": ("năm học", "the school year"),
     "year.as-of": ("ngày số liệu", "the as-of date"),
@@ -466,8 +472,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{path}" does not exist. Check the file or folder name.',
     ),
     "usage.no-files": (
-        "Không có tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods, .csv) trong: {paths}.",
-        "No spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv) found in: {paths}.",
+        "Không có tệp bảng tính nào (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) trong: {paths}.",
+        "No spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) found in: {paths}.",
     ),
     # --- gap and rules (owned by indicators / rules / render) -------------------------------
     "gap.title": (

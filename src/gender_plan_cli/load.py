@@ -16,13 +16,13 @@ from pathlib import Path
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.crosscheck import cross_check
 from gender_plan_cli.layout import find
-from gender_plan_cli.no_header import Closest
+from gender_plan_cli.no_header import Closest, data_sheet_elsewhere
 from gender_plan_cli.reading import Book, open_book
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, reader_failure
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.validate import validate_sheet
 
-EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv")
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -119,6 +119,24 @@ def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
     return FileResult(path=shown, findings=[finding])
 
 
+def _point_at_the_data(result: FileResult, book: Book, header_sheet: str) -> None:
+    """`no-units`, when the figures were typed on another sheet: say which."""
+    elsewhere = data_sheet_elsewhere(book, header_sheet)
+    if elsewhere is None:
+        return
+    result.findings = [
+        f.model_copy(
+            update={
+                "message_id": "no-units.other-sheet",
+                "args": {**f.args, "data_sheet": elsewhere},
+            }
+        )
+        if f.code == "no-units"
+        else f
+        for f in result.findings
+    ]
+
+
 def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
@@ -132,6 +150,8 @@ def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> 
         ignored = [s.name for i, s in enumerate(book.sheets) if i != position]
         sheet_name = None if is_csv else grid.name
         result = validate_sheet(grid, layout, shown, sheet_name, cli_year)
+        if result.units == 0 and book.has_sheets:
+            _point_at_the_data(result, book, grid.name)
         result.ignored_sheets = ignored
         result.hidden_sheets = hidden
         if grid.hidden:

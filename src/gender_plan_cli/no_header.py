@@ -16,6 +16,7 @@ from gender_plan_cli.findings import Finding
 from gender_plan_cli.layout import Candidate
 from gender_plan_cli.layout.cells import is_number_like
 from gender_plan_cli.layout.locate import rank
+from gender_plan_cli.reading import Book
 from gender_plan_cli.reading.grid import SheetGrid, column_letter
 
 _SHOWN = 6  # columns named at most, then "…"
@@ -79,6 +80,14 @@ def _first_of(c: Candidate, fid: str) -> int:
 def _listed(items: list[str]) -> str:
     more = len(items) - _SHOWN
     return ", ".join(items[:_SHOWN]) + (f" (+{more})" if more > 0 else "")
+
+
+def data_sheet_elsewhere(book: Book, header_sheet: str, limit: int = 20) -> str | None:
+    """The first other sheet (of the first `limit`) holding figures: where the data went."""
+    for info in book.sheets[:limit]:
+        if info.name != header_sheet and _figures(book.grid(info), 1) >= 6:
+            return info.name
+    return None
 
 
 def _figures(grid: SheetGrid, start: int, cap: int = 50) -> int:

@@ -36,7 +36,7 @@ def check(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xls .ods .csv).",
+            help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xlsb .xls .ods .csv).",
             show_default=False,
             metavar="PATH",
         ),

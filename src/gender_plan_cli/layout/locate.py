@@ -264,18 +264,24 @@ def map_columns(
 
 
 def _fields_in_context(columns: list[Column]) -> None:
-    """`Tổng số`, `Nữ`, `Nam` standing alone beside a staff column are that column's kin."""
+    """`Tổng số`, `Nữ`, `Nam` standing alone beside a staff column (or beside each other, as
+    `Nam` | `Nữ`) are staff columns too."""
+    alone = {
+        i: f
+        for i, c in enumerate(columns)
+        if c.field is None and c.header and " / " not in c.header
+        if (f := match_standalone(c.header)) is not None
+    }
     taken = {c.field for c in columns if c.field}
     for _ in range(2):
-        for i, c in enumerate(columns):
-            if c.field is not None or not c.header or " / " in c.header:
+        for i, found in alone.items():
+            if columns[i].field is not None or found in taken:
                 continue
-            found = match_standalone(c.header)
-            if found is None or found in taken:
-                continue
-            beside = [columns[j].field for j in (i - 1, i + 1) if 0 <= j < len(columns)]
-            if any(f in STAFF_FIELDS for f in beside):
-                c.field = found
+            beside = [
+                columns[j].field or alone.get(j) for j in (i - 1, i + 1) if 0 <= j < len(columns)
+            ]
+            if any(f in STAFF_FIELDS and f != found for f in beside):
+                columns[i].field = found
                 taken.add(found)
 
 
