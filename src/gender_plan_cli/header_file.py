@@ -7,9 +7,9 @@ A wrong file is reported like a wrong rules file (`rules/headers.yaml:12 fields.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from gender_plan_cli.headers import LAYOUT_FIELDS, HeaderWords
 from gender_plan_cli.rules import RuleProblem, RulesError, read_yaml, validation_problems
@@ -19,22 +19,17 @@ Words = list[str]
 
 def _known(fid: str) -> str:
     if fid not in LAYOUT_FIELDS:
-        raise ValueError(f"unknown field id {fid!r}; known: {', '.join(LAYOUT_FIELDS)}")
+        raise ValueError(f"not a field id; one of: {', '.join(LAYOUT_FIELDS)}")
     return fid
 
 
-def _known_keys(value: dict[str, Words]) -> dict[str, Words]:
-    for fid in value:
-        _known(fid)
-    return value
+FieldId = Annotated[str, AfterValidator(_known)]
 
 
 class _Group(BaseModel):
     model_config = ConfigDict(extra="forbid")
     parents: Words
-    children: dict[str, Words] = {}
-
-    _children = field_validator("children")(_known_keys)
+    children: dict[FieldId, Words] = {}
 
 
 class _Totals(BaseModel):
@@ -48,16 +43,14 @@ class HeaderFile(BaseModel):
     """One headers.yaml; every key optional, so a province's file lists only its additions."""
 
     model_config = ConfigDict(extra="forbid")
-    fields: dict[str, Words] = {}
+    fields: dict[FieldId, Words] = {}
     groups: list[_Group] = []
     connectors: Words = []
-    standalone: dict[str, Words] = {}
+    standalone: dict[FieldId, Words] = {}
     ordinal: Words = []
     totals: _Totals = _Totals()
     signature: Words = []
     notes: Words = []
-
-    _fields = field_validator("fields", "standalone")(_known_keys)
 
 
 def read_header_file(path: Path, shown: str | None = None) -> HeaderFile:
@@ -70,9 +63,9 @@ def read_header_file(path: Path, shown: str | None = None) -> HeaderFile:
         raise RulesError(validation_problems(exc, node, shown)) from None
 
 
-def load_header_words(paths: list[Path]) -> HeaderWords:
-    """The files in order, each one's lists added to the previous ones'."""
-    files = [read_header_file(p) for p in paths]
+def load_header_words(paths: list[tuple[Path, str]]) -> HeaderWords:
+    """The files (path, as shown) in order, each one's lists added to the previous ones'."""
+    files = [read_header_file(p, shown) for p, shown in paths]
     if not files:
         raise RulesError([RuleProblem(file="headers.yaml", message_id="rules.missing")])
     return HeaderWords(
@@ -90,7 +83,7 @@ def load_header_words(paths: list[Path]) -> HeaderWords:
         grand_prefixes=_joined(f.totals.grand_prefixes for f in files),
         signature=_joined(f.signature for f in files),
         notes=_joined(f.notes for f in files),
-        source=tuple(str(p) for p in paths),
+        source=tuple(shown for _, shown in paths),
     )
 
 

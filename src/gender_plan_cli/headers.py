@@ -81,7 +81,9 @@ def words() -> HeaderWords:
     from gender_plan_cli.header_file import load_header_words
 
     local = local_headers()
-    paths = [bundled_headers(), *([local] if local.is_file() else [])]
+    paths = [(bundled_headers(), "headers.yaml (gplan)")]
+    if local.is_file():
+        paths.append((local, "rules/headers.yaml"))
     return load_header_words(paths)
 
 

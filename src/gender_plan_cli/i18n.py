@@ -385,6 +385,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Sheet "{sheet_name}" has a header but no unit rows; the figures seem to be typed on '
         'sheet "{data_sheet}". Type them right below the header row.',
     ),
+    "rules.invalid-headers": (
+        "Tệp tiêu đề cột (headers.yaml) không hợp lệ:",
+        "The header words file (headers.yaml) is not valid:",
+    ),
+    "rules.headers-file": (
+        "Tiêu đề cột bổ sung: {path} (thêm vào danh sách kèm theo gói).",
+        "Extra header words: {path} (added to the bundled lists).",
+    ),
     "year.title": ("tiêu đề", "the title"),
     "year.school-year": ("năm học", "the school year"),
     "year.as-of": ("ngày số liệu", "the as-of date"),
