@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,11 @@ from gender_plan_cli.cli.common import (
     stdout_console,
 )
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from gender_plan_cli.records import LoadResult
 
 
 class CheckFormat(str, Enum):
@@ -85,11 +90,18 @@ def check(
             with open(summary, "a", encoding="utf-8") as fh:
                 fh.write(step_summary(result, language, strict=strict))
     else:
-        from gender_plan_cli.render.check_table import render_check
-
-        if explain:
-            from gender_plan_cli.render.explain import render_explain
-
-            render_explain(result, language, out)
-        render_check(result, language, out, strict=strict)
+        _render_table(result, language, out, strict=strict, explain=explain)
     raise typer.Exit(0 if result.valid(strict) else 1)
+
+
+def _render_table(
+    result: LoadResult, language: str, out: Console, *, strict: bool, explain: bool
+) -> None:
+    """The findings table; with --explain, first how each sheet was read."""
+    from gender_plan_cli.render.check_table import render_check
+
+    if explain:
+        from gender_plan_cli.render.explain import render_explain
+
+        render_explain(result, language, out)
+    render_check(result, language, out, strict=strict)
