@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from gender_plan_cli.headers import LAYOUT_FIELDS, HeaderWords
-from gender_plan_cli.rules import RuleProblem, RulesError, read_yaml, validation_problems
+from gender_plan_cli.rules import RuleProblem, RulesError, load_yaml_model
 
 Words = list[str]
 
@@ -55,12 +55,7 @@ class HeaderFile(BaseModel):
 
 def read_header_file(path: Path, shown: str | None = None) -> HeaderFile:
     """One file, validated; RulesError naming file, line and key."""
-    shown = shown or str(path)
-    data, node = read_yaml(path, shown)
-    try:
-        return HeaderFile.model_validate(data)
-    except ValidationError as exc:
-        raise RulesError(validation_problems(exc, node, shown)) from None
+    return load_yaml_model(path, HeaderFile, shown)
 
 
 def load_header_words(paths: list[tuple[Path, str]]) -> HeaderWords:

@@ -8,7 +8,7 @@ once so each key keeps the line it came from.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -267,17 +267,20 @@ _PYDANTIC_IDS = {
 
 def load_rules(path: Path, shown: str | None = None) -> Rules:
     """Read and validate a rules file; raise RulesError naming file, line and key."""
+    return load_yaml_model(path, Rules, shown)
+
+
+def load_yaml_model(path: Path, model: type[M], shown: str | None = None) -> M:
+    """A YAML file validated as `model`; RulesError naming file, line and key of each problem."""
     shown = shown or str(path)
     data, node = read_yaml(path, shown)
     try:
-        return Rules.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise RulesError([_problem(e, node, shown) for e in exc.errors()]) from None
 
 
-def validation_problems(exc: ValidationError, node: Any, shown: str) -> list[RuleProblem]:
-    """A pydantic error of a YAML document, each located as `file:line key`."""
-    return [_problem(e, node, shown) for e in exc.errors()]
+M = TypeVar("M", bound=BaseModel)
 
 
 def read_yaml(path: Path, shown: str) -> tuple[dict[str, Any], Any]:
