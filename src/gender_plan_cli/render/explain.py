@@ -6,8 +6,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from gender_plan_cli.contract import FIELD_BY_ID
-from gender_plan_cli.headers import STAFF_MALE
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import FileResult, LayoutInfo, LoadResult
 
@@ -52,16 +50,9 @@ def _columns_table(info: LayoutInfo, lang: str) -> Table:
         table.add_row(
             letter,
             header.replace("\n", " "),
-            _field(fid, lang) if fid else text("explain.unmapped", lang),
+            fid or text("explain.unmapped", lang),
         )
     return table
-
-
-def _field(fid: str, lang: str) -> str:
-    if fid == STAFF_MALE:
-        return f"{fid} (Nam)"
-    f = FIELD_BY_ID.get(fid)
-    return f"{fid} ({f.label(lang)})" if f else fid
 
 
 def ranges_text(info: LayoutInfo, lang: str) -> str:
