@@ -412,3 +412,13 @@ def test_no_units_under_a_header_says_where_the_figures_are(tmp_path: Path) -> N
     (finding,) = read_file(tmp_path / "f.xlsx").findings
     assert (finding.code, finding.message_id) == ("no-units", "no-units.other-sheet")
     assert 'sheet "Nhập liệu"' in finding.message("en")
+
+
+def test_the_template_lists_the_levels_of_its_report_year(tmp_path: Path) -> None:
+    from gender_plan_cli.template import choice_labels
+
+    assert "Quận, huyện, thị xã" in choice_labels("level", "vi")
+    assert "Quận, huyện, thị xã" in choice_labels("level", "vi", 2024)
+    after = choice_labels("level", "vi", 2026)
+    assert "Quận, huyện, thị xã" not in after and "Xã, phường, đặc khu" in after
+    assert match_choice(Kind.LEVEL, "Quận, huyện, thị xã") == "district"  # still read

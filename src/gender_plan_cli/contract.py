@@ -286,6 +286,22 @@ LEVELS: tuple[Choice, ...] = (
     ),
 )
 
+# From 1 July 2025 local government has two tiers: no district level, and communes are
+# `xã, phường, đặc khu`. Returns of 2021–2024 still hold districts and `thị trấn`; they stay readable.
+REFORM_YEAR = 2025
+
+
+def levels_in(year: int | None) -> tuple[Choice, ...]:
+    """The levels that exist in a report year (every level when no year is given)."""
+    if year is None or year < REFORM_YEAR:
+        return LEVELS
+    return tuple(
+        Choice(c.id, "Xã, phường, đặc khu", c.label_en, c.aliases) if c.id == "commune" else c
+        for c in LEVELS
+        if c.id != "district"
+    )
+
+
 UNIT_TYPES: tuple[Choice, ...] = (
     Choice(
         "state_agency",
