@@ -422,3 +422,14 @@ def test_the_template_lists_the_levels_of_its_report_year(tmp_path: Path) -> Non
     after = choice_labels("level", "vi", 2026)
     assert "Quận, huyện, thị xã" not in after and "Xã, phường, đặc khu" in after
     assert match_choice(Kind.LEVEL, "Quận, huyện, thị xã") == "district"  # still read
+
+
+def test_a_roster_birth_date_split_into_nam_nu_is_no_staff_header() -> None:
+    """A list of people (trích ngang): the birth date under `Nam` or `Nữ` is not a staff count,
+    and the lower row of its header is never taken for a header of its own."""
+    top = ["TT", "Họ và tên", "Ngày tháng năm sinh", None, "Chức vụ", "Đơn vị", "Danh hiệu"]
+    sub = [None, None, "Nam", "Nữ", None, None, "Năm ...."]
+    person = [1, "Nguyễn Văn A", "12/03/1980", None, "Chuyên viên", "Phòng Tổ chức", "CSTĐ"]
+    merges = [(1, 3, 2, 4), (1, 1, 3, 1), (1, 2, 3, 2), (1, 5, 3, 5), (1, 6, 3, 6), (1, 7, 2, 7)]
+    g = grid([top, [], sub, person], merged=merges)
+    assert locate(g) is None

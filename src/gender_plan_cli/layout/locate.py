@@ -117,8 +117,13 @@ def _candidates(grid: SheetGrid) -> list[Candidate]:
         return []
     anchors = merged_anchors(grid)
     width = _width(grid, range(rows[0], min(rows[-1] + MAX_HEADER_ROWS, len(grid.rows)) + 1))
+    below_a_merge = {
+        r for r0, _, r1, _ in grid.merged if r1 - r0 <= 10 for r in range(r0 + 1, r1 + 1)
+    }
     out: list[Candidate] = []
     for top in rows:
+        if top in below_a_merge:
+            continue  # the lower rows of a header that starts above: never its first row
         single = _extend(grid, top, top)
         out.append(Candidate(top, single, map_columns(grid, anchors, top, single, width)))
         if single == top and top + 1 <= len(grid.rows):
