@@ -120,3 +120,82 @@ def to_cp1258(text: str) -> bytes:
         tones = "".join(m for m in marks if m not in shape_marks)
         out += (unicodedata.normalize("NFC", base + shape) + tones).encode("cp1258")
     return bytes(out)
+
+
+def _rec(rtype: int, data: bytes = b"") -> bytes:
+    """One BIFF12 record: type and size as 7-bit varints, then the data."""
+    out = bytearray()
+    t = rtype
+    # record type: 7 bits per byte, at most 2 bytes
+    while True:
+        b = t & 0x7F
+        t >>= 7
+        out.append(b | (0x80 if t else 0))
+        if not t:
+            break
+    n = len(data)
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            break
+    return bytes(out) + data
+
+
+def _wide(s: str) -> bytes:
+    import struct
+
+    return struct.pack("<I", len(s)) + s.encode("utf-16-le")
+
+
+def write_xlsb(path: Path, rows: Sequence[Sequence[Any]], sheet: str = "Biểu 01") -> Path:
+    """A minimal Excel Binary workbook (as Excel lays it out), one sheet of the given rows."""
+    import struct
+    import zipfile
+
+    wb = (
+        _rec(131)
+        + _rec(143)
+        + _rec(156, struct.pack("<II", 0, 1) + _wide("rId1") + _wide(sheet))
+        + _rec(144)
+        + _rec(132)
+    )
+    nrows = len(rows)
+    ncols = max((len(r) for r in rows), default=1)
+    sh = bytearray(
+        _rec(129)
+        + _rec(148, struct.pack("<IIII", 0, max(nrows - 1, 0), 0, max(ncols - 1, 0)))
+        + _rec(145)
+    )
+    for i, row in enumerate(rows):
+        sh += _rec(0, struct.pack("<IIHBBBI", i, 0, 300, 0, 0, 0, 0))
+        for j, v in enumerate(row):
+            if v is None:
+                continue
+            if isinstance(v, str):
+                sh += _rec(6, struct.pack("<II", j, 0) + _wide(v))
+            else:
+                sh += _rec(5, struct.pack("<IId", j, 0, float(v)))
+    sh += _rec(146) + _rec(130)
+    ct = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.bin" ContentType="application/vnd.ms-excel.worksheet"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>'
+    )
+    wbrels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("xl/workbook.bin", wb)
+        z.writestr("xl/_rels/workbook.bin.rels", wbrels)
+        z.writestr("xl/worksheets/sheet1.bin", bytes(sh))
+    return Path(path)

@@ -70,7 +70,15 @@ def test_json_shape(good: Path, bad: Path) -> None:
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
     assert doc["valid"] is False
-    assert doc["summary"] == {"files": 2, "invalid": 1, "units": 3, "errors": 1, "warnings": 0}
+    rows = {"unit": 3, "group": 0, "totals": 0, "note": 0, "signature": 0, "unread": 0}
+    assert doc["summary"] == {
+        "files": 2,
+        "invalid": 1,
+        "units": 3,
+        "errors": 1,
+        "warnings": 0,
+        "rows": rows,
+    }
     second = doc["files"][1]
     assert (
         second["path"],

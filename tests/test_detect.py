@@ -138,9 +138,12 @@ def test_web_exports_named_xls_are_asked_to_be_saved_as_xlsx(
     assert (p.message_id, p.args_["what"]) == ("unreadable-file.save-as-xlsx", what)
 
 
-def test_xlsb_and_other_office_zips(tmp_path: Path) -> None:
+def test_xlsb_is_read_and_other_office_zips_are_not(tmp_path: Path) -> None:
+    xlsb = tmp_path / "b.xlsx"
+    with zipfile.ZipFile(xlsb, "w") as zf:
+        zf.writestr("xl/workbook.bin", b"\0")
+    assert detect(xlsb, DEFAULT_LIMITS).kind == "xlsb"
     for members, message_id, what in [
-        ({"xl/workbook.bin": b"\0"}, "unreadable-file.save-as-xlsx", "Excel Binary (.xlsb)"),
         ({"word/document.xml": "<w/>"}, "unreadable-file.not-spreadsheet", "Word (.docx)"),
         ({"ppt/presentation.xml": "<p/>"}, "unreadable-file.not-spreadsheet", "PowerPoint (.pptx)"),
         ({"photo.jpg": b"\xff\xd8\xff"}, "unreadable-file.not-spreadsheet", "ZIP"),

@@ -36,7 +36,7 @@ BROKEN = {
         ("ambiguous-value", "R15"),
         ("totals-mismatch", "I16"),
     },
-    "khong-co-tieu-de.xlsx": {("no-header", None)},
+    "khong-co-tieu-de.xlsx": {("no-header", "3")},  # the closest row
     "thieu-cot.xlsx": {("missing-column", "3")},
     "cot-trung.xlsx": {("duplicate-column", "K1")},
     "khong-co-don-vi.xlsx": {("no-units", None)},
@@ -55,6 +55,7 @@ NOT_SHIPPED = {
     "registry-unknown-parent",
     "registry-cycle",
 }
+NOT_SHIPPED |= {"unread-row", "derived-total"}  # shown by tests/test_real_layouts.py
 
 
 @pytest.fixture(scope="module")

@@ -176,7 +176,7 @@ def test_header_problems(tmp_path: Path) -> None:
 
 def test_no_header_and_no_units(tmp_path: Path) -> None:
     no_header = write_xlsx(tmp_path / "a.xlsx", [["Danh sách"], ["Một", "Hai", "Ba"]])
-    assert codes_at(read_file(no_header)) == [("no-header", None)]
+    assert codes_at(read_file(no_header)) == [("no-header", "2")]  # the closest row
     empty = write_xlsx(
         tmp_path / "b.xlsx", [["BÁO CÁO NĂM 2025"], LABELS, [], [None, None, "Người lập biểu"]]
     )
@@ -185,7 +185,7 @@ def test_no_header_and_no_units(tmp_path: Path) -> None:
 
 def test_a_header_below_row_30_is_not_searched(tmp_path: Path) -> None:
     rows = [[f"Dòng tiêu đề {i}"] for i in range(30)] + [LABELS, unit()]
-    assert codes_at(read_file(write_xlsx(tmp_path / "f.xlsx", rows))) == [("no-header", None)]
+    assert codes_at(read_file(write_xlsx(tmp_path / "f.xlsx", rows))) == [("no-header", "1")]
     rows = [[f"Dòng tiêu đề {i}"] for i in range(29)] + [LABELS, unit()]
     assert codes_at(read_file(write_xlsx(tmp_path / "g.xlsx", rows))) == []
 

@@ -275,24 +275,45 @@ class Choice:
 
 
 LEVELS: tuple[Choice, ...] = (
-    Choice("city", "Thành phố", "City", ("TP", "Cấp thành phố", "Tỉnh")),
+    Choice("city", "Thành phố", "City", ("TP", "Cấp thành phố", "Tỉnh", "Cấp tỉnh")),
     Choice("department", "Sở, ban, ngành", "Department", ("Sở", "Ban", "Ngành", "Sở ban ngành")),
     Choice("district", "Quận, huyện, thị xã", "District", ("Quận", "Huyện", "Thị xã", "Cấp huyện")),
-    Choice("commune", "Xã, phường, thị trấn", "Commune", ("Xã", "Phường", "Thị trấn", "Cấp xã")),
+    Choice(
+        "commune",
+        "Xã, phường, thị trấn",
+        "Commune",
+        ("Xã", "Phường", "Thị trấn", "Cấp xã", "Xã, phường, đặc khu", "Đặc khu", "Xã, phường"),
+    ),
 )
+
+# From 1 July 2025 local government has two tiers: no district level, and communes are
+# `xã, phường, đặc khu`. Returns of 2021–2024 still hold districts and `thị trấn`; they stay readable.
+REFORM_YEAR = 2025
+
+
+def levels_in(year: int | None) -> tuple[Choice, ...]:
+    """The levels that exist in a report year (every level when no year is given)."""
+    if year is None or year < REFORM_YEAR:
+        return LEVELS
+    return tuple(
+        Choice(c.id, "Xã, phường, đặc khu", c.label_en, c.aliases) if c.id == "commune" else c
+        for c in LEVELS
+        if c.id != "district"
+    )
+
 
 UNIT_TYPES: tuple[Choice, ...] = (
     Choice(
         "state_agency",
         "Cơ quan quản lý nhà nước",
         "State agency",
-        ("CQQLNN", "Cơ quan QLNN", "Sở, ban, ngành"),
+        ("CQQLNN", "Cơ quan QLNN", "Sở, ban, ngành", "Cơ quan hành chính"),
     ),
     Choice(
         "people_committee",
         "Ủy ban nhân dân",
         "People's Committee",
-        ("UBND", "Uỷ ban nhân dân", "People committee"),
+        ("UBND", "Uỷ ban nhân dân", "People committee", "UBND xã", "UBND phường"),
     ),
     Choice(
         "people_council",

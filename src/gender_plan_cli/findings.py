@@ -46,6 +46,8 @@ CodeId = Literal[
     "registry-cycle",
     "reader-crashed",
     "read-timeout",
+    "unread-row",
+    "derived-total",
 ]
 
 # The catalogue: each code's severity. Titles and descriptions live in i18n, keyed by code.
@@ -78,6 +80,8 @@ SEVERITY: dict[CodeId, Severity] = {
     "registry-cycle": "error",
     "reader-crashed": "error",
     "read-timeout": "error",
+    "unread-row": "warning",
+    "derived-total": "warning",
 }
 
 

@@ -381,6 +381,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tiêu đề.",
         'Sheet "{sheet_name}" has a header but no unit rows. Enter the figures below the header.',
     ),
+    # --- issue 9: reading real forms (unread rows, derived totals, the closest header) -------
+    "unread-row": (
+        "Dòng {row} có số liệu nhưng không được đọc là đơn vị hay dòng tổng ({label}). Nếu đây là "
+        "một đơn vị, hãy ghi mã và tên đơn vị; nếu không, hãy xóa số liệu hoặc chuyển xuống ghi chú.",
+        "Row {row} holds figures but is read as neither a unit nor a totals row ({label}). If it is "
+        "a unit, give it a code and a name; otherwise remove the figures or move them to a note.",
+    ),
+    "unread-row.group": (
+        'Dòng {row} là dòng nhóm ("{label}") nhưng có số liệu; số liệu này không được tính. Nếu '
+        'là đơn vị, hãy ghi mã đơn vị; nếu là dòng cộng của nhóm, hãy ghi "Cộng".',
+        'Row {row} is a group row ("{label}") but holds figures, which are not counted. If it is a '
+        'unit, give it a code; if it is the group\'s subtotal, label it "Cộng".',
+    ),
+    "unread-row.sub-row": (
+        'Dòng {row} ("{label}") có số liệu nhưng không có mã, tên hay số thứ tự đơn vị (dòng con '
+        "hoặc dòng cộng của một đơn vị?); số liệu này không được tính.",
+        'Row {row} ("{label}") holds figures but no unit code, name or number (a unit\'s sub-row '
+        "or subtotal?); its figures are not counted.",
+    ),
+    "unread-row.signature": (
+        "Dòng {row} nằm dưới phần chữ ký ({label}) nhưng có số liệu; bảng kết thúc ở phần chữ ký "
+        "nên dòng này không được đọc.",
+        "Row {row} is below the signature block ({label}) but holds figures; the table ends at the "
+        "signature block, so this row is not read.",
+    ),
+    "derived-total": (
+        'Không có cột tổng số: "{field}" được tính bằng Nam ({male}) + Nữ ({female}).',
+        'No total column: "{field}" is read as Nam ({male}) + Nữ ({female}).',
+    ),
+    "no-header.closest": (
+        'Không tìm thấy dòng tiêu đề cột phù hợp. Gần nhất: trang "{sheet_name}", dòng {rows}; '
+        "nhận ra {found}; còn thiếu {missing}. Hãy dùng biểu mẫu của `gplan template`.",
+        'No header row matches the form. Closest: sheet "{sheet_name}", row {rows}; recognised '
+        "{found}; missing {missing}. Use the form from `gplan template`.",
+    ),
+    "no-header.closest-other-sheet": (
+        'Không tìm thấy dòng tiêu đề cột phù hợp. Gần nhất: trang "{sheet_name}", dòng {rows}; '
+        'nhận ra {found}; còn thiếu {missing}. Số liệu có vẻ được nhập ở trang "{data_sheet}", '
+        "khác với trang có tiêu đề: hãy nhập số liệu ngay dưới dòng tiêu đề.",
+        'No header row matches the form. Closest: sheet "{sheet_name}", row {rows}; recognised '
+        '{found}; missing {missing}. The figures seem to be typed on sheet "{data_sheet}", not '
+        "under the header: type them right below the header row.",
+    ),
+    "no-units.other-sheet": (
+        'Trang "{sheet_name}" có dòng tiêu đề nhưng không có dòng đơn vị nào; số liệu có vẻ được '
+        'nhập ở trang "{data_sheet}". Hãy nhập số liệu ngay dưới dòng tiêu đề.',
+        'Sheet "{sheet_name}" has a header but no unit rows; the figures seem to be typed on '
+        'sheet "{data_sheet}". Type them right below the header row.',
+    ),
+    "rules.invalid-headers": (
+        "Tệp tiêu đề cột (headers.yaml) không hợp lệ:",
+        "The header words file (headers.yaml) is not valid:",
+    ),
+    "rules.headers-file": (
+        "Tiêu đề cột bổ sung: {path} (thêm vào danh sách kèm theo gói).",
+        "Extra header words: {path} (added to the bundled lists).",
+    ),
+    "year.title": ("tiêu đề", "the title"),
+    "year.school-year": ("năm học", "the school year"),
+    "year.as-of": ("ngày số liệu", "the as-of date"),
+    "year.date-line": ("dòng ngày tháng", "the date line"),
+    "year.--report-year": ("--report-year", "--report-year"),
+    "check.rows": (
+        "dòng: {unit} đơn vị, {group} nhóm, {totals} tổng, {note} ghi chú, {signature} chữ ký, "
+        "{unread} chưa đọc",
+        "rows: {unit} unit, {group} group, {totals} totals, {note} note, {signature} signature, "
+        "{unread} unread",
+    ),
+    "explain.title": ("Cách đọc trang {sheet}", "How sheet {sheet} was read"),
+    "explain.header": ("Dòng tiêu đề: {rows}", "Header rows: {rows}"),
+    "explain.number-row": ("Dòng số thứ tự cột: {row}", "Column-number row: {row}"),
+    "explain.no-number-row": ("Không có dòng số thứ tự cột", "No column-number row"),
+    "explain.year": (
+        'Năm báo cáo {year}: lấy từ {kind}, ô {cell} ("{text}")',
+        'Report year {year}: from {kind}, cell {cell} ("{text}")',
+    ),
+    "explain.col.column": ("Cột", "Column"),
+    "explain.col.header": ("Tiêu đề", "Header"),
+    "explain.col.field": ("Trường", "Field"),
+    "explain.unmapped": ("— (không đọc)", "— (not read)"),
+    "explain.rows": ("Các dòng:", "Rows:"),
+    "explain.kind.unit": ("đơn vị", "unit"),
+    "explain.kind.group": ("nhóm", "group"),
+    "explain.kind.totals": ("tổng", "totals"),
+    "explain.kind.note": ("ghi chú", "note"),
+    "explain.kind.signature": ("chữ ký", "signature"),
+    "explain.kind.unread": ("chưa đọc", "unread"),
+    "explain.no-layout": ("Không đọc được bảng của tệp này.", "No table was read in this file."),
     "hidden-row": (
         'Dòng {row} (đơn vị "{value}") đang bị ẩn. Dòng này vẫn được đọc và tính; nếu không muốn '
         "tính, hãy xóa dòng thay vì ẩn.",
@@ -504,8 +592,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{path}" does not exist. Check the file or folder name.',
     ),
     "usage.no-files": (
-        "Không có tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods, .csv) trong: {paths}.",
-        "No spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv) found in: {paths}.",
+        "Không có tệp bảng tính nào (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) trong: {paths}.",
+        "No spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) found in: {paths}.",
     ),
     # --- gap and rules (owned by indicators / rules / render) -------------------------------
     "gap.title": (
@@ -981,6 +1069,9 @@ def render_message(message_id: str, args: dict[str, Any], lang: str) -> str:
 
         options = LEVELS if choices == "level" else UNIT_TYPES
         shown["choices"] = "; ".join(c.label_vi if lang == "vi" else c.label_en for c in options)
+    source = shown.get("source")
+    if isinstance(source, str) and f"year.{source}" in MESSAGES:
+        shown["source"] = text(f"year.{source}", lang)
     for name, value in list(shown.items()):
         if isinstance(value, float):
             shown[name] = _number(value, lang)

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.crosscheck import cross_check
-from gender_plan_cli.layout import locate
+from gender_plan_cli.layout import find
+from gender_plan_cli.no_header import Closest, data_sheet_elsewhere
 from gender_plan_cli.reading import Book, open_book
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, reader_failure
 from gender_plan_cli.received import ReceivedMode, received, signature_date
@@ -28,7 +29,7 @@ from gender_plan_cli.validate import validate_sheet
 if TYPE_CHECKING:
     from gender_plan_cli.isolation import WorkerLimits
 
-EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv")
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -148,17 +149,39 @@ def read_problem_finding(shown: str, exc: BaseException) -> fnd.Finding:
     return _unreadable(shown, _as_problem(exc)).findings[0]
 
 
+def _point_at_the_data(result: FileResult, book: Book, header_sheet: str) -> None:
+    """`no-units`, when the figures were typed on another sheet: say which."""
+    elsewhere = data_sheet_elsewhere(book, header_sheet)
+    if elsewhere is None:
+        return
+    result.findings = [
+        f.model_copy(
+            update={
+                "message_id": "no-units.other-sheet",
+                "args": {**f.args, "data_sheet": elsewhere},
+            }
+        )
+        if f.code == "no-units"
+        else f
+        for f in result.findings
+    ]
+
+
 def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
+    closest = Closest()
     for position, info in enumerate(book.sheets):
         grid = book.grid(info)
-        layout = locate(grid)
+        layout, candidate = find(grid)
         if layout is None:
+            closest.see(grid, candidate)
             continue
         ignored = [s.name for i, s in enumerate(book.sheets) if i != position]
         sheet_name = None if is_csv else grid.name
         result = validate_sheet(grid, layout, shown, sheet_name, cli_year)
+        if result.units == 0 and book.has_sheets:
+            _point_at_the_data(result, book, grid.name)
         result.ignored_sheets = ignored
         result.hidden_sheets = hidden
         result.signed_on = signature_date(grid.rows)
@@ -178,5 +201,5 @@ def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> 
         path=shown,
         ignored_sheets=[s.name for s in book.sheets],
         hidden_sheets=hidden,
-        findings=[fnd.make("no-header", shown)],
+        findings=[closest.finding(shown)],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -62,6 +62,28 @@ class UnitRecord(BaseModel):
         return self
 
 
+class LayoutInfo(BaseModel):
+    """How a sheet was read: shown by `check --explain` and in `check --format json`."""
+
+    header_rows: list[int]
+    number_row: int | None = None
+    columns: dict[str, str | None] = {}  # column letter → field id, or None when not read
+    headers: dict[str, str] = {}  # column letter → its header text
+    rows: dict[str, int] = {}  # row kind → how many rows
+    ranges: list[tuple[int, int, str]] = []  # (first, last, kind)
+    year: dict[str, Any] | None = None  # where the report year came from (above the header)
+
+    def document(self) -> dict[str, Any]:
+        """The JSON object of a file's `layout`."""
+        return {
+            "header_rows": self.header_rows,
+            "number_row": self.number_row,
+            "columns": self.columns,
+            "rows": self.rows,
+            "year_from": self.year,
+        }
+
+
 class FileResult(BaseModel):
     """Everything learnt from one submitted file (or from the registry of units)."""
 
@@ -81,6 +103,7 @@ class FileResult(BaseModel):
     code_column: int | None = None
     # The date line of the form's signature block (`ngày 10 tháng 12 năm 2025`), if any.
     signed_on: date | None = None
+    layout: LayoutInfo | None = None
 
     @property
     def errors(self) -> int:
@@ -103,6 +126,7 @@ class CheckSummary:
     units: int
     errors: int
     warnings: int
+    rows: dict[str, int]  # row kind → rows of that kind, over every file
 
 
 class LoadResult(BaseModel):
@@ -130,4 +154,12 @@ class LoadResult(BaseModel):
             units=sum(f.units for f in self.files if f.role == "return"),
             errors=sum(f.errors for f in self.files),
             warnings=sum(f.warnings for f in self.files),
+            rows=self.row_counts(),
         )
+
+    def row_counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in self.files:
+            for kind, n in (f.layout.rows if f.layout else {}).items():
+                out[kind] = out.get(kind, 0) + n
+        return out

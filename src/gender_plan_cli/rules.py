@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -281,9 +281,26 @@ _PYDANTIC_IDS = {
 
 def load_rules(path: Path, shown: str | None = None) -> Rules:
     """Read and validate a rules file; raise RulesError naming file, line and key."""
+    return load_yaml_model(path, Rules, shown)
+
+
+def load_yaml_model(path: Path, model: type[M], shown: str | None = None) -> M:
+    """A YAML file validated as `model`; RulesError naming file, line and key of each problem."""
+    shown = shown or str(path)
+    data, node = read_yaml(path, shown)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RulesError([_problem(e, node, shown) for e in exc.errors()]) from None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_yaml(path: Path, shown: str) -> tuple[dict[str, Any], Any]:
+    """A YAML mapping and its composed node (for lines); RulesError naming file and line."""
     import yaml
 
-    shown = shown or str(path)
     try:
         source = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -317,10 +334,7 @@ def load_rules(path: Path, shown: str | None = None) -> Rules:
         loader.dispose()
     if not isinstance(data, dict):
         raise RulesError([RuleProblem(file=shown, line=1, message_id="rules.not-mapping")])
-    try:
-        return Rules.model_validate(data)
-    except ValidationError as exc:
-        raise RulesError([_problem(e, node, shown) for e in exc.errors()]) from None
+    return data, node
 
 
 def _structure_problems(node: Any, shown: str) -> list[RuleProblem]:

@@ -18,13 +18,13 @@ from gender_plan_cli.contract import (
     DTTS_REQUIRED,
     FIELD_BY_ID,
     FIELDS,
-    LEVELS,
     MAX_YEAR,
     MIN_YEAR,
     UNIT_TYPES,
     Choice,
     Field,
     Kind,
+    levels_in,
 )
 from gender_plan_cli.i18n import text
 from gender_plan_cli.reading.grid import column_index, column_letter
@@ -69,24 +69,25 @@ def data_range(field_id: str) -> str:
     return f"{col}{FIRST_DATA_ROW}:{col}{LAST_DATA_ROW}"
 
 
-def choice_labels(field_id: str, lang: str) -> list[str]:
-    """What the drop-down of a choice column offers, in the form's language."""
+def choice_labels(field_id: str, lang: str, year: int | None = None) -> list[str]:
+    """What the drop-down of a choice column offers, in the form's language: for a report year,
+    the levels that exist in it."""
     if field_id == "ethnic_minority_area":
         return [text("template.yes", lang), text("template.no", lang)]
-    choices: tuple[Choice, ...] = LEVELS if field_id == "level" else UNIT_TYPES
+    choices: tuple[Choice, ...] = levels_in(year) if field_id == "level" else UNIT_TYPES
     return [c.label_vi if lang == "vi" else c.label_en for c in choices]
 
 
-def list_range(field_id: str, lang: str) -> str:
+def list_range(field_id: str, lang: str, year: int | None = None) -> str:
     """The instructions-sheet cells a drop-down reads, as a formula reference."""
     col = LIST_COLUMNS[field_id]
     first = LIST_HEADER_ROW + 1
-    last = first + len(choice_labels(field_id, lang)) - 1
+    last = first + len(choice_labels(field_id, lang, year)) - 1
     sheet = text("template.sheet.help", lang).replace("'", "''")
     return f"'{sheet}'!${col}${first}:${col}${last}"
 
 
-def build_template(lang: str = "vi") -> Workbook:
+def build_template(lang: str = "vi", year: int | None = None) -> Workbook:
     """The blank form as an openpyxl workbook (not saved: the caller decides where)."""
     from openpyxl import Workbook
 
@@ -95,17 +96,17 @@ def build_template(lang: str = "vi") -> Workbook:
     form.title = text("template.sheet.form", lang)
     help_sheet = wb.create_sheet(text("template.sheet.help", lang))
     _form_sheet(form, lang)
-    _validations(form, lang)
-    _help_sheet(help_sheet, lang)
+    _validations(form, lang, year)
+    _help_sheet(help_sheet, lang, year)
     wb.properties.title = text("template.title", lang)
     wb.properties.creator = "gplan"
     wb.active = 0
     return wb
 
 
-def write_template(path: Path, lang: str = "vi") -> None:
+def write_template(path: Path, lang: str = "vi", year: int | None = None) -> None:
     """Write the form to `path` atomically: a crash never leaves half a workbook."""
-    wb = build_template(lang)
+    wb = build_template(lang, year)
     write_atomic(Path(path), lambda tmp: wb.save(tmp))
 
 
@@ -172,7 +173,7 @@ def _width(f: Field, lang: str) -> float:
     return float(min(18, max(11, len(f.label(lang)) // 2 + 4)))
 
 
-def _validations(ws: Worksheet, lang: str) -> None:
+def _validations(ws: Worksheet, lang: str, year: int | None = None) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     def make(kind: str, message: str, **kw: object) -> DataValidation:
@@ -192,7 +193,7 @@ def _validations(ws: Worksheet, lang: str) -> None:
         return dv
 
     for fid in ("level", "unit_type"):
-        make("list", "list", formula1=list_range(fid, lang)).add(data_range(fid))
+        make("list", "list", formula1=list_range(fid, lang, year)).add(data_range(fid))
     yes_no = ",".join(choice_labels("ethnic_minority_area", lang))
     make("list", "list", formula1=f'"{yes_no}"').add(data_range("ethnic_minority_area"))
 
@@ -201,15 +202,17 @@ def _validations(ws: Worksheet, lang: str) -> None:
         if f.kind is Kind.INT:
             counts.add(data_range(f.id))
     percent = make("decimal", "percent", operator="between", formula1="0", formula2="100")
-    year = make("whole", "year", operator="between", formula1=str(MIN_YEAR), formula2=str(MAX_YEAR))
+    years = make(
+        "whole", "year", operator="between", formula1=str(MIN_YEAR), formula2=str(MAX_YEAR)
+    )
     for f in FIELDS:
         if f.kind is Kind.PERCENT:
             percent.add(data_range(f.id))
         elif f.kind is Kind.YEAR:
-            year.add(data_range(f.id))
+            years.add(data_range(f.id))
 
 
-def _help_sheet(ws: Worksheet, lang: str) -> None:
+def _help_sheet(ws: Worksheet, lang: str, year: int | None = None) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -289,5 +292,5 @@ def _help_sheet(ws: Worksheet, lang: str) -> None:
         head.font = bold
         head.alignment = wrap
         head.fill = PatternFill("solid", fgColor=_TITLE_FILL)
-        for j, label in enumerate(choice_labels(fid, lang), start=1):
+        for j, label in enumerate(choice_labels(fid, lang, year), start=1):
             ws.cell(LIST_HEADER_ROW + j, index, label)

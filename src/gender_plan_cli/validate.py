@@ -23,11 +23,11 @@ from gender_plan_cli.contract import (
     Kind,
 )
 from gender_plan_cli.findings import CodeId, Finding
-from gender_plan_cli.headers import is_group_parent, is_ordinal_header
+from gender_plan_cli.headers import STAFF_MALE, is_group_parent, is_ordinal_header
 from gender_plan_cli.layout import Layout, RowKinds, classify
-from gender_plan_cli.parse import Parsed, parse_value
+from gender_plan_cli.parse import Parsed, parse_count, parse_value
 from gender_plan_cli.reading.grid import SheetGrid, column_letter
-from gender_plan_cli.records import FileResult, UnitRecord
+from gender_plan_cli.records import FileResult, LayoutInfo, UnitRecord
 
 MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded
 _MEMO_KINDS = frozenset({Kind.LEVEL, Kind.UNIT_TYPE, Kind.BOOL, Kind.YEAR})
@@ -54,8 +54,13 @@ def validate_sheet(
     default_year = _default_year(layout, cli_year, found)
     kinds = classify(grid, layout)
     result = FileResult(
-        path=shown, sheet=sheet, units=len(kinds.units), code_column=layout.fields.get("unit_code")
+        path=shown,
+        sheet=sheet,
+        units=len(kinds.units),
+        code_column=layout.fields.get("unit_code"),
+        layout=layout_info(layout, kinds),
     )
+    _unread_findings(grid, kinds, found)
     if not kinds.units:
         found.add("no-units", sheet_name=grid.name)
         result.findings = found.out
@@ -71,6 +76,36 @@ def validate_sheet(
     return result
 
 
+def layout_info(layout: Layout, kinds: RowKinds) -> LayoutInfo:
+    """What `--explain` and the JSON `layout` show of how the sheet was read."""
+    year = layout.year_source
+    return LayoutInfo(
+        header_rows=list(layout.header_rows),
+        number_row=layout.number_row,
+        columns={column_letter(c.index): c.field for c in layout.columns if c.header},
+        headers={column_letter(c.index): c.header for c in layout.columns if c.header},
+        rows=kinds.counts(),
+        ranges=kinds.ranges(),
+        year=None
+        if year is None
+        else {
+            "year": year.year,
+            "cell": f"{column_letter(year.col)}{year.row}",
+            "kind": year.kind,
+            "text": year.text,
+        },
+    )
+
+
+def _unread_findings(grid: SheetGrid, kinds: RowKinds, found: _Sheet) -> None:
+    """Every row with figures that is neither a unit nor a totals row is said, never dropped."""
+    for r, why in kinds.unread.items():
+        label = next((str(v).strip() for v in grid.rows[r - 1] if isinstance(v, str)), "")
+        found.add(
+            "unread-row", row=r, value=label or None, message_id=f"unread-row.{why}", label=label
+        )
+
+
 def _header_findings(layout: Layout, found: _Sheet) -> None:
     """Duplicate and unknown columns of the header."""
     for later, first in layout.duplicates:
@@ -82,6 +117,16 @@ def _header_findings(layout: Layout, found: _Sheet) -> None:
             value=later.header,
             first=column_letter(first.index),
             letter=column_letter(later.index),
+        )
+    if _derives_total(layout):
+        male, female = layout.fields[STAFF_MALE], layout.fields["staff_female"]
+        found.add(
+            "derived-total",
+            row=layout.header_rows[-1],
+            column=male,
+            field="staff_total",
+            male=column_letter(male),
+            female=column_letter(female),
         )
     for col in layout.columns:
         top = col.header.split(" / ")[0]
@@ -100,17 +145,22 @@ def _header_findings(layout: Layout, found: _Sheet) -> None:
             )
 
 
+def _derives_total(layout: Layout) -> bool:
+    """`Giới tính` › `Nam` | `Nữ` and no total column: the total is Nam + Nữ."""
+    return "staff_total" not in layout.fields and {STAFF_MALE, "staff_female"} <= set(layout.fields)
+
+
 def _default_year(layout: Layout, cli_year: int | None, found: _Sheet) -> int | None:
     """Missing required columns; the year a sheet without a year column gives its rows."""
     header_row = layout.header_rows[-1]
     year_source = None
     if "report_year" not in layout.fields:
-        if layout.title_year is not None:
-            year_source = ("title", layout.title_year)
+        if layout.year_source is not None:
+            year_source = (layout.year_source.kind, layout.year_source.year)
         elif cli_year is not None:
             year_source = ("--report-year", cli_year)
     for fid in REQUIRED_FIELDS:
-        if fid in layout.fields:
+        if fid in layout.fields or (fid == "staff_total" and _derives_total(layout)):
             continue
         if fid != "report_year":
             found.add("missing-column", row=header_row, field=fid)
@@ -212,6 +262,10 @@ def read_row(
         )
 
     values, failed = _parse_cells(grid, layout, r, memo, add)
+    if _derives_total(layout) and "staff_female" in values:
+        male = parse_count(grid.value(r, layout.fields[STAFF_MALE]))
+        if male.problem is None and male.value is not None:
+            values["staff_total"] = male.value + values["staff_female"]
     if "report_year" not in values and "report_year" not in failed and default_year is not None:
         values["report_year"] = default_year
     for fid in REQUIRED_FIELDS:

@@ -14,6 +14,7 @@ from functools import lru_cache
 # Interchangeable phrases in headers (folded form → short form).
 _EQUIVALENTS = (
     ("dân tộc thiểu số", "dtts"),
+    ("dân tộc ít người", "dtts"),
     ("cán bộ công chức viên chức người lao động", "cbccvc nlđ"),
     ("cán bộ công chức viên chức", "cbccvc"),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,6 +31,11 @@ from gender_plan_cli.cli.common import (
 )
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, WORKER_MEMORY_MB, WORKER_SECONDS
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from gender_plan_cli.records import LoadResult
+
 
 class CheckFormat(str, Enum):
     table = "table"
@@ -43,7 +48,7 @@ def check(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xls .ods .csv).",
+            help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xlsb .xls .ods .csv).",
             show_default=False,
             metavar="PATH",
         ),
@@ -61,6 +66,14 @@ def check(
     ] = None,
     units: UnitsOption = None,
     received_from: ReceivedOption = "auto",
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Cho biết bảng được đọc thế nào: dòng tiêu đề, cột, loại từng dòng. / Show how "
+            "each sheet was read.",
+        ),
+    ] = False,
     max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_mb,
     max_unzipped_mb: MaxUnzippedMb = DEFAULT_LIMITS.max_unzipped_mb,
     max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
@@ -98,7 +111,18 @@ def check(
             with open(summary, "a", encoding="utf-8") as fh:
                 fh.write(step_summary(result, language, strict=strict))
     else:
-        from gender_plan_cli.render.check_table import render_check
-
-        render_check(result, language, out, strict=strict)
+        _render_table(result, language, out, strict=strict, explain=explain)
     raise typer.Exit(0 if result.valid(strict) else 1)
+
+
+def _render_table(
+    result: LoadResult, language: str, out: Console, *, strict: bool, explain: bool
+) -> None:
+    """The findings table; with --explain, first how each sheet was read."""
+    from gender_plan_cli.render.check_table import render_check
+
+    if explain:
+        from gender_plan_cli.render.explain import render_explain
+
+        render_explain(result, language, out)
+    render_check(result, language, out, strict=strict)

@@ -182,6 +182,7 @@ def load_files(
     from gender_plan_cli.isolation import WorkerLimits
     from gender_plan_cli.load import load_paths
 
+    header_words_or_exit(lang)
     files = resolve_paths(paths, lang)
     if not_into is not None and any(not_into.resolve() == f.resolve() for f in files):
         usage_error(text("gap.usage.output-is-input", lang, path=str(not_into)))
@@ -349,6 +350,24 @@ def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped
         return load_rules(chosen, shown), shown
     except RulesError as exc:
         usage_error(text("rules.invalid-file", lang) + "\n" + exc.message(lang))
+
+
+def header_words_or_exit(lang: str, rules_file: Path | None = None) -> str | None:
+    """The header words in force (checked once, before any file is read), or a usage error
+    naming file, line and key (exit 2). Returns the province's headers.yaml read, if any."""
+    from gender_plan_cli.headers import local_headers, words
+    from gender_plan_cli.rules import RulesError
+
+    local = local_headers() if rules_file is None else rules_file.parent / "headers.yaml"
+    try:
+        if rules_file is not None and local.is_file():
+            from gender_plan_cli.header_file import read_header_file
+
+            read_header_file(local, _shown(local))
+        words()
+    except RulesError as exc:
+        usage_error(text("rules.invalid-headers", lang) + "\n" + exc.message(lang))
+    return _shown(local) if local.is_file() else None
 
 
 def _shown(path: Path) -> str:

@@ -10,6 +10,7 @@ from gender_plan_cli.cli.common import (
     LangOption,
     RulesOption,
     guarded,
+    header_words_or_exit,
     lang_of,
     load_rules_or_exit,
     stdout_console,
@@ -41,5 +42,9 @@ def rules(
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
     rule_set, shown = load_rules_or_exit(rules, language)
-    render_rules(rule_set, shown, language, stdout_console(), year=year)
+    headers = header_words_or_exit(language, rules)
+    out = stdout_console()
+    render_rules(rule_set, shown, language, out, year=year)
+    if headers is not None:
+        out.print(text("rules.headers-file", language, path=headers))
     raise typer.Exit(0)

@@ -26,12 +26,24 @@ def template(
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè nếu tệp đã có / overwrite an existing file.")
     ] = False,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help="Năm báo cáo: danh sách Cấp chỉ gồm các cấp có trong năm đó (từ 2025: không còn "
+            "cấp huyện). / Report year: list only the levels of that year.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Ghi biểu mẫu trống để các đơn vị điền số liệu. / Write the blank submission form."""
-    from gender_plan_cli.contract import DEADLINE_EN, DEADLINE_VI
+    from gender_plan_cli.contract import DEADLINE_EN, DEADLINE_VI, MAX_YEAR, MIN_YEAR
     from gender_plan_cli.template import write_template
 
     language = lang_of(lang)
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
     if output.is_dir():
         usage_error(text("template.is-folder", language, path=str(output)))
     if output.suffix.lower() != ".xlsx":
@@ -41,7 +53,7 @@ def template(
         usage_error(text("template.no-folder", language, folder=str(folder)))
     if (output.exists() or output.is_symlink()) and not force:
         usage_error(text("template.exists", language, path=str(output)))
-    write_template(output, language)
+    write_template(output, language, year)
     deadline = DEADLINE_VI if language == "vi" else DEADLINE_EN
     message = text("template.written", language, path=str(output), deadline=deadline)
     stderr_console().print(message, markup=False, highlight=False)

@@ -3,6 +3,7 @@
     detect.py    what a file is, by its bytes (one decision: `Detected`)
     zipguard.py  the checks every zip (.xlsx, .ods) passes: sizes, ratio, CRC, XML prologs
     xlsx.py      .xlsx/.xlsm: the sheet extent and the reader (byte scan + calamine)
+    xlsb.py      .xlsb: the zip guard, each sheet's declared extent, then calamine
     ods.py       .ods: the table extent, then calamine (calamine.py)
     xls.py       .xls: the OLE container, the BIFF extent, then calamine (calamine.py)
     csv.py       CSV: bytes, lines and the encoding checked and decided, then the reader
@@ -45,6 +46,10 @@ def open_book(path: Path, limits: Limits) -> Book:
         from gender_plan_cli.reading.xlsx import open_xlsx
 
         return open_xlsx(path, limits)
+    if found.kind == "xlsb":
+        from gender_plan_cli.reading.xlsb import open_xlsb
+
+        return open_xlsb(path, limits)
     if found.kind == "ods":
         from gender_plan_cli.reading.ods import open_ods
 

@@ -1,7 +1,8 @@
 """The book python-calamine reads for .ods and .xls, once their own guards have measured them.
 
-These formats do not expose hidden rows, number formats or uncomputed formulas
-through calamine; the README states the limitation.
+These formats do not expose hidden rows or uncomputed formulas through calamine; the README
+states the limitation. Percent-formatted cells, which calamine gives as bare fractions, are
+found by each format's own guard (the ODS value type, the BIFF number format) and passed in.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ class CalamineBook:
 
     has_sheets = True
 
-    def __init__(self, path: Path, limits: Limits) -> None:
+    def __init__(
+        self, path: Path, limits: Limits, percent: dict[str, set[tuple[int, int]]] | None = None
+    ) -> None:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
         self.path = path
         self.limits = limits
+        self.percent = percent or {}
         try:
             with open(path, "rb") as fh:  # by content, not by the file's name
                 self._book = CalamineWorkbook.from_filelike(fh)
@@ -49,4 +53,5 @@ class CalamineBook:
             rows=[[clean(v) for v in row] for row in data],
             hidden=sheet.hidden,
             merged=merged,
+            percent_cells=set(self.percent.get(sheet.name, ())),
         )

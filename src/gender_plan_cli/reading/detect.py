@@ -18,7 +18,7 @@ from gender_plan_cli.reading.limits import Limits, checked_size, open_file, unre
 from gender_plan_cli.reading.text import decode_head, is_utf32, utf16_codec
 from gender_plan_cli.reading.zipguard import check_zip_directory, open_zip, read_member
 
-Kind = Literal["xlsx", "xls", "ods", "csv"]
+Kind = Literal["xlsx", "xlsb", "xls", "ods", "csv"]
 
 HEAD_BYTES = 8192
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -119,7 +119,7 @@ def _zip_kind(path: Path, size: int, ext: str) -> Kind:
         if "xl/workbook.xml" in names:
             return "xlsx"
         if "xl/workbook.bin" in names:
-            raise unreadable("save-as-xlsx", what="Excel Binary (.xlsb)", ext=ext or "?")
+            return "xlsb"
         mimetype = ""
         if "mimetype" in names:
             mimetype = read_member(zf, "mimetype", 1024).decode("ascii", "replace").strip()

@@ -30,19 +30,24 @@ _DEFUSED = ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden")
 
 
 def open_ods(path: Path, limits: Limits) -> CalamineBook:
-    """The .ods after its zip and extent guards, read by calamine."""
+    """The .ods after its zip and extent guards, read by calamine; percent cells from the XML."""
     zip_guard(path, limits)
-    ods_extent(path, limits)
-    return CalamineBook(path, limits)
+    percent: dict[str, set[tuple[int, int]]] = {}
+    ods_extent(path, limits, percent)
+    return CalamineBook(path, limits, percent)
 
 
-def ods_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
+def ods_extent(
+    path: Path, limits: Limits, percent: dict[str, set[tuple[int, int]]] | None = None
+) -> dict[str, tuple[int, int]]:
     """Used range (rows, cols) of each table in content.xml, refusing one over max_cells.
 
     Repeats are counted, not expanded: trailing empty rows and cells repeated
     a million times are normal in ODS and cost nothing; a repeated non-empty
     cell or row counts in full. Parsed by defusedxml, streaming, one cell at a
     time (each is dropped once counted), after zip_guard has bounded the size.
+    `percent`, when given, receives each table's cells of `office:value-type="percentage"`
+    (1-based row, column): calamine gives their value (0.355) without saying it is 35.5 %.
     """
     from defusedxml.ElementTree import iterparse
 
@@ -55,7 +60,7 @@ def ods_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
             raise unreadable("corrupt-zip", member="content.xml") from None
         with stream:
             try:
-                _walk_ods(iterparse(stream, events=("start", "end")), out, limits)
+                _walk_ods(iterparse(stream, events=("start", "end")), out, limits, percent)
             except ReadProblem:
                 raise
             except Exception as exc:  # defusedxml refusals and malformed XML alike
@@ -66,11 +71,15 @@ def ods_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
 
 
 def _walk_ods(
-    events: Iterator[tuple[str, Any]], out: dict[str, tuple[int, int]], limits: Limits
+    events: Iterator[tuple[str, Any]],
+    out: dict[str, tuple[int, int]],
+    limits: Limits,
+    percent: dict[str, set[tuple[int, int]]] | None = None,
 ) -> None:
     stack: list[Any] = []
     tables: list[list[Any]] = []  # per open table: [name, next row, rows used, cols used]
     row_col = row_last = 0
+    row_percent: list[int] = []  # the 1-based columns of the open row's percentage cells
     for event, el in events:
         tag = el.tag
         if event == "start":
@@ -79,17 +88,24 @@ def _walk_ods(
                 tables.append([el.get(_T + "name") or "?", 0, 0, 0])
             elif tag == _T + "table-row":
                 row_col = row_last = 0
+                row_percent = []
             continue
         stack.pop()
         parent = stack[-1] if stack else None
         if tag in _ODS_CELLS and parent is not None and parent.tag == _T + "table-row":
-            row_col += _repeat(el.get(_T + "number-columns-repeated"))
+            repeat = _repeat(el.get(_T + "number-columns-repeated"))
+            if percent is not None and el.get(_VALUE_TYPE) == "percentage" and repeat <= 1024:
+                row_percent.extend(range(row_col + 1, row_col + repeat + 1))
+            row_col += repeat
             if _ods_cell_has_value(el):
                 row_last = row_col
         elif tag == _T + "table-row" and tables:
             table = tables[-1]
             start = table[1]
             table[1] = start + _repeat(el.get(_T + "number-rows-repeated"))
+            if percent is not None and row_percent and table[1] - start <= 1024:
+                cells = percent.setdefault(str(table[0]), set())
+                cells.update((r + 1, c) for r in range(start, table[1]) for c in row_percent)
             if row_last:
                 table[2] = table[1]
                 table[3] = max(table[3], row_last)

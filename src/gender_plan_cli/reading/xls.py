@@ -221,14 +221,17 @@ _CELL_RECORDS = {0x0006, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00D6, 0x0201,
 _MULTI_RECORDS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first col, …, last col
 
 
-def xls_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
+def xls_extent(
+    path: Path, limits: Limits, percent: dict[str, set[tuple[int, int]]] | None = None
+) -> dict[str, tuple[int, int]]:
     """Used range (rows, cols) of each sheet of an .xls, refusing one over max_cells.
 
     Each sheet is walked from the offset its BOUNDSHEET record gives, as
     calamine does (a linear walk could be fooled by a sheet hidden inside
     another record). Both the DIMENSIONS record and the cell records
     themselves (which a lying DIMENSIONS would hide) are measured; the larger
-    wins.
+    wins. `percent`, when given, receives each sheet's percent-formatted number cells
+    (1-based row, column), from the FORMAT and XF records of the globals.
     """
     path = Path(path)
     size = checked_size(path, limits)
@@ -239,18 +242,64 @@ def xls_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
             raise unreadable("corrupt-xls", reason="no Workbook stream")
         stream = _read_stream(cfb, book, limits.max_file_bytes)
     sheets: list[tuple[int, str]] = []
+    formats: dict[int, str] = {}
+    xf_formats: list[int] = []
     for rtype, _, body in biff_records(stream):
-        if rtype == _BOUNDSHEET and len(body) >= 8:
+        if rtype == _FORMAT and len(body) >= 5:
+            formats[struct.unpack_from("<H", body, 0)[0]] = _biff_text(body, 2)
+        elif rtype == _XF and len(body) >= 4:
+            xf_formats.append(struct.unpack_from("<H", body, 2)[0])
+        elif rtype == _BOUNDSHEET and len(body) >= 8:
             (offset,) = struct.unpack_from("<I", body, 0)
             sheets.append((offset, _boundsheet_name(body) or f"#{len(sheets) + 1}"))
         elif rtype == _EOF:
             break
     out: dict[str, tuple[int, int]] = {}
+    percent_xf = {
+        i
+        for i, f in enumerate(xf_formats)
+        if f in (9, 10) or "%" in formats.get(f, "").replace("\\%", "")
+    }
     for offset, name in sheets:
         rows, cols = _biff_sheet_extent(stream, offset)
         out[name] = (rows, cols)
         check_cells(name, rows, cols, limits)
+        if percent is not None and percent_xf:
+            percent[name] = _percent_cells(stream, offset, percent_xf)
     return out
+
+
+_FORMAT, _XF, _NUMBER, _RK, _FORMULA, _MULRK = 0x041E, 0x00E0, 0x0203, 0x027E, 0x0006, 0x00BD
+
+
+def _biff_text(body: bytes, at: int) -> str:
+    """A BIFF8 XLUnicodeString (count, flags, characters); BIFF5's byte string as a fallback."""
+    if len(body) < at + 3:
+        return ""
+    (n,) = struct.unpack_from("<H", body, at)
+    flags = body[at + 2]
+    if flags & 1:
+        return body[at + 3 : at + 3 + 2 * n].decode("utf-16-le", "replace")
+    return body[at + 3 : at + 3 + n].decode("latin-1", "replace")
+
+
+def _percent_cells(stream: bytes, offset: int, percent_xf: set[int]) -> set[tuple[int, int]]:
+    """The number cells of one sheet whose XF shows a percent format."""
+    cells: set[tuple[int, int]] = set()
+    for rtype, _, body in biff_records(stream, offset):
+        if rtype in (_NUMBER, _RK, _FORMULA) and len(body) >= 6:
+            row, col, xf = struct.unpack_from("<HHH", body, 0)
+            if xf in percent_xf:
+                cells.add((row + 1, col + 1))
+        elif rtype == _MULRK and len(body) >= 6:
+            row, first = struct.unpack_from("<HH", body, 0)
+            for i in range((len(body) - 6) // 6):
+                (xf,) = struct.unpack_from("<H", body, 4 + 6 * i)
+                if xf in percent_xf:
+                    cells.add((row + 1, first + i + 1))
+        elif rtype == _EOF:
+            break
+    return cells
 
 
 def _biff_sheet_extent(stream: bytes, offset: int) -> tuple[int, int]:
@@ -288,6 +337,7 @@ def _boundsheet_name(body: bytes) -> str:
 
 
 def open_xls(path: Path, limits: Limits) -> CalamineBook:
-    """The .xls after its extent guard, read by calamine."""
-    xls_extent(path, limits)
-    return CalamineBook(path, limits)
+    """The .xls after its extent guard, read by calamine; percent cells from its formats."""
+    percent: dict[str, set[tuple[int, int]]] = {}
+    xls_extent(path, limits, percent)
+    return CalamineBook(path, limits, percent)

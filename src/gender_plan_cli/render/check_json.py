@@ -35,6 +35,7 @@ def check_document(result: LoadResult, lang: str, *, strict: bool = False) -> di
                     }
                     for f in fr.findings
                 ],
+                "layout": fr.layout.document() if fr.layout else None,
             }
         )
     return {

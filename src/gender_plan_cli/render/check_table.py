@@ -41,9 +41,9 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
         details.append(text("check.year", lang, year=fr.report_year))
     details.append(text("check.units", lang, units=fr.units))
     if fr.ignored_sheets:
-        details.append(text("check.ignored", lang, sheets=", ".join(fr.ignored_sheets)))
+        details.append(text("check.ignored", lang, sheets=_some(fr.ignored_sheets)))
     if fr.hidden_sheets:
-        details.append(text("check.hidden", lang, sheets=", ".join(fr.hidden_sheets)))
+        details.append(text("check.hidden", lang, sheets=_some(fr.hidden_sheets)))
     head.append("  (" + "; ".join(details) + ")", style="dim")
     console.print(head)
     if not fr.findings:
@@ -64,9 +64,18 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
     console.print(table)
 
 
+def _some(names: list[str], shown: int = 8) -> str:
+    """A workbook of 200 sheets is not 200 names: the first few, then how many more."""
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" (+{more})" if more > 0 else "")
+
+
 def render_summary(
     result: LoadResult, lang: str, console: Console, *, strict: bool = False
 ) -> None:
     summary = result.summary(strict)
     style = "green" if summary.invalid == 0 else "red bold"
-    console.print(Text(text("check.summary", lang, **asdict(summary)), style=style))
+    line = text("check.summary", lang, **asdict(summary))
+    if any(summary.rows.values()):
+        line += " " + text("check.rows", lang, **summary.rows)
+    console.print(Text(line, style=style))
