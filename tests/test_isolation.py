@@ -149,7 +149,7 @@ def test_limits_are_picklable_with_sensible_defaults() -> None:
 
     limits = WorkerLimits()
     assert pickle.loads(pickle.dumps(limits)) == limits
-    assert (limits.max_memory_mb, limits.max_seconds) == (1024, 30)
+    assert (limits.max_memory_mb, limits.max_seconds) == (4096, 120)
     assert 1 <= limits.jobs <= 8
 
 

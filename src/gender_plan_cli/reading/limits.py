@@ -41,8 +41,8 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 # What a worker process reading one file may use (`isolation.WorkerLimits`; CLI flags
 # --max-memory-mb and --max-seconds).
-WORKER_MEMORY_MB = 1024
-WORKER_SECONDS = 30.0
+WORKER_MEMORY_MB = 4096
+WORKER_SECONDS = 120.0
 
 
 class ReadProblem(Exception):
