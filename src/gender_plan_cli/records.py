@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
+from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, PARTS
 from gender_plan_cli.findings import Finding
 from gender_plan_cli.received import Received
 
@@ -49,8 +49,6 @@ class UnitRecord(BaseModel):
 
     @model_validator(mode="after")
     def _parts_within_wholes(self) -> UnitRecord:
-        from gender_plan_cli.contract import PARTS
-
         for part, whole in PARTS:
             p, w = getattr(self, part), getattr(self, whole)
             if p is not None and w is not None and p > w:

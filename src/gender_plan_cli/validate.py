@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from gender_plan_cli import findings as fnd
+from gender_plan_cli.columns import fast_columns
 from gender_plan_cli.contract import (
     COUNT_FIELDS,
     DTTS_REQUIRED,
@@ -196,6 +197,7 @@ def _read_units(
     structural_error = any(f.severity == "error" for f in found.out)
     parsed_rows: dict[int, dict[str, Any]] = {}
     memo: dict[tuple[Kind, str], Parsed] = {}
+    fast = fast_columns(grid, layout.fields, kinds.units, memo)
     for position, r in enumerate(kinds.units):
         if len(found.out) >= MAX_FINDINGS_PER_FILE:
             # Bounded memory and a readable report: the rest is not read, and says so.
@@ -209,7 +211,8 @@ def _read_units(
             )
             result.skipped_rows.extend(rest)
             return parsed_rows, True
-        values, row_findings = read_row(grid, layout, r, found, default_year, memo)
+        plain = {fid: column[position] for fid, column in fast.items()}
+        values, row_findings = read_row(grid, layout, r, found, default_year, memo, plain)
         found.out.extend(row_findings)
         parsed_rows[r] = values
         if values.get("unit_code"):
@@ -252,6 +255,7 @@ def read_row(
     found: _Sheet,
     default_year: int | None,
     memo: dict[tuple[Kind, str], Parsed],
+    plain: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], list[Finding]]:
     """One unit row → its typed values and findings. `memo` holds the sheet's repeated words."""
     out: list[Finding] = []
@@ -261,7 +265,7 @@ def read_row(
             fnd.make(code, found.shown, sheet=found.sheet, row=r, column=column, field=fid, **kw)
         )
 
-    values, failed = _parse_cells(grid, layout, r, memo, add)
+    values, failed = _parse_cells(grid, layout, r, memo, add, plain or {})
     if _derives_total(layout) and "staff_female" in values:
         male = parse_count(grid.value(r, layout.fields[STAFF_MALE]))
         if male.problem is None and male.value is not None:
@@ -297,14 +301,20 @@ def _parse_cells(
     r: int,
     memo: dict[tuple[Kind, str], Parsed],
     add: Any,
+    plain: dict[str, Any],
 ) -> tuple[dict[str, Any], set[str]]:
-    """The row's cells → typed values, and the fields whose cell could not be read."""
+    """The row's cells → typed values, and the fields whose cell could not be read. `plain`:
+    the values of this row already read by whole columns (`columns.fast_columns`)."""
     values: dict[str, Any] = {}
     failed: set[str] = set()
     cells = grid.rows[r - 1]
     width = len(cells)
     no_value, percent = grid.formulas_without_value, grid.percent_cells
     for f in FIELDS:
+        if f.id in plain:
+            if plain[f.id] is not None:
+                values[f.id] = plain[f.id]
+            continue
         col = layout.fields.get(f.id)
         if col is None:
             continue
@@ -319,6 +329,14 @@ def _parse_cells(
             continue
         # The common case first: a whole, non-negative number in a count column.
         if f.kind is Kind.INT and type(raw) is float and raw >= 0 and raw.is_integer():
+            values[f.id] = int(raw)
+            continue
+        if (
+            f.kind is Kind.YEAR
+            and type(raw) is float
+            and raw.is_integer()
+            and MIN_YEAR <= raw <= MAX_YEAR
+        ):
             values[f.id] = int(raw)
             continue
         if f.kind is Kind.TEXT and type(raw) is str:
