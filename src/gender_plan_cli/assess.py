@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from gender_plan_cli.contract import GroupField, MissingMode
 from gender_plan_cli.coverage import MISSING_SOURCE, as_unmet, expected_reported, missing_units
+from gender_plan_cli.gcpause import gc_paused
 from gender_plan_cli.indicators import (
     KeyTarget,
     group_key,
@@ -46,6 +47,7 @@ def select_report_year(
     return max(below) if below else max(years)
 
 
+@gc_paused()
 def evaluate(
     records: Sequence[UnitRecord],
     rules: Rules,

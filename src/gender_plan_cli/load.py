@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.crosscheck import cross_check
+from gender_plan_cli.gcpause import gc_paused
 from gender_plan_cli.layout import find
 from gender_plan_cli.no_header import Closest, data_sheet_elsewhere
 from gender_plan_cli.reading import Book, open_book
@@ -167,6 +168,7 @@ def _point_at_the_data(result: FileResult, book: Book, header_sheet: str) -> Non
     ]
 
 
+@gc_paused()
 def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
