@@ -339,6 +339,8 @@ GroupField = Literal["level", "unit_type", "sector", "parent_code"]
 GROUP_FIELDS: tuple[GroupField, ...] = get_args(GroupField)
 # What `gap --missing` does with the registry's units that sent no return (see coverage.py).
 MissingMode = Literal["excluded", "unmet"]
+# Where a return's received date comes from (`--received-from`, see received.py).
+ReceivedMode = Literal["auto", "git", "signature", "mtime"]
 
 
 def _choice_map(choices: tuple[Choice, ...]) -> dict[str, str]:

@@ -20,10 +20,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from gender_plan_cli.contract import ReceivedMode as ReceivedMode
 from gender_plan_cli.words import bare_key
 
 ReceivedFrom = Literal["git", "signature", "mtime"]
-ReceivedMode = Literal["auto", "git", "signature", "mtime"]
 _DATE_LINE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")
 _EDGE_ROWS = 40  # a signature block sits in the last rows; a date line above the title in the first
 _GIT_SECONDS = 10

@@ -8,18 +8,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.panel import Panel
-from rich.text import Text
 
+from gender_plan_cli.contract import ReceivedMode
 from gender_plan_cli.i18n import default_lang, text
 from gender_plan_cli.reading.limits import (
     DEFAULT_LIMITS as DEFAULT_LIMITS,  # re-exported for commands
 )
 from gender_plan_cli.reading.limits import Limits
-from gender_plan_cli.received import ReceivedMode
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from gender_plan_cli.isolation import WorkerLimits
     from gender_plan_cli.records import LoadResult
     from gender_plan_cli.registry import Registry
@@ -31,11 +30,15 @@ class Lang(str, Enum):
 
 
 def stdout_console() -> Console:
+    from rich.console import Console
+
     """Results: stdout, so `--format json > out.json` stays clean."""
     return Console(soft_wrap=False, width=_width())
 
 
 def stderr_console() -> Console:
+    from rich.console import Console
+
     """Messages and progress: stderr."""
     return Console(stderr=True, width=_width())
 
@@ -64,7 +67,16 @@ def usage_error(message: str) -> NoReturn:
 
 
 def show_usage_error(message: str) -> None:
+    from rich.panel import Panel
+
     stderr_console().print(Panel(message, title="gplan", border_style="red", expand=False))
+
+
+def say(message: str, style: str) -> None:
+    """One line on stderr, in a style; the text is never read as markup."""
+    from rich.text import Text
+
+    stderr_console().print(Text(message, style=style))
 
 
 STATE = {"debug": False}
@@ -266,7 +278,7 @@ def data_inputs(paths: list[Path] | None, lang: str):  # type: ignore[no-untyped
         return DataSource(kind="paths", paths=[str(p) for p in paths]), list(paths)
     env = os.environ.get("GPLAN_DATA", "").strip()
     if env:
-        stderr_console().print(Text(text("gap.note.env", lang, path=env), style="yellow"))
+        say(text("gap.note.env", lang, path=env), "yellow")
         return DataSource(kind="env", paths=[env]), [Path(env)]
     samples = bundled_samples()
     inputs = (
@@ -282,7 +294,7 @@ def data_inputs(paths: list[Path] | None, lang: str):  # type: ignore[no-untyped
     )
     if not inputs:
         usage_error(text("gap.usage.no-samples", lang, path=str(samples)))
-    stderr_console().print(Text(text("gap.note.samples", lang, path=str(samples)), style="yellow"))
+    say(text("gap.note.samples", lang, path=str(samples)), "yellow")
     return DataSource(kind="samples", paths=[str(samples)]), inputs
 
 

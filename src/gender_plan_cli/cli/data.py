@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import typer
-from rich.text import Text
 
 from gender_plan_cli.cli.common import (
     DEFAULT_LIMITS,
@@ -55,7 +54,7 @@ def load_data(
 
         err = stderr_console()
         render_findings(result, lang, err)
-        err.print(Text(text("gap.invalid", lang), style="red"))
+        err.print(text("gap.invalid", lang), style="red", markup=False)
         raise typer.Exit(1)
     returns = [fr for fr in result.files if fr.role == "return"]
     return Data(result=result, source=source, skipped=skipped_files(returns), files=len(returns))

@@ -6,7 +6,6 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from gender_plan_cli.cli.common import (
     DEFAULT_LIMITS,
@@ -35,6 +34,7 @@ from gender_plan_cli.cli.common import (
     make_workers,
     registry_for,
     registry_search,
+    say,
     stderr_console,
     stdout_console,
     usage_error,
@@ -137,7 +137,7 @@ def gap(
 
         err = stderr_console()
         render_findings(result, language, err)
-        err.print(Text(text("gap.invalid", language), style="red"))
+        err.print(text("gap.invalid", language), style="red", markup=False)
         raise typer.Exit(1)
     try:
         report = evaluate(
@@ -157,7 +157,7 @@ def gap(
         usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))
 
     if report.empty():
-        stderr_console().print(Text(text("gap.empty", language), style="red bold"))
+        say(text("gap.empty", language), "red bold")
         raise typer.Exit(1)
     _output(report, format, output, language, csv_ids, (result, rule_set, rules_shown))
     raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
