@@ -46,6 +46,7 @@ CodeId = Literal[
     "registry-cycle",
     "reader-crashed",
     "read-timeout",
+    "suspicious-text",
 ]
 
 # The catalogue: each code's severity. Titles and descriptions live in i18n, keyed by code.
@@ -78,6 +79,7 @@ SEVERITY: dict[CodeId, Severity] = {
     "registry-cycle": "error",
     "reader-crashed": "error",
     "read-timeout": "error",
+    "suspicious-text": "error",
 }
 
 

@@ -24,6 +24,7 @@ from gender_plan_cli.headers import (
     match_header,
 )
 from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.reading.limits import MERGE_EXPANDED_MAX
 from gender_plan_cli.words import bare_key
 
 HEADER_SEARCH_ROWS = 30
@@ -85,7 +86,7 @@ def _merged_anchor(grid: SheetGrid) -> dict[tuple[int, int], tuple[int, int]]:
     """For every cell inside a merged range (but its top-left), the top-left cell."""
     anchors: dict[tuple[int, int], tuple[int, int]] = {}
     for r0, c0, r1, c1 in grid.merged:
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > 10_000:
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > MERGE_EXPANDED_MAX:
             continue  # a merge over a whole sheet is decoration, not a header
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):

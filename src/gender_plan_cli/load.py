@@ -19,7 +19,14 @@ from gender_plan_cli import findings as fnd
 from gender_plan_cli.crosscheck import cross_check
 from gender_plan_cli.layout import locate
 from gender_plan_cli.reading import Book, open_book
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, reader_failure
+from gender_plan_cli.reading.limits import (
+    DEFAULT_LIMITS,
+    BookBudget,
+    Limits,
+    ReadProblem,
+    check_merged,
+    reader_failure,
+)
 from gender_plan_cli.received import ReceivedMode, received, signature_date
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.registry import Registry
@@ -151,8 +158,12 @@ def read_problem_finding(shown: str, exc: BaseException) -> fnd.Finding:
 def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
+    budget = BookBudget(limits, len(book.sheets))
     for position, info in enumerate(book.sheets):
+        budget.next_sheet()
         grid = book.grid(info)
+        budget.spend(grid.name, grid.rows)
+        check_merged(grid.name, grid.merged, limits)
         layout = locate(grid)
         if layout is None:
             continue

@@ -284,12 +284,7 @@ def load_rules(path: Path, shown: str | None = None) -> Rules:
     import yaml
 
     shown = shown or str(path)
-    try:
-        source = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(
-            [RuleProblem(file=shown, message_id="rules.unreadable", args={"reason": str(exc)})]
-        ) from None
+    source = _read_source(Path(path), shown)
     loader = yaml.SafeLoader(source)
     try:
         node = loader.get_single_node()
@@ -313,6 +308,10 @@ def load_rules(path: Path, shown: str | None = None) -> Rules:
         raise RulesError(
             [RuleProblem(file=shown, message_id="rules.yaml", args={"reason": str(exc)})]
         ) from None
+    except RecursionError:
+        raise RulesError(
+            [RuleProblem(file=shown, message_id="rules.too-deep", args={"limit": 100})]
+        ) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -321,6 +320,32 @@ def load_rules(path: Path, shown: str | None = None) -> Rules:
         return Rules.model_validate(data)
     except ValidationError as exc:
         raise RulesError([_problem(e, node, shown) for e in exc.errors()]) from None
+
+
+MAX_RULES_BYTES = 1024 * 1024  # a real rules file is a few KB
+
+
+def _read_source(path: Path, shown: str) -> str:
+    """The rules file's text: a regular file of at most MAX_RULES_BYTES, read no further (a FIFO
+    would block forever, /dev/zero never end)."""
+    import stat
+
+    def problem(message_id: str, **args: object) -> RulesError:
+        return RulesError([RuleProblem(file=shown, message_id=message_id, args=args)])
+
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise problem("rules.not-regular")
+        if st.st_size > MAX_RULES_BYTES:
+            raise problem("rules.too-large", size=st.st_size // 1024, limit=MAX_RULES_BYTES // 1024)
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_RULES_BYTES + 1)
+        if len(raw) > MAX_RULES_BYTES:  # it grew since
+            raise problem("rules.too-large", size=len(raw) // 1024, limit=MAX_RULES_BYTES // 1024)
+        return raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise problem("rules.unreadable", reason=str(exc)) from None
 
 
 def _structure_problems(node: Any, shown: str) -> list[RuleProblem]:

@@ -22,7 +22,7 @@ from gender_plan_cli.contract import (
     REQUIRED_FIELDS,
     Kind,
 )
-from gender_plan_cli.findings import CodeId, Finding
+from gender_plan_cli.findings import CodeId, Finding, Severity
 from gender_plan_cli.headers import is_group_parent, is_ordinal_header
 from gender_plan_cli.layout import Layout, RowKinds, classify
 from gender_plan_cli.parse import Parsed, parse_value
@@ -71,9 +71,12 @@ def validate_sheet(
     return result
 
 
+MAX_HEADER_FINDINGS = 50  # of each kind: 10,000 unknown columns are one problem, not 10,000
+
+
 def _header_findings(layout: Layout, found: _Sheet) -> None:
-    """Duplicate and unknown columns of the header."""
-    for later, first in layout.duplicates:
+    """Duplicate and unknown columns of the header, at most MAX_HEADER_FINDINGS of each."""
+    for later, first in layout.duplicates[:MAX_HEADER_FINDINGS]:
         found.add(
             "duplicate-column",
             row=later.header_row,
@@ -83,21 +86,36 @@ def _header_findings(layout: Layout, found: _Sheet) -> None:
             first=column_letter(first.index),
             letter=column_letter(later.index),
         )
-    for col in layout.columns:
-        top = col.header.split(" / ")[0]
-        if (
-            col.field is None
-            and col.header
-            and not is_ordinal_header(top)
-            and not (is_group_parent(col.header) and " / " not in col.header)
-        ):
-            found.add(
-                "unknown-column",
-                row=col.header_row,
-                column=col.index,
-                value=col.header,
-                header=col.header,
-            )
+    _too_many_columns(found, len(layout.duplicates), "error")
+    unknown = [
+        col
+        for col in layout.columns
+        if col.field is None
+        and col.header
+        and not is_ordinal_header(col.header.split(" / ")[0])
+        and not (is_group_parent(col.header) and " / " not in col.header)
+    ]
+    for col in unknown[:MAX_HEADER_FINDINGS]:
+        found.add(
+            "unknown-column",
+            row=col.header_row,
+            column=col.index,
+            value=col.header,
+            header=col.header,
+        )
+    _too_many_columns(found, len(unknown), "warning")  # as the columns it stands for
+
+
+def _too_many_columns(found: _Sheet, count: int, severity: Severity) -> None:
+    if count > MAX_HEADER_FINDINGS:
+        found.add(
+            "too-many-findings",
+            severity=severity,
+            message_id="too-many-findings.columns",
+            count=count,
+            left=count - MAX_HEADER_FINDINGS,
+            shown_count=MAX_HEADER_FINDINGS,
+        )
 
 
 def _default_year(layout: Layout, cli_year: int | None, found: _Sheet) -> int | None:

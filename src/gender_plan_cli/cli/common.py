@@ -18,6 +18,7 @@ from gender_plan_cli.reading.limits import (
 )
 from gender_plan_cli.reading.limits import Limits
 from gender_plan_cli.received import ReceivedMode
+from gender_plan_cli.safe_output import printable
 
 if TYPE_CHECKING:
     from gender_plan_cli.isolation import WorkerLimits
@@ -32,12 +33,12 @@ class Lang(str, Enum):
 
 def stdout_console() -> Console:
     """Results: stdout, so `--format json > out.json` stays clean."""
-    return Console(soft_wrap=False, width=_width())
+    return Console(soft_wrap=False, width=_width(), markup=False)
 
 
 def stderr_console() -> Console:
     """Messages and progress: stderr."""
-    return Console(stderr=True, width=_width())
+    return Console(stderr=True, width=_width(), markup=False)
 
 
 def _width() -> int | None:
@@ -64,10 +65,13 @@ def usage_error(message: str) -> NoReturn:
 
 
 def show_usage_error(message: str) -> None:
-    stderr_console().print(Panel(message, title="gplan", border_style="red", expand=False))
+    shown = Text("\n".join(printable(line) for line in message.split("\n")))
+    stderr_console().print(Panel(shown, title="gplan", border_style="red", expand=False))
 
 
 STATE = {"debug": False}
+# Files the command read besides the data (the rules file): `-o` never writes over them.
+READ_BY_COMMAND: set[Path] = set()
 
 
 def guarded(fn):  # type: ignore[no-untyped-def]
@@ -96,23 +100,63 @@ def guarded(fn):  # type: ignore[no-untyped-def]
     return wrapper
 
 
+def _finite(value: float) -> float:
+    """NaN passes any min/max check; it is refused here (exit 2)."""
+    if value != value:
+        raise typer.BadParameter("NaN")
+    return value
+
+
+# Each limit has a ceiling too: `--max-file-mb inf` or a --max-cells in the billions would let
+# a reader ask for more memory than any machine has.
 MaxFileMb = Annotated[
-    float, typer.Option("--max-file-mb", min=0.001, help="Giới hạn kích thước tệp (MB).")
+    float,
+    typer.Option(
+        "--max-file-mb",
+        min=0.001,
+        max=4096,
+        callback=_finite,
+        help="Giới hạn kích thước tệp (MB).",
+    ),
 ]
 MaxUnzippedMb = Annotated[
     float,
     typer.Option(
-        "--max-unzipped-mb", min=0.001, help="Giới hạn dung lượng giải nén của workbook (MB)."
+        "--max-unzipped-mb",
+        min=0.001,
+        max=16384,
+        callback=_finite,
+        help="Giới hạn dung lượng giải nén của workbook (MB).",
     ),
 ]
 MaxRatio = Annotated[
-    float, typer.Option("--max-ratio", min=1, help="Tỷ lệ nén tối đa của một thành phần > 1 MiB.")
+    float,
+    typer.Option(
+        "--max-ratio",
+        min=1,
+        max=100_000,
+        callback=_finite,
+        help="Tỷ lệ nén tối đa của một thành phần > 1 MiB.",
+    ),
 ]
 MaxCells = Annotated[
-    int, typer.Option("--max-cells", min=1, help="Số ô tối đa của vùng dữ liệu một trang tính.")
+    int,
+    typer.Option(
+        "--max-cells",
+        min=1,
+        max=100_000_000,
+        help="Số ô tối đa của vùng dữ liệu một trang tính.",
+    ),
 ]
 MaxLineKb = Annotated[
-    float, typer.Option("--max-line-kb", min=0.001, help="Độ dài tối đa một dòng CSV (KB).")
+    float,
+    typer.Option(
+        "--max-line-kb",
+        min=0.001,
+        max=65536,
+        callback=_finite,
+        help="Độ dài tối đa một dòng CSV (KB).",
+    ),
 ]
 
 
@@ -121,6 +165,7 @@ MaxMemoryMb = Annotated[
     typer.Option(
         "--max-memory-mb",
         min=64,
+        max=65536,
         help="Bộ nhớ tối đa của tiến trình đọc một tệp (MB). / Memory cap of a reader process.",
     ),
 ]
@@ -345,6 +390,7 @@ def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped
     shown = str(path) if path is not None else _shown(chosen)
     if path is not None and not path.exists():
         usage_error(text("usage.no-path", lang, path=str(path)))
+    READ_BY_COMMAND.add(chosen.resolve())
     try:
         return load_rules(chosen, shown), shown
     except RulesError as exc:
