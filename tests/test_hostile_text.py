@@ -257,3 +257,77 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None
     assert proc.wait(timeout=20) == 128 + signal.SIGTERM
     proc.stdout.close()
     assert list(tmp_path.iterdir()) == []
+
+
+# -- look-alikes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lookalike", ["Ѕ01", "S0\u200b1", "\u0405\u200d01", "Ｓ01"])
+def test_a_lookalike_code_is_a_duplicate_unit_suspect(tmp_path: Path, lookalike: str) -> None:
+    path = write_csv(tmp_path / "f.csv", [LABELS, unit(unit_code="S01"), unit(unit_code=lookalike)])
+    code, out = run("check", str(path), "--format", "json")
+    assert code == 1
+    doc = json.loads(out)
+    found = [(f["code"], f["cell"]) for f in doc["files"][0]["findings"]]
+    assert found == [("duplicate-unit", "A3")]
+    assert "trông giống" in doc["files"][0]["findings"][0]["message"]
+
+
+def test_lookalikes_across_files(tmp_path: Path) -> None:
+    a = write_csv(tmp_path / "a.csv", [LABELS, unit(unit_code="Ѕ01")])
+    b = write_csv(tmp_path / "b.csv", [LABELS, unit(unit_code="S01")])
+    code, out = run("check", str(a), str(b), "--format", "json")
+    assert code == 1
+    by_file = {
+        Path(fr["path"]).name: [f["code"] for f in fr["findings"]]
+        for fr in json.loads(out)["files"]
+    }
+    assert by_file == {"a.csv": ["duplicate-unit"], "b.csv": []}
+
+
+def test_distinct_ascii_codes_are_not_lookalikes(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "f.csv", [LABELS, unit(unit_code="S01"), unit(unit_code="s01")])
+    code, out = run("check", str(path), "--format", "json")
+    assert code == 0
+
+
+@pytest.mark.parametrize(("field", "cell"), [("unit_code", "A2"), ("unit_name", "B2")])
+def test_bidi_controls_in_codes_and_names(tmp_path: Path, field: str, cell: str) -> None:
+    path = write_csv(tmp_path / "f.csv", [LABELS, unit(**{field: "S01\u202e10S"})])
+    code, out = run("check", str(path), "--format", "json")
+    assert code == 1
+    found = [(f["code"], f["cell"]) for f in json.loads(out)["files"][0]["findings"]]
+    assert found == [("suspicious-text", cell)]
+    code, out = run("check", str(path))
+    assert "\u202e" not in out
+
+
+# -- the rules in force in CI ---------------------------------------------------------------------
+
+
+def test_in_ci_the_rules_of_the_data_folder_are_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from gender_plan_cli.paths import bundled_rules
+
+    data = simple_form(tmp_path / "f.xlsx", [unit(key_leaders_female=0)])
+    (tmp_path / "rules").mkdir()
+    zeroed = Path("rules/targets.yaml").read_text(encoding="utf-8")
+    (tmp_path / "rules" / "targets.yaml").write_text(
+        zeroed.replace("plan:", "# zeroed by a pull request\nplan:"), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    bundled = hashlib.sha256(bundled_rules().read_bytes()).hexdigest()
+    local = hashlib.sha256((tmp_path / "rules" / "targets.yaml").read_bytes()).hexdigest()
+    assert bundled != local
+    code, out = run("gap", str(data), "-y", "2025", "-f", "json", env={"CI": "true"})
+    doc = json.loads(out[out.index("{") :])
+    assert doc["rules_sha256"] == bundled
+    assert list(doc)[-1] == "rules_sha256"
+    code, out = run("gap", str(data), "-y", "2025", "-f", "json", env={"CI": ""})
+    assert json.loads(out[out.index("{") :])["rules_sha256"] == local
+    named = tmp_path / "rules" / "targets.yaml"
+    code, out = run("gap", str(data), "-y", "2025", "--rules", str(named), env={"CI": "true"})
+    assert local in out

@@ -28,6 +28,7 @@ _INT = re.compile(r"^[+-]?[0-9]+$")
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?P<sep>[.,])[0-9]{3}(?:(?P=sep)[0-9]{3})*$")
 _SPACED_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+$")
 _DECIMAL = re.compile(r"^[+-]?[0-9]+[.,][0-9]+$")
+_DIGITS_AND_SEPARATORS = re.compile(r"^[+-]?[0-9][0-9.,]*$")
 _LONGEST = 40  # characters of a count worth reading: int() of 5,000 digits raises
 
 
@@ -104,7 +105,9 @@ def _not_a_count(s: str) -> Parsed | None:
     if any(ch.isdigit() and not ch.isascii() for ch in s):
         return Parsed(problem=Problem("type-error", "type-error.digits"))
     if len(s) > _LONGEST:
-        if _INT.match(s.translate(_SPACES)):
+        if _DIGITS_AND_SEPARATORS.match(s.translate(_SPACES)):
+            if s.startswith("-"):
+                return Parsed(problem=Problem("out-of-range", "out-of-range.negative"))
             return Parsed(
                 problem=Problem("out-of-range", "out-of-range.count", {"limit": MAX_COUNT})
             )

@@ -8,6 +8,7 @@ once so each key keeps the line it came from.
 from __future__ import annotations
 
 import calendar
+import hashlib
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -17,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
@@ -213,6 +215,11 @@ class Rules(_Strict):
     plan: str | None = None
     collection: Collection = Collection()
     targets: Targets
+    _sha256: str = PrivateAttr("")  # of the bytes read: which rules applied, said in outputs
+
+    @property
+    def sha256(self) -> str:
+        return self._sha256
 
     def milestone_years(self) -> list[int]:
         t = self.targets
@@ -284,7 +291,7 @@ def load_rules(path: Path, shown: str | None = None) -> Rules:
     import yaml
 
     shown = shown or str(path)
-    source = _read_source(Path(path), shown)
+    source, digest = _read_source(Path(path), shown)
     loader = yaml.SafeLoader(source)
     try:
         node = loader.get_single_node()
@@ -317,15 +324,17 @@ def load_rules(path: Path, shown: str | None = None) -> Rules:
     if not isinstance(data, dict):
         raise RulesError([RuleProblem(file=shown, line=1, message_id="rules.not-mapping")])
     try:
-        return Rules.model_validate(data)
+        rules = Rules.model_validate(data)
     except ValidationError as exc:
         raise RulesError([_problem(e, node, shown) for e in exc.errors()]) from None
+    rules._sha256 = digest
+    return rules
 
 
 MAX_RULES_BYTES = 1024 * 1024  # a real rules file is a few KB
 
 
-def _read_source(path: Path, shown: str) -> str:
+def _read_source(path: Path, shown: str) -> tuple[str, str]:
     """The rules file's text: a regular file of at most MAX_RULES_BYTES, read no further (a FIFO
     would block forever, /dev/zero never end)."""
     import stat
@@ -343,7 +352,7 @@ def _read_source(path: Path, shown: str) -> str:
             raw = fh.read(MAX_RULES_BYTES + 1)
         if len(raw) > MAX_RULES_BYTES:  # it grew since
             raise problem("rules.too-large", size=len(raw) // 1024, limit=MAX_RULES_BYTES // 1024)
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), hashlib.sha256(raw).hexdigest()
     except (OSError, UnicodeDecodeError) as exc:
         raise problem("rules.unreadable", reason=str(exc)) from None
 

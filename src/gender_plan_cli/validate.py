@@ -28,6 +28,7 @@ from gender_plan_cli.layout import Layout, RowKinds, classify
 from gender_plan_cli.parse import Parsed, parse_value
 from gender_plan_cli.reading.grid import SheetGrid, column_letter
 from gender_plan_cli.records import FileResult, UnitRecord
+from gender_plan_cli.words import bidi_controls
 
 MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded
 _MEMO_KINDS = frozenset({Kind.LEVEL, Kind.UNIT_TYPE, Kind.BOOL, Kind.YEAR})
@@ -251,6 +252,16 @@ def read_row(
                 whole=whole,
                 whole_value=values[whole],
                 whole_cell=f"{column_letter(layout.fields[whole])}{r}",
+            )
+    for fid in ("unit_code", "unit_name", "parent_code"):
+        chars = bidi_controls(values[fid]) if isinstance(values.get(fid), str) else None
+        if chars:  # the text shows otherwise than it reads: `S01‮10S`
+            add(
+                "suspicious-text",
+                layout.fields[fid],
+                fid,
+                value=values[fid],
+                chars=", ".join(chars),
             )
     return values, out
 

@@ -266,7 +266,7 @@ def registry_for(
     from gender_plan_cli.paths import local_rules
     from gender_plan_cli.registry import NAMES, find_registry, load_registry
 
-    in_use = rules if rules is not None else local_rules()
+    in_use = rules if rules is not None else (None if os.environ.get("CI") else local_rules())
     found = find_registry(explicit, in_use.parent if in_use is not None else None)
     if found is None:
         for path in paths:
@@ -383,10 +383,9 @@ RulesOption = Annotated[
 
 def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped-def]
     """The rules in force, or a usage error naming file, line and key (exit 2)."""
-    from gender_plan_cli.paths import default_rules
     from gender_plan_cli.rules import RulesError, load_rules
 
-    chosen = path if path is not None else default_rules()
+    chosen = path if path is not None else _rules_in_force(lang)
     shown = str(path) if path is not None else _shown(chosen)
     if path is not None and not path.exists():
         usage_error(text("usage.no-path", lang, path=str(path)))
@@ -395,6 +394,20 @@ def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped
         return load_rules(chosen, shown), shown
     except RulesError as exc:
         usage_error(text("rules.invalid-file", lang) + "\n" + exc.message(lang))
+
+
+def _rules_in_force(lang: str) -> Path:
+    """`rules/targets.yaml` of the current folder, except in CI (`CI` set): there a pull
+    request could have zeroed every target in it, so only the bundled rules or `--rules`."""
+    from gender_plan_cli.paths import bundled_rules, default_rules, local_rules
+
+    local = local_rules()
+    if local is None or not os.environ.get("CI"):
+        return default_rules()
+    stderr_console().print(
+        Text(text("rules.local-ignored", lang, path=_shown(local)), style="yellow")
+    )
+    return bundled_rules()
 
 
 def _shown(path: Path) -> str:
