@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gender_plan_cli.contract import Kind
+from gender_plan_cli.contract import MAX_COUNT, Kind
 from gender_plan_cli.parse import parse_bool, parse_count, parse_percent, parse_value, parse_year
 
 
@@ -129,7 +129,7 @@ def test_excel_error_values_are_type_errors() -> None:
     assert parse_value(Kind.INT, "#N/A").problem.message_id == "type-error.error"  # type: ignore[union-attr]
 
 
-@given(st.integers(min_value=0, max_value=10**9))
+@given(st.integers(min_value=0, max_value=MAX_COUNT))
 def test_any_count_typed_with_separators_reads_back_exactly(n: int) -> None:
     vi = f"{n:,}".replace(",", ".")
     en = f"{n:,}"
@@ -137,6 +137,13 @@ def test_any_count_typed_with_separators_reads_back_exactly(n: int) -> None:
     assert parse_count(en).value == n
     assert parse_count(str(n)).value == n
     assert parse_count(float(n)).value == n
+
+
+@given(st.integers(min_value=MAX_COUNT + 1))
+def test_a_count_over_the_bound_is_out_of_range(n: int) -> None:
+    for raw in (n, f"{n:,}", str(n)):
+        problem = parse_count(raw).problem
+        assert problem is not None and problem.code == "out-of-range"
 
 
 @given(st.one_of(st.integers(), st.floats(allow_nan=True), st.text(max_size=20)))

@@ -25,7 +25,7 @@ from gender_plan_cli.received import Received, order_key
 from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
 from gender_plan_cli.registry import Registry
 from gender_plan_cli.validate import MAX_FINDINGS_PER_FILE
-from gender_plan_cli.words import fold
+from gender_plan_cli.words import fold, skeleton
 
 _Holder = tuple[FileResult, int]  # a file and the row of a unit in it
 
@@ -48,6 +48,7 @@ def cross_check(
     for (year, code), found in holders.items():
         if len(found) > 1:
             _one_return_per_unit(year, code, found, received, dropped)
+    _lookalikes(holders, dropped)
     if registry is not None:
         _against_registry(result, registry, dropped)
     _parents(result, registry, codes, dropped)
@@ -57,6 +58,42 @@ def cross_check(
             fr.records = [r for r in fr.records if r.source_row not in rows]
             fr.skipped_rows = sorted(set(fr.skipped_rows) | _invalid(fr, rows))
         fr.findings.sort(key=Finding.sort_key)
+
+
+def _lookalikes(
+    holders: dict[tuple[int, str], list[_Holder]], dropped: dict[int, set[int]]
+) -> None:
+    """Codes that differ but look the same (Cyrillic `Ѕ01`, `S0\u200b1` beside `S01`) are
+    duplicate-unit suspects: the one that is not plain ASCII is refused. Two plain ASCII codes
+    are never compared so."""
+    seen: dict[tuple[int, str], tuple[str, _Holder]] = {}
+    for (year, code), found in holders.items():
+        key = (year, skeleton(code))
+        if key not in seen:
+            seen[key] = (code, found[0])
+            continue
+        other, other_at = seen[key]
+        if code.isascii() and other.isascii():
+            continue
+        if code.isascii():  # the code seen first is the look-alike
+            suspects, suspect, real, real_at = holders[(year, other)], other, code, found[0]
+            seen[key] = (code, found[0])
+        else:
+            suspects, suspect, real, real_at = found, code, other, other_at
+        for fr, row in suspects:
+            _add(
+                fr,
+                "duplicate-unit",
+                row,
+                fr.code_column,
+                "unit_code",
+                suspect,
+                year,
+                other=real,
+                first=_where(*real_at),
+                message_id="duplicate-unit.lookalike",
+            )
+            dropped[id(fr)].add(row)
 
 
 def _invalid(fr: FileResult, rows: set[int]) -> set[int]:

@@ -48,6 +48,7 @@ CodeId = Literal[
     "read-timeout",
     "unread-row",
     "derived-total",
+    "suspicious-text",
 ]
 
 # The catalogue: each code's severity. Titles and descriptions live in i18n, keyed by code.
@@ -82,6 +83,7 @@ SEVERITY: dict[CodeId, Severity] = {
     "read-timeout": "error",
     "unread-row": "warning",
     "derived-total": "warning",
+    "suspicious-text": "error",
 }
 
 

@@ -1041,6 +1041,118 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Issue 11, hostile submitters: work budgets, odd numbers and text, outputs and rules files.
+MESSAGES.update(
+    {
+        "out-of-range.count": (
+            'Ô {cell} ("{field}"): {value} lớn hơn {limit} người — không đơn vị nào có số người như '
+            "vậy. Hãy kiểm tra lại.",
+            'Cell {cell} ("{field}"): {value} is more than {limit} people — no unit is that large. '
+            "Check it.",
+        ),
+        "type-error.digits": (
+            'Ô {cell} ("{field}"): "{value}" có chữ số không phải chữ số Latinh (0–9), dễ nhầm với '
+            "số khác. Hãy gõ lại bằng các chữ số 0–9.",
+            'Cell {cell} ("{field}"): "{value}" holds digits of another script, easily misread '
+            "(Bengali ৪ is 4). Type it again with the digits 0–9.",
+        ),
+        "file-too-large.book-cells": (
+            'Các trang của tệp có tổng cộng hơn {limit} ô (đến trang "{sheet}"), vượt giới hạn '
+            "của một tệp (gấp đôi {flag}). Hãy gửi riêng trang báo cáo.",
+            'The sheets of the file hold more than {limit} cells in all (up to sheet "{sheet}"), '
+            "over the limit of one file (twice {flag}). Send the return's sheet on its own.",
+        ),
+        "file-too-large.sheets": (
+            "Đã xem {tried} trang mà chưa thấy dòng tiêu đề của biểu mẫu; {left} trang còn lại không "
+            "được đọc. Hãy đặt trang báo cáo lên đầu hoặc xóa các trang thừa.",
+            "{tried} sheets were tried without finding the form's header row; the {left} other "
+            "sheets were not read. Put the return's sheet first or delete the others.",
+        ),
+        "file-too-large.merged": (
+            'Trang "{sheet}" có {count} vùng gộp ô ({cells} ô), vượt giới hạn {limit} vùng / '
+            "{limit_cells} ô. Hãy bỏ gộp ô (Merge & Center → Unmerge) ngoài dòng tiêu đề.",
+            'Sheet "{sheet}" has {count} merged ranges ({cells} cells), over the limit of {limit} '
+            "ranges / {limit_cells} cells. Unmerge the cells outside the header rows.",
+        ),
+        "too-many-findings.columns": (
+            "Còn {left} cột khác không thuộc biểu mẫu (tổng cộng {count}); chỉ {shown_count} cột đầu "
+            "được nêu. Hãy kiểm tra tệp có đúng biểu mẫu không.",
+            "{left} more columns are not part of the form ({count} in all); only the first "
+            "{shown_count} are listed. Check that the file is the form.",
+        ),
+        "unreadable-file.folder": (
+            'Không đọc được thư mục "{name}" ({reason}) nên các tệp trong đó không được kiểm tra. '
+            "Hãy cấp quyền đọc hoặc chỉ ra từng tệp.",
+            'The folder "{name}" cannot be read ({reason}), so its files were not checked. Grant '
+            "read access or name the files.",
+        ),
+        "unreadable-file.outside-link": (
+            '"{name}" là một liên kết (symlink) trỏ ra ngoài thư mục được kiểm tra ({target}) nên '
+            "không được đọc. Hãy chép tệp thật vào thư mục.",
+            '"{name}" is a symbolic link leading out of the folder checked ({target}), so it is not '
+            "read. Copy the file itself into the folder.",
+        ),
+        "suspicious-text": (
+            'Ô {cell} ("{field}") có ký tự điều khiển hướng chữ (bidi, {chars}) làm chữ hiển thị '
+            "khác với nội dung thật. Hãy gõ lại ô này.",
+            'Cell {cell} ("{field}") holds bidirectional control characters ({chars}) that make '
+            "the text show differently from what it is. Type the cell again.",
+        ),
+        "duplicate-unit.lookalike": (
+            'Mã đơn vị "{value}" năm {year} trông giống hệt "{other}" ở {first} (chữ Kirin/Hy Lạp '
+            "hoặc ký tự vô hình). Hãy gõ lại mã bằng chữ Latinh.",
+            'Unit code "{value}" for {year} looks the same as "{other}" at {first} (Cyrillic or Greek '
+            "letters, or invisible characters). Type the code again in Latin letters.",
+        ),
+        "output.not-regular": (
+            '"{path}" không phải là một tệp thông thường (thư mục, thiết bị, liên kết…). Hãy chọn '
+            "một tên tệp khác cho -o.",
+            '"{path}" is not a regular file (a folder, a device, a link…). Choose another file '
+            "name for -o.",
+        ),
+        "output.is-rules": (
+            '"{path}" là tệp quy tắc vừa được đọc; không ghi đè lên nó. Hãy chọn tên khác cho -o.',
+            '"{path}" is the rules file just read; it is not overwritten. Choose another name '
+            "for -o.",
+        ),
+        "output.read-only": (
+            '"{path}" chỉ được phép đọc; không ghi đè. Hãy bỏ thuộc tính chỉ đọc hoặc chọn tên khác.',
+            '"{path}" is read-only and is not replaced. Make it writable or choose another name.',
+        ),
+        "output.no-folder": (
+            'Thư mục "{path}" không tồn tại. Hãy tạo thư mục trước hoặc chọn nơi ghi khác.',
+            'The folder "{path}" does not exist. Create it first or write elsewhere.',
+        ),
+        "output.failed": (
+            'Không ghi được "{path}": {reason}. Tệp cũ (nếu có) được giữ nguyên.',
+            'Could not write "{path}": {reason}. The old file, if any, is unchanged.',
+        ),
+        "rules.not-regular": (
+            "tệp quy tắc không phải là một tệp thông thường (thư mục, đường ống, thiết bị)",
+            "the rules file is not a regular file (a folder, a pipe, a device)",
+        ),
+        "rules.too-large": (
+            "tệp quy tắc lớn {size} KB, vượt giới hạn {limit} KB",
+            "the rules file is {size} KB, over the {limit} KB limit",
+        ),
+        "rules.too-deep": (
+            "tệp quy tắc lồng nhau quá sâu (hơn {limit} cấp)",
+            "the rules file nests too deeply (more than {limit} levels)",
+        ),
+        "rules.applied": (
+            "Quy tắc áp dụng: {path} (SHA-256 {sha256})",
+            "Rules applied: {path} (SHA-256 {sha256})",
+        ),
+        "rules.local-ignored": (
+            "Đang chạy trong CI: bỏ qua {path} trong thư mục hiện tại (có thể do người gửi sửa); "
+            "dùng quy tắc kèm theo gói. Muốn dùng tệp này, hãy nêu rõ --rules.",
+            "Running in CI: {path} in the current folder is ignored (a submitter could have changed "
+            "it); the bundled rules apply. Name it with --rules to use it.",
+        ),
+    }
+)
+
+
 def default_lang() -> str:
     lang = os.environ.get("GPLAN_LANG", "vi").strip().lower()
     return lang if lang in LANGS else "vi"

@@ -21,7 +21,15 @@ from gender_plan_cli.gcpause import gc_paused
 from gender_plan_cli.layout import find
 from gender_plan_cli.no_header import Closest, data_sheet_elsewhere
 from gender_plan_cli.reading import Book, open_book
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, reader_failure
+from gender_plan_cli.reading.limits import (
+    DEFAULT_LIMITS,
+    BookBudget,
+    Limits,
+    ReadProblem,
+    check_merged,
+    reader_failure,
+    unreadable,
+)
 from gender_plan_cli.received import ReceivedMode, received, signature_date
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.registry import Registry
@@ -33,32 +41,65 @@ if TYPE_CHECKING:
 EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv")
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
+class Discovered(list[Path]):
+    """The files to read, and those found but refused before any reading: a folder that could
+    not be walked, a symbolic link leading out of the folder named."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused: dict[Path, ReadProblem] = {}
+
+
+def discover(paths: Iterable[Path]) -> Discovered:
     """Files to read: the files named, and the spreadsheets under the folders named, sorted.
 
     Excel's lock files (`~$name.xlsx`) are skipped. A path that does not exist
-    raises FileNotFoundError: that is the caller's usage error.
+    raises FileNotFoundError: that is the caller's usage error. Nothing under a folder is
+    skipped in silence: what cannot be walked or leads out of it is in `refused`.
     """
-    found: list[Path] = []
+    found = Discovered()
     seen: set[str] = set()
     for path in paths:
         path = Path(path)
         if not path.exists() and not path.is_symlink():
             raise FileNotFoundError(str(path))
         if path.is_dir() and path.suffix.lower() not in EXTENSIONS:
-            for root, dirs, files in os.walk(path):  # followlinks=False: no symlink loops
-                dirs.sort()
-                for name in sorted(files):
-                    if name.startswith("~$") or not name.lower().endswith(EXTENSIONS):
-                        continue
-                    _add(found, seen, Path(root) / name)
-                for name in dirs:
-                    sub = Path(root) / name
-                    if name.lower().endswith(EXTENSIONS) and not sub.is_symlink():
-                        _add(found, seen, sub)  # a folder named like a workbook: reported
+            _walk(path, found, seen)
         else:
             _add(found, seen, path)
     return found
+
+
+def _walk(top: Path, found: Discovered, seen: set[str]) -> None:
+    inside = top.resolve()
+
+    def cannot_walk(err: OSError) -> None:
+        where = Path(err.filename) if err.filename else top
+        _add(found, seen, where)
+        found.refused[where] = unreadable(
+            "folder", name=str(where), reason=err.strerror or str(err)
+        )
+
+    for root, dirs, files in os.walk(top, onerror=cannot_walk):  # followlinks=False: no loops
+        dirs.sort()
+        for name in sorted(files):
+            if name.startswith("~$") or not name.lower().endswith(EXTENSIONS):
+                continue
+            path = Path(root) / name
+            _add(found, seen, path)
+            if path.is_symlink():
+                try:
+                    target = path.resolve()
+                except (OSError, RuntimeError):  # a loop: read_file names it
+                    continue
+                if not target.is_relative_to(inside):
+                    found.refused[path] = unreadable(
+                        "outside-link", name=path.name, target=str(target)
+                    )
+        for name in dirs:
+            sub = Path(root) / name
+            if name.lower().endswith(EXTENSIONS) and not sub.is_symlink():
+                _add(found, seen, sub)  # a folder named like a workbook: reported
 
 
 def _add(found: list[Path], seen: set[str], path: Path) -> None:
@@ -88,17 +129,21 @@ def load_paths(
     file that crashes or exhausts its reader becomes a finding; None reads in this process.
     """
     files = list(paths) if discovered else discover(paths)
+    refused: dict[Path, ReadProblem] = getattr(paths if discovered else files, "refused", {})
+    to_read = [p for p in files if p not in refused]
     if workers is not None:
         from gender_plan_cli.isolation import read_isolated
 
         read_one = functools.partial(read_file, report_year=report_year, limits=limits)
-        results = read_isolated(files, read_one, workers, progress)
+        read = read_isolated(to_read, read_one, workers, progress)
     else:
-        results = []
-        for i, path in enumerate(files):
+        read = []
+        for i, path in enumerate(to_read):
             if progress is not None:
-                progress(i, len(files), path)
-            results.append(read_file(path, report_year=report_year, limits=limits))
+                progress(i, len(to_read), path)
+            read.append(read_file(path, report_year=report_year, limits=limits))
+    each = iter(read)
+    results = [_unreadable(str(p), refused[p]) if p in refused else next(each) for p in files]
     dates = {
         fr.path: received(path, fr.signed_on, received_from)
         for path, fr in zip(files, results, strict=True)
@@ -173,8 +218,12 @@ def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> 
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
     closest = Closest()
+    budget = BookBudget(limits, len(book.sheets))
     for position, info in enumerate(book.sheets):
+        budget.next_sheet()
         grid = book.grid(info)
+        budget.spend(grid.name, grid.rows)
+        check_merged(grid.name, grid.merged, limits)
         layout, candidate = find(grid)
         if layout is None:
             closest.see(grid, candidate)

@@ -12,13 +12,24 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, NO_WORDS, YES_WORDS, Kind, match_choice
+from gender_plan_cli.contract import (
+    MAX_COUNT,
+    MAX_YEAR,
+    MIN_YEAR,
+    NO_WORDS,
+    YES_WORDS,
+    Kind,
+    match_choice,
+)
 
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\t")
-_INT = re.compile(r"^[+-]?\d+$")
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})*$")
-_SPACED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$")
-_DECIMAL = re.compile(r"^[+-]?\d+[.,]\d+$")
+# ASCII digits only: Bengali `৪` is 4 and looks like 8; other scripts' digits are a type error.
+_INT = re.compile(r"^[+-]?[0-9]+$")
+_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?P<sep>[.,])[0-9]{3}(?:(?P=sep)[0-9]{3})*$")
+_SPACED_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+$")
+_DECIMAL = re.compile(r"^[+-]?[0-9]+[.,][0-9]+$")
+_DIGITS_AND_SEPARATORS = re.compile(r"^[+-]?[0-9][0-9.,]*$")
+_LONGEST = 40  # characters of a count worth reading: int() of 5,000 digits raises
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,8 @@ def text(raw: Any) -> str:
 
 
 def _whole(value: float) -> Parsed:
+    if value != value or value in (float("inf"), float("-inf")):
+        return Parsed(problem=Problem("type-error", "type-error.int"))
     if not value.is_integer():
         return Parsed(problem=Problem("type-error", "type-error.fraction"))
     return _non_negative(int(value))
@@ -82,7 +95,24 @@ def _whole(value: float) -> Parsed:
 def _non_negative(value: int) -> Parsed:
     if value < 0:
         return Parsed(problem=Problem("out-of-range", "out-of-range.negative"))
+    if value > MAX_COUNT:
+        return Parsed(problem=Problem("out-of-range", "out-of-range.count", {"limit": MAX_COUNT}))
     return Parsed(value)
+
+
+def _not_a_count(s: str) -> Parsed | None:
+    """Text that is no count, told before int() is asked to read it."""
+    if any(ch.isdigit() and not ch.isascii() for ch in s):
+        return Parsed(problem=Problem("type-error", "type-error.digits"))
+    if len(s) > _LONGEST:
+        if _DIGITS_AND_SEPARATORS.match(s.translate(_SPACES)):
+            if s.startswith("-"):
+                return Parsed(problem=Problem("out-of-range", "out-of-range.negative"))
+            return Parsed(
+                problem=Problem("out-of-range", "out-of-range.count", {"limit": MAX_COUNT})
+            )
+        return Parsed(problem=Problem("type-error", "type-error.int"))
+    return None
 
 
 def parse_count(raw: Any) -> Parsed:
@@ -95,6 +125,9 @@ def parse_count(raw: Any) -> Parsed:
     if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
         return Parsed(problem=Problem("type-error", "type-error.date"))
     s = str(raw).strip()
+    refused = _not_a_count(s)
+    if refused is not None:
+        return refused
     if _SPACED_THOUSANDS.match(s):
         return _non_negative(int(s.translate(_SPACES)))
     s = s.translate(_SPACES)

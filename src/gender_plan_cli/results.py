@@ -175,6 +175,8 @@ class GapReport(BaseModel):
     registry: str | None = None
     missing_units: list[str] = []
     missing: MissingMode | None = None
+    # SHA-256 of the rules file applied (last, so the document ends by saying which rules held)
+    rules_sha256: str = ""
 
     def empty(self) -> bool:
         """No unit in scope for any indicator: nothing was evaluated."""

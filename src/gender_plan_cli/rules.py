@@ -8,6 +8,7 @@ once so each key keeps the line it came from.
 from __future__ import annotations
 
 import calendar
+import hashlib
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -17,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
@@ -213,6 +215,11 @@ class Rules(_Strict):
     plan: str | None = None
     collection: Collection = Collection()
     targets: Targets
+    _sha256: str = PrivateAttr("")  # of the bytes read: which rules applied, said in outputs
+
+    @property
+    def sha256(self) -> str:
+        return self._sha256
 
     def milestone_years(self) -> list[int]:
         t = self.targets
@@ -281,15 +288,22 @@ _PYDANTIC_IDS = {
 
 def load_rules(path: Path, shown: str | None = None) -> Rules:
     """Read and validate a rules file; raise RulesError naming file, line and key."""
-    return load_yaml_model(path, Rules, shown)
+    rules, digest = _load_yaml_model(path, Rules, shown)
+    rules._sha256 = digest
+    return rules
 
 
 def load_yaml_model(path: Path, model: type[M], shown: str | None = None) -> M:
     """A YAML file validated as `model`; RulesError naming file, line and key of each problem."""
+    return _load_yaml_model(path, model, shown)[0]
+
+
+def _load_yaml_model(path: Path, model: type[M], shown: str | None) -> tuple[M, str]:
+    """The validated model and the SHA-256 of the bytes it was read from."""
     shown = shown or str(path)
-    data, node = read_yaml(path, shown)
+    data, node, digest = read_yaml(path, shown)
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), digest
     except ValidationError as exc:
         raise RulesError([_problem(e, node, shown) for e in exc.errors()]) from None
 
@@ -297,16 +311,12 @@ def load_yaml_model(path: Path, model: type[M], shown: str | None = None) -> M:
 M = TypeVar("M", bound=BaseModel)
 
 
-def read_yaml(path: Path, shown: str) -> tuple[dict[str, Any], Any]:
-    """A YAML mapping and its composed node (for lines); RulesError naming file and line."""
+def read_yaml(path: Path, shown: str) -> tuple[dict[str, Any], Any, str]:
+    """A YAML mapping, its composed node (for lines) and the SHA-256 of its bytes; RulesError
+    naming file and line."""
     import yaml
 
-    try:
-        source = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(
-            [RuleProblem(file=shown, message_id="rules.unreadable", args={"reason": str(exc)})]
-        ) from None
+    source, digest = _read_source(Path(path), shown)
     loader = yaml.SafeLoader(source)
     try:
         node = loader.get_single_node()
@@ -330,11 +340,41 @@ def read_yaml(path: Path, shown: str) -> tuple[dict[str, Any], Any]:
         raise RulesError(
             [RuleProblem(file=shown, message_id="rules.yaml", args={"reason": str(exc)})]
         ) from None
+    except RecursionError:
+        raise RulesError(
+            [RuleProblem(file=shown, message_id="rules.too-deep", args={"limit": 100})]
+        ) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
         raise RulesError([RuleProblem(file=shown, line=1, message_id="rules.not-mapping")])
-    return data, node
+    return data, node, digest
+
+
+MAX_RULES_BYTES = 1024 * 1024  # a real rules file is a few KB
+
+
+def _read_source(path: Path, shown: str) -> tuple[str, str]:
+    """The rules file's text: a regular file of at most MAX_RULES_BYTES, read no further (a FIFO
+    would block forever, /dev/zero never end)."""
+    import stat
+
+    def problem(message_id: str, **args: object) -> RulesError:
+        return RulesError([RuleProblem(file=shown, message_id=message_id, args=args)])
+
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise problem("rules.not-regular")
+        if st.st_size > MAX_RULES_BYTES:
+            raise problem("rules.too-large", size=st.st_size // 1024, limit=MAX_RULES_BYTES // 1024)
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_RULES_BYTES + 1)
+        if len(raw) > MAX_RULES_BYTES:  # it grew since
+            raise problem("rules.too-large", size=len(raw) // 1024, limit=MAX_RULES_BYTES // 1024)
+        return raw.decode("utf-8"), hashlib.sha256(raw).hexdigest()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise problem("rules.unreadable", reason=str(exc)) from None
 
 
 def _structure_problems(node: Any, shown: str) -> list[RuleProblem]:

@@ -23,12 +23,13 @@ from gender_plan_cli.contract import (
     REQUIRED_FIELDS,
     Kind,
 )
-from gender_plan_cli.findings import CodeId, Finding
+from gender_plan_cli.findings import CodeId, Finding, Severity
 from gender_plan_cli.headers import STAFF_MALE, is_group_parent, is_ordinal_header
 from gender_plan_cli.layout import Layout, RowKinds, classify
 from gender_plan_cli.parse import Parsed, parse_count, parse_value
 from gender_plan_cli.reading.grid import SheetGrid, column_letter
 from gender_plan_cli.records import FileResult, LayoutInfo, UnitRecord
+from gender_plan_cli.words import bidi_controls
 
 MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded
 _MEMO_KINDS = frozenset({Kind.LEVEL, Kind.UNIT_TYPE, Kind.BOOL, Kind.YEAR})
@@ -107,9 +108,12 @@ def _unread_findings(grid: SheetGrid, kinds: RowKinds, found: _Sheet) -> None:
         )
 
 
+MAX_HEADER_FINDINGS = 50  # of each kind: 10,000 unknown columns are one problem, not 10,000
+
+
 def _header_findings(layout: Layout, found: _Sheet) -> None:
-    """Duplicate and unknown columns of the header."""
-    for later, first in layout.duplicates:
+    """Duplicate and unknown columns of the header, at most MAX_HEADER_FINDINGS of each."""
+    for later, first in layout.duplicates[:MAX_HEADER_FINDINGS]:
         found.add(
             "duplicate-column",
             row=later.header_row,
@@ -129,21 +133,36 @@ def _header_findings(layout: Layout, found: _Sheet) -> None:
             male=column_letter(male),
             female=column_letter(female),
         )
-    for col in layout.columns:
-        top = col.header.split(" / ")[0]
-        if (
-            col.field is None
-            and col.header
-            and not is_ordinal_header(top)
-            and not (is_group_parent(col.header) and " / " not in col.header)
-        ):
-            found.add(
-                "unknown-column",
-                row=col.header_row,
-                column=col.index,
-                value=col.header,
-                header=col.header,
-            )
+    _too_many_columns(found, len(layout.duplicates), "error")
+    unknown = [
+        col
+        for col in layout.columns
+        if col.field is None
+        and col.header
+        and not is_ordinal_header(col.header.split(" / ")[0])
+        and not (is_group_parent(col.header) and " / " not in col.header)
+    ]
+    for col in unknown[:MAX_HEADER_FINDINGS]:
+        found.add(
+            "unknown-column",
+            row=col.header_row,
+            column=col.index,
+            value=col.header,
+            header=col.header,
+        )
+    _too_many_columns(found, len(unknown), "warning")  # as the columns it stands for
+
+
+def _too_many_columns(found: _Sheet, count: int, severity: Severity) -> None:
+    if count > MAX_HEADER_FINDINGS:
+        found.add(
+            "too-many-findings",
+            severity=severity,
+            message_id="too-many-findings.columns",
+            count=count,
+            left=count - MAX_HEADER_FINDINGS,
+            shown_count=MAX_HEADER_FINDINGS,
+        )
 
 
 def _derives_total(layout: Layout) -> bool:
@@ -291,6 +310,16 @@ def read_row(
                 whole=whole,
                 whole_value=values[whole],
                 whole_cell=f"{column_letter(layout.fields[whole])}{r}",
+            )
+    for fid in ("unit_code", "unit_name", "parent_code"):
+        chars = bidi_controls(values[fid]) if isinstance(values.get(fid), str) else None
+        if chars:  # the text shows otherwise than it reads: `S01‮10S`
+            add(
+                "suspicious-text",
+                layout.fields[fid],
+                fid,
+                value=values[fid],
+                chars=", ".join(chars),
             )
     return values, out
 

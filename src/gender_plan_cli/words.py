@@ -70,3 +70,27 @@ def bare_key(text: str) -> str:
     for long, short in _EQUIVALENTS:
         bare = bare.replace(strip_marks(long), strip_marks(short))
     return bare
+
+
+# -- look-alikes (a small part of Unicode TS #39's confusables, for unit codes) -------------------
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+_CONFUSABLE = str.maketrans(
+    # Cyrillic, then Greek letters drawn like Latin ones (upper and lower case)
+    "АВЕЅІЈКМНОРСТХУаеѕіјорсхуԁһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοριυνκ",
+    "ABESIJKMHOPCTXYaesijopcxydhqwABEZHIKMNOPTYXaopiuvk",
+)
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def skeleton(code: str) -> str:
+    """What a code looks like: NFKC, no invisible characters, Cyrillic and Greek look-alikes
+    as the Latin letters they imitate, upper case. `S01` and `Ѕ0\u200b1` share a skeleton."""
+    text = unicodedata.normalize("NFKC", code).translate(_INVISIBLE)
+    text = "".join(ch for ch in text if ch not in BIDI_CONTROLS)
+    return text.translate(_CONFUSABLE).upper()
+
+
+def bidi_controls(text: str) -> list[str]:
+    """The bidirectional controls in `text` (U+202A–U+202E, U+2066–U+2069, LRM/RLM), as U+ codes."""
+    return sorted({f"U+{ord(ch):04X}" for ch in text if ch in BIDI_CONTROLS})

@@ -9,12 +9,25 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from gender_plan_cli.cli.limit_options import (  # re-exported: the commands import them here
+    Jobs,
+    MaxCells,
+    MaxFileMb,
+    MaxLineKb,
+    MaxMemoryMb,
+    MaxRatio,
+    MaxSeconds,
+    MaxUnzippedMb,
+    make_limits,
+    make_workers,
+)
 from gender_plan_cli.contract import ReceivedMode
 from gender_plan_cli.i18n import default_lang, text
 from gender_plan_cli.reading.limits import (
     DEFAULT_LIMITS as DEFAULT_LIMITS,  # re-exported for commands
 )
 from gender_plan_cli.reading.limits import Limits
+from gender_plan_cli.safe_output import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,23 +37,37 @@ if TYPE_CHECKING:
     from gender_plan_cli.registry import Registry
 
 
+__all__ = [
+    "Jobs",
+    "MaxCells",
+    "MaxFileMb",
+    "MaxLineKb",
+    "MaxMemoryMb",
+    "MaxRatio",
+    "MaxSeconds",
+    "MaxUnzippedMb",
+    "make_limits",
+    "make_workers",
+]
+
+
 class Lang(str, Enum):
     vi = "vi"
     en = "en"
 
 
 def stdout_console() -> Console:
+    """Results: stdout, so `--format json > out.json` stays clean."""
     from rich.console import Console
 
-    """Results: stdout, so `--format json > out.json` stays clean."""
-    return Console(soft_wrap=False, width=_width())
+    return Console(soft_wrap=False, width=_width(), markup=False)
 
 
 def stderr_console() -> Console:
+    """Messages and progress: stderr."""
     from rich.console import Console
 
-    """Messages and progress: stderr."""
-    return Console(stderr=True, width=_width())
+    return Console(stderr=True, width=_width(), markup=False)
 
 
 def _width() -> int | None:
@@ -68,18 +95,22 @@ def usage_error(message: str) -> NoReturn:
 
 def show_usage_error(message: str) -> None:
     from rich.panel import Panel
+    from rich.text import Text
 
-    stderr_console().print(Panel(message, title="gplan", border_style="red", expand=False))
+    shown = Text("\n".join(printable(line) for line in message.split("\n")))
+    stderr_console().print(Panel(shown, title="gplan", border_style="red", expand=False))
 
 
 def say(message: str, style: str) -> None:
     """One line on stderr, in a style; the text is never read as markup."""
     from rich.text import Text
 
-    stderr_console().print(Text(message, style=style))
+    stderr_console().print(Text(printable(message), style=style))
 
 
 STATE = {"debug": False}
+# Files the command read besides the data (the rules file): `-o` never writes over them.
+READ_BY_COMMAND: set[Path] = set()
 
 
 def guarded(fn):  # type: ignore[no-untyped-def]
@@ -106,73 +137,6 @@ def guarded(fn):  # type: ignore[no-untyped-def]
             raise typer.Exit(3) from None
 
     return wrapper
-
-
-MaxFileMb = Annotated[
-    float, typer.Option("--max-file-mb", min=0.001, help="Giới hạn kích thước tệp (MB).")
-]
-MaxUnzippedMb = Annotated[
-    float,
-    typer.Option(
-        "--max-unzipped-mb", min=0.001, help="Giới hạn dung lượng giải nén của workbook (MB)."
-    ),
-]
-MaxRatio = Annotated[
-    float, typer.Option("--max-ratio", min=1, help="Tỷ lệ nén tối đa của một thành phần > 1 MiB.")
-]
-MaxCells = Annotated[
-    int, typer.Option("--max-cells", min=1, help="Số ô tối đa của vùng dữ liệu một trang tính.")
-]
-MaxLineKb = Annotated[
-    float, typer.Option("--max-line-kb", min=0.001, help="Độ dài tối đa một dòng CSV (KB).")
-]
-
-
-MaxMemoryMb = Annotated[
-    int,
-    typer.Option(
-        "--max-memory-mb",
-        min=64,
-        help="Bộ nhớ tối đa của tiến trình đọc một tệp (MB). / Memory cap of a reader process.",
-    ),
-]
-MaxSeconds = Annotated[
-    float,
-    typer.Option(
-        "--max-seconds",
-        min=1,
-        max=3600,
-        help="Thời gian tối đa để đọc một tệp (giây). / Time limit to read one file.",
-    ),
-]
-Jobs = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs",
-        min=1,
-        max=8,
-        help="Số tiến trình đọc tệp cùng lúc (mặc định: số nhân CPU). / Reader processes.",
-        show_default=False,
-    ),
-]
-
-
-def make_workers(max_memory_mb: int, max_seconds: float, jobs: int | None) -> WorkerLimits:
-    from gender_plan_cli.isolation import WorkerLimits, default_jobs
-
-    return WorkerLimits(max_memory_mb, max_seconds, jobs or default_jobs())
-
-
-def make_limits(
-    max_file_mb: float, max_unzipped_mb: float, max_ratio: float, max_cells: int, max_line_kb: float
-) -> Limits:
-    return Limits(
-        max_file_mb=max_file_mb,
-        max_unzipped_mb=max_unzipped_mb,
-        max_ratio=max_ratio,
-        max_cells=max_cells,
-        max_line_kb=max_line_kb,
-    )
 
 
 def load_files(
@@ -234,7 +198,7 @@ def registry_for(
     from gender_plan_cli.paths import local_rules
     from gender_plan_cli.registry import NAMES, find_registry, load_registry
 
-    in_use = rules if rules is not None else local_rules()
+    in_use = rules if rules is not None else (None if os.environ.get("CI") else local_rules())
     found = find_registry(explicit, in_use.parent if in_use is not None else None)
     if found is None:
         for path in paths:
@@ -351,13 +315,13 @@ RulesOption = Annotated[
 
 def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped-def]
     """The rules in force, or a usage error naming file, line and key (exit 2)."""
-    from gender_plan_cli.paths import default_rules
     from gender_plan_cli.rules import RulesError, load_rules
 
-    chosen = path if path is not None else default_rules()
+    chosen = path if path is not None else _rules_in_force(lang)
     shown = str(path) if path is not None else _shown(chosen)
     if path is not None and not path.exists():
         usage_error(text("usage.no-path", lang, path=str(path)))
+    READ_BY_COMMAND.add(chosen.resolve())
     try:
         return load_rules(chosen, shown), shown
     except RulesError as exc:
@@ -380,6 +344,18 @@ def header_words_or_exit(lang: str, rules_file: Path | None = None) -> str | Non
     except RulesError as exc:
         usage_error(text("rules.invalid-headers", lang) + "\n" + exc.message(lang))
     return _shown(local) if local.is_file() else None
+
+
+def _rules_in_force(lang: str) -> Path:
+    """`rules/targets.yaml` of the current folder, except in CI (`CI` set): there a pull
+    request could have zeroed every target in it, so only the bundled rules or `--rules`."""
+    from gender_plan_cli.paths import bundled_rules, default_rules, local_rules
+
+    local = local_rules()
+    if local is None or not os.environ.get("CI"):
+        return default_rules()
+    say(text("rules.local-ignored", lang, path=_shown(local)), "yellow")
+    return bundled_rules()
 
 
 def _shown(path: Path) -> str:

@@ -152,6 +152,7 @@ def gap(
             registry=registry,
             missing=missing,
         )
+        report.rules_sha256 = rule_set.sha256
     except ReportYearAbsent as exc:
         years = ", ".join(str(y) for y in exc.present)
         usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))

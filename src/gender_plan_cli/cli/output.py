@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from gender_plan_cli.cli.common import usage_error
+from gender_plan_cli.cli.common import READ_BY_COMMAND, usage_error
 from gender_plan_cli.i18n import text
 
 BY_EXTENSION = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
@@ -28,10 +28,36 @@ def write_file(path: Path, write: Callable[[Path], object], lang: str) -> None:
     usage error that names the file."""
     from gender_plan_cli.safe_output import write_atomic
 
+    check_output(path, lang)
     try:
         write_atomic(path, write)
     except (PermissionError, IsADirectoryError):
         usage_error(text("output.locked", lang, path=str(path)))
+    except OSError as exc:  # a full disk, a quota, a path too long
+        usage_error(text("output.failed", lang, path=str(path), reason=exc.strerror or str(exc)))
+
+
+def check_output(path: Path, lang: str) -> None:
+    """`-o` writes only a new file or a writable regular file that the command did not read:
+    never a folder, a device (/dev/stdout), a symlink, a read-only file or the rules file."""
+    import os
+    import stat
+
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        usage_error(text("output.no-folder", lang, path=str(parent)))
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        usage_error(text("output.failed", lang, path=str(path), reason=exc.strerror or str(exc)))
+    if not stat.S_ISREG(st.st_mode):
+        usage_error(text("output.not-regular", lang, path=str(path)))
+    if any(path.resolve() == read for read in READ_BY_COMMAND):
+        usage_error(text("output.is-rules", lang, path=str(path)))
+    if not os.access(path, os.W_OK):
+        usage_error(text("output.read-only", lang, path=str(path)))
 
 
 def emit_text(content: str, output: Path | None, lang: str) -> None:

@@ -23,6 +23,7 @@ from gender_plan_cli.headers import (
 from gender_plan_cli.layout.cells import text_of
 from gender_plan_cli.layout.year import YearSource, report_year_above
 from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.reading.limits import MERGE_EXPANDED_MAX
 
 HEADER_SEARCH_ROWS = 30
 MIN_HEADER_FIELDS = 3
@@ -81,7 +82,7 @@ def merged_anchors(grid: SheetGrid) -> Anchors:
     """For every cell inside a merged range (but its top-left), the top-left cell."""
     anchors: Anchors = {}
     for r0, c0, r1, c1 in grid.merged:
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > 10_000:
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > MERGE_EXPANDED_MAX:
             continue  # a merge over a whole sheet is decoration, not a header
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):

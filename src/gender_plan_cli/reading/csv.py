@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 import unicodedata
 from pathlib import Path
@@ -25,6 +24,7 @@ from gender_plan_cli.reading.limits import (
     CHUNK,
     Limits,
     ReadProblem,
+    check_cells,
     checked_size,
     open_file,
     too_large,
@@ -210,7 +210,10 @@ def sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:40] if line.strip()]
     best, best_score = ",", (-1, -1)
     for d in DELIMITERS:
-        widths = [len(row) for row in csv.reader(lines, delimiter=d)]
+        try:
+            widths = [len(row) for row in csv.reader(lines, delimiter=d)]
+        except csv.Error:  # a field over the limit: the reader will say so
+            continue
         if not widths:
             continue
         widest = max(widths)
@@ -220,8 +223,16 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+SNIFF_BYTES = 64 * 1024  # the delimiter is decided from this much of the file
+
+
 class CsvBook:
-    """A CSV as a book of one sheet, decoded with the codec `check_bytes` decided."""
+    """A CSV as a book of one sheet, decoded with the codec `check_bytes` decided.
+
+    The delimiter is decided from the first SNIFF_BYTES; the rows are then streamed, and the
+    used range (rows × widest row) is held to --max-cells as it grows, so a 96 MB CSV costs
+    at most the cell limit, never the whole file as text and again as rows.
+    """
 
     has_sheets = False  # findings name no sheet
 
@@ -229,26 +240,39 @@ class CsvBook:
         self.path = path
         self.limits = limits
         self.encoding = encoding
+        csv.field_size_limit(max(limits.max_line_bytes, 1))  # a field is within a line
+        self.delimiter = sniff_delimiter(self._head())
+        self.sheets = [SheetInfo(path.name, path.name, False)]
+
+    def _head(self) -> str:
         try:
-            raw = path.read_bytes()
+            with open_file(self.path) as fh:
+                raw = fh.read(SNIFF_BYTES)
         except OSError as exc:
             raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
-        try:
-            self.text = raw.decode(encoding)
-        except UnicodeDecodeError as exc:  # the file changed since it was checked
-            raise ReadProblem(
-                "unreadable-file", "unreadable-file.csv-encoding", reason=str(exc)
-            ) from None
-        self.delimiter = sniff_delimiter(self.text)
-        self.sheets = [SheetInfo(path.name, path.name, False)]
+        text = codecs.getincrementaldecoder(self.encoding)("replace").decode(raw)
+        if len(raw) == SNIFF_BYTES:  # the last line may be cut: not a line to judge by
+            text = text[: max(text.rfind("\n"), 0)]
+        return text
 
     def close(self) -> None:
         pass
 
     def grid(self, sheet: SheetInfo) -> SheetGrid:
-        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
+        rows: list[list[object]] = []
+        widest = 0
         try:
-            rows = [[clean(v) for v in row] for row in reader]
+            with open(self.path, encoding=self.encoding, newline="") as fh:
+                for row in csv.reader(fh, delimiter=self.delimiter):
+                    widest = max(widest, len(row))
+                    check_cells(sheet.name, len(rows) + 1, widest, self.limits)
+                    rows.append([clean(v) for v in row])
         except csv.Error as exc:
+            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        except UnicodeDecodeError as exc:  # the file changed since it was checked
+            raise ReadProblem(
+                "unreadable-file", "unreadable-file.csv-encoding", reason=str(exc)
+            ) from None
+        except OSError as exc:
             raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
         return SheetGrid(name=sheet.name, rows=rows)

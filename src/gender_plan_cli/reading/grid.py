@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from gender_plan_cli.safe_output import cell_text
+
 
 @dataclass
 class SheetInfo:
@@ -46,10 +48,12 @@ class SheetGrid:
 
 
 def clean(value: Any) -> Any:
-    """Empty strings and whitespace-only text are empty cells; text is NFC (files hold NFD too)."""
+    """Empty strings and whitespace-only text are empty cells; text is NFC (files hold NFD too);
+    control characters are spelt out (`safe_output.cell_text`)."""
     if isinstance(value, str):
         if not value.strip():
             return None
+        value = cell_text(value)
         return value if value.isascii() else unicodedata.normalize("NFC", value)
     return value
 

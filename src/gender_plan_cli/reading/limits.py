@@ -99,6 +99,54 @@ def check_cells(sheet: str, rows: int, cols: int, limits: Limits) -> None:
         )
 
 
+# What reading one book may cost besides each sheet's own cell limit.
+BOOK_CELLS_FACTOR = 2  # all sheets read, together: twice --max-cells
+MAX_SHEETS_TRIED = 500  # sheets read looking for the header row (real HR templates hold 200)
+MAX_MERGED = 10_000  # merged ranges of one sheet
+MERGE_EXPANDED_MAX = 10_000  # a merge larger than this is decoration: never expanded cell by cell
+
+
+def check_merged(sheet: str, merged: list[tuple[int, int, int, int]], limits: Limits) -> None:
+    """Refuse a sheet whose merged ranges would cost more to follow than its cells: 100,000
+    identical merges make the layout expand each one."""
+    cells = 0
+    for r0, c0, r1, c1 in merged:
+        area = (r1 - r0 + 1) * (c1 - c0 + 1)
+        if area <= MERGE_EXPANDED_MAX:
+            cells += area
+    if len(merged) > MAX_MERGED or cells > limits.max_cells:
+        raise too_large(
+            "merged",
+            sheet=sheet,
+            count=len(merged),
+            cells=cells,
+            limit=MAX_MERGED,
+            limit_cells=limits.max_cells,
+        )
+
+
+class BookBudget:
+    """The work of reading one book: cells of all sheets read, and sheets tried."""
+
+    def __init__(self, limits: Limits, sheets: int) -> None:
+        self.limit = limits.max_cells * BOOK_CELLS_FACTOR
+        self.sheets = sheets
+        self.cells = 0
+        self.tried = 0
+
+    def next_sheet(self) -> None:
+        """Before a sheet is read: the count of sheets tried is bounded."""
+        if self.tried >= MAX_SHEETS_TRIED:
+            raise too_large("sheets", tried=self.tried, left=self.sheets - self.tried)
+        self.tried += 1
+
+    def spend(self, sheet: str, rows: list[list[Any]]) -> None:
+        """After a sheet is read: its cells count against the book's budget."""
+        self.cells += len(rows) * max((len(r) for r in rows), default=0)
+        if self.cells > self.limit:
+            raise too_large("book-cells", sheet=sheet, limit=self.limit, flag="--max-cells")
+
+
 def unzipped_over(member: str, limit_mb: float) -> ReadProblem:
     """One zip member inflates past the decompressed-size budget."""
     return too_large("unzipped", member=member, limit=limit_mb, flag="--max-unzipped-mb")

@@ -206,8 +206,10 @@ class XlsxBook:
         if carry:
             self._scan_part(carry, out)
         self._check_extent(sheet, out)
-        if out.irregular:
-            xlsx_sheet_extent(self._zip, sheet.member, self.limits, sheet.name)
+        if out.irregular:  # the exact measure is the extent (a sheet without `r=` has no other)
+            out.max_row, out.max_col = xlsx_sheet_extent(
+                self._zip, sheet.member, self.limits, sheet.name
+            )
         return out
 
     def _scan_part(self, data: bytes, out: SheetScan) -> None:

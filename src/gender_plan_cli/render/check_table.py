@@ -10,6 +10,7 @@ from rich.text import Text
 
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import FileResult, LoadResult
+from gender_plan_cli.safe_output import printable
 
 
 def render_check(result: LoadResult, lang: str, console: Console, *, strict: bool = False) -> None:
@@ -29,7 +30,7 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
     ok = fr.valid(strict)
     status = text("check.valid" if ok else "check.invalid", lang)
     head = Text()
-    head.append(fr.path, style="bold")
+    head.append(printable(fr.path), style="bold")
     head.append("  ")
     head.append(status, style="green" if ok else "red bold")
     details = []
@@ -44,7 +45,7 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
         details.append(text("check.ignored", lang, sheets=_some(fr.ignored_sheets)))
     if fr.hidden_sheets:
         details.append(text("check.hidden", lang, sheets=_some(fr.hidden_sheets)))
-    head.append("  (" + "; ".join(details) + ")", style="dim")
+    head.append("  (" + printable("; ".join(details)) + ")", style="dim")
     console.print(head)
     if not fr.findings:
         return
@@ -59,7 +60,7 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
             f.cell or "—",
             Text(severity, style="red" if f.severity == "error" else "yellow"),
             f.code,
-            f.message(lang),
+            Text(printable(f.message(lang))),
         )
     console.print(table)
 

@@ -239,7 +239,11 @@ def render_gap(report: GapReport, lang: str, console: Console) -> None:
             Text(text("gap.other-years", lang, years=", ".join(map(str, others))), style="dim")
         )
     console.print(
-        Text(text("gap.rules", lang, path=report.rules), style="dim"),
+        Text(
+            text("gap.rules", lang, path=report.rules)
+            + (f" · SHA-256 {report.rules_sha256}" if report.rules_sha256 else ""),
+            style="dim",
+        ),
     )
     console.print(_indicator_table(indicator_rows(report.indicators, lang), lang))
     women = women_leaders_text(report.women_leaders, lang)

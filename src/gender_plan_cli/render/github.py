@@ -10,9 +10,11 @@ from dataclasses import asdict
 
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import LoadResult
+from gender_plan_cli.safe_output import printable
 
 
 def _escape_data(value: str) -> str:
+    value = "\n".join(printable(line) for line in value.split("\n"))
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -36,7 +38,7 @@ def workflow_commands(result: LoadResult, lang: str) -> list[str]:
 
 
 def _cell(value: object) -> str:
-    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+    return printable(value if value is not None else "").replace("|", "\\|")
 
 
 def step_summary(result: LoadResult, lang: str, *, strict: bool = False) -> str:
