@@ -19,6 +19,7 @@ from gender_plan_cli.cli.common import (
     MaxRatio,
     MaxSeconds,
     MaxUnzippedMb,
+    OutputOption,
     ReceivedOption,
     UnitsOption,
     guarded,
@@ -29,6 +30,7 @@ from gender_plan_cli.cli.common import (
     registry_for,
     stdout_console,
 )
+from gender_plan_cli.cli.output import emit_text
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, WORKER_MEMORY_MB, WORKER_SECONDS
 
 
@@ -36,6 +38,7 @@ class CheckFormat(str, Enum):
     table = "table"
     json = "json"
     github = "github"
+    csv = "csv"
 
 
 @guarded
@@ -49,8 +52,16 @@ def check(
         ),
     ],
     format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="table | json | github")
+        CheckFormat, typer.Option("--format", "-f", help="table | json | github | csv")
     ] = CheckFormat.table,
+    one_line: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="Mỗi tệp một dòng (hợp lệ hay không, số đơn vị, lỗi, cảnh báo). / One line a file.",
+        ),
+    ] = False,
+    output: OutputOption = None,
     lang: LangOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")] = False,
     report_year: Annotated[
@@ -87,16 +98,25 @@ def check(
     if format is CheckFormat.json:
         from gender_plan_cli.render.check_json import render_check_json
 
-        typer.echo(render_check_json(result, language, strict=strict))
+        emit_text(render_check_json(result, language, strict=strict) + "\n", output, language)
+    elif format is CheckFormat.csv:
+        from gender_plan_cli.render.check_csv import render_check_csv
+
+        emit_text(render_check_csv(result, language, bom=output is not None), output, language)
     elif format is CheckFormat.github:
         from gender_plan_cli.render.github import step_summary, workflow_commands
 
-        for line in workflow_commands(result, language):
-            typer.echo(line)
+        emit_text(
+            "".join(f"{line}\n" for line in workflow_commands(result, language)), None, language
+        )
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as fh:
                 fh.write(step_summary(result, language, strict=strict))
+    elif one_line:
+        from gender_plan_cli.render.check_table import render_check_summary
+
+        render_check_summary(result, language, out, strict=strict)
     else:
         from gender_plan_cli.render.check_table import render_check
 
