@@ -50,4 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.line.units": ("{units} đơn vị", "{units} units"),
     "check.line.errors": ("{errors} lỗi", "{errors} errors"),
     "check.line.warnings": ("{warnings} cảnh báo", "{warnings} warnings"),
+    # --- gap on a narrow terminal ---------------------------------------------------------------
+    "gap.narrow.progress": ("Tiến độ", "Progress"),
+    "gap.narrow.legend": (
+        "Tiến độ: thang 0–100%, █ tỷ lệ hiện có, ┃ mục tiêu.",
+        "Progress: a 0–100% scale, █ the rate, ┃ the target.",
+    ),
 }

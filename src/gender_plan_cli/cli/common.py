@@ -31,13 +31,22 @@ class Lang(str, Enum):
 
 
 def stdout_console() -> Console:
-    """Results: stdout, so `--format json > out.json` stays clean."""
-    return Console(soft_wrap=False, width=_width())
+    """Results: stdout, so `--format json > out.json` stays clean. Sent to a file or a pipe
+    without COLUMNS, a table is laid out for PIPE_WIDTH columns rather than squeezed into 80."""
+    import sys
+
+    width = _width()
+    if width is None and not sys.stdout.isatty():
+        width = PIPE_WIDTH
+    return Console(soft_wrap=False, width=width)
 
 
 def stderr_console() -> Console:
     """Messages and progress: stderr."""
     return Console(stderr=True, width=_width())
+
+
+PIPE_WIDTH = 120
 
 
 def _width() -> int | None:
