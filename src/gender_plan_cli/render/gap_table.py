@@ -24,6 +24,7 @@ from gender_plan_cli.results import (
     UnitResult,
     indicator_base,
 )
+from gender_plan_cli.words import vi_sort_key
 
 BAR_WIDTH = 20
 SHORTFALL_ROWS = 5
@@ -299,7 +300,7 @@ def _adjusted_table(adjustments: list[Adjustment], lang: str) -> Table:
     table = Table(title=text("gap.adjusted.title", lang), show_header=True, header_style="bold")
     for col in ("code", "name", "sector", "share", "rule", "target", "has"):
         table.add_column(text(f"gap.adjusted.col.{col}", lang), overflow="fold")
-    for a in sorted(adjustments, key=lambda a: (a.sector or "", a.unit_code)):
+    for a in sorted(adjustments, key=lambda a: (vi_sort_key(a.sector or ""), a.unit_code)):
         share = percent(a.share, lang)
         if a.share is not None:
             share += " (" + text(f"gap.basis.{a.basis}", lang) + ")"
