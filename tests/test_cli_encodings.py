@@ -60,8 +60,10 @@ def test_every_command_survives_a_narrow_code_page(encoding: str, tmp_path: Path
     for d in dirs:
         d.mkdir()
     with ThreadPoolExecutor(max_workers=4) as pool:
-        runs = list(pool.map(lambda c: _run(c[0][0], encoding, c[1]), zip(CASES, dirs)))
-    for (args, code), run in zip(CASES, runs):
+        runs = list(
+            pool.map(lambda c: _run(c[0][0], encoding, c[1]), zip(CASES, dirs, strict=True))
+        )
+    for (args, code), run in zip(CASES, runs, strict=True):
         err = run.stderr.decode(encoding, "replace")
         assert "Traceback" not in err, (args, err)
         assert "internal error" not in err, (args, err)

@@ -28,9 +28,7 @@ def _gap(args: list[str], columns: int) -> str:
 
 
 @pytest.mark.parametrize("args", ARGS)
-def test_no_figure_is_split_at_80_columns(
-    args: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_no_figure_is_split_at_80_columns(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     narrow, wide = _gap(args, 80), _gap(args, 160)
     assert max(len(line) for line in narrow.splitlines()) <= 80

@@ -43,7 +43,7 @@ def _root(
 
 
 def _register() -> None:
-    from gender_plan_cli.cli import check, gap, report, rules, status, template, trend
+    from gender_plan_cli.cli import check, gap, report, rules, schema, status, template, trend
 
     app.command("check")(check.check)
     app.command("gap")(gap.gap)
@@ -52,6 +52,7 @@ def _register() -> None:
     app.command("trend")(trend.trend)
     app.command("template")(template.template)
     app.command("rules")(rules.rules)
+    app.command("schema")(schema.schema)
 
 
 _register()

@@ -37,9 +37,7 @@ def workflow_commands(result: LoadResult, lang: str) -> list[str]:
 
 # Markdown and HTML that a submitted value could use to break the table or forge a link:
 # each becomes its HTML entity, which GitHub shows as the character itself.
-_MARKDOWN = str.maketrans(
-    {c: f"&#{ord(c)};" for c in "|<>[]*_`\\&!#~"} | {"\r": " ", "\n": " "}
-)
+_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "|<>[]*_`\\&!#~"} | {"\r": " ", "\n": " "})
 
 
 def _cell(value: object) -> str:
