@@ -92,33 +92,45 @@ def check(
         report_year=report_year,
         registry=registry,
         received_from=received_from,
+        not_into=output,
         workers=make_workers(max_memory_mb, max_seconds, jobs),
     )
-    out = stdout_console()
+    _output(result, format, one_line, output, language, strict)
+    raise typer.Exit(0 if result.valid(strict) else 1)
+
+
+def _output(  # type: ignore[no-untyped-def]
+    result, format: CheckFormat, one_line: bool, output: Path | None, lang: str, strict: bool
+) -> None:
+    """The findings in the format asked for, on stdout or into `-o` (a table at 120 columns)."""
     if format is CheckFormat.json:
         from gender_plan_cli.render.check_json import render_check_json
 
-        emit_text(render_check_json(result, language, strict=strict) + "\n", output, language)
+        emit_text(render_check_json(result, lang, strict=strict) + "\n", output, lang)
     elif format is CheckFormat.csv:
         from gender_plan_cli.render.check_csv import render_check_csv
 
-        emit_text(render_check_csv(result, language, bom=output is not None), output, language)
+        emit_text(render_check_csv(result, lang, bom=output is not None), output, lang)
     elif format is CheckFormat.github:
         from gender_plan_cli.render.github import step_summary, workflow_commands
 
-        emit_text(
-            "".join(f"{line}\n" for line in workflow_commands(result, language)), None, language
-        )
+        lines = "".join(f"{line}\n" for line in workflow_commands(result, lang))
+        emit_text(lines, output, lang)
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as fh:
-                fh.write(step_summary(result, language, strict=strict))
-    elif one_line:
-        from gender_plan_cli.render.check_table import render_check_summary
-
-        render_check_summary(result, language, out, strict=strict)
+                fh.write(step_summary(result, lang, strict=strict))
     else:
-        from gender_plan_cli.render.check_table import render_check
+        from gender_plan_cli.render.check_table import render_check, render_check_summary
 
-        render_check(result, language, out, strict=strict)
-    raise typer.Exit(0 if result.valid(strict) else 1)
+        draw = render_check_summary if one_line else render_check
+        if output is None:
+            draw(result, lang, stdout_console(), strict=strict)
+            return
+        import io
+
+        from rich.console import Console
+
+        console = Console(record=True, width=120, file=io.StringIO(), no_color=True)
+        draw(result, lang, console, strict=strict)
+        emit_text(console.export_text(), output, lang)
