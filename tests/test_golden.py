@@ -61,6 +61,10 @@ CASES = {
     "gap-2025.csv": (["gap", "--year", "2025", "--format", "csv"], 0),
     "gap-2025-120.txt": (["gap", "--year", "2025"], 0),
     "gap-2030-by-sector-120.txt": (["gap", "--year", "2030", "--by", "sector"], 0),
+    "gap-2025-80.txt": (["gap", "--year", "2025"], 0),
+    "gap-2030-by-sector-80.txt": (["gap", "--year", "2030", "--by", "sector"], 0),
+    "check-broken-summary.txt": (["check", "data/samples/broken", "--summary"], 1),
+    "check-broken.csv": (["check", "data/samples/broken", "--format", "csv"], 1),
 }
 
 
@@ -70,7 +74,7 @@ def test_sample_outputs_match_their_golden_files(in_repo: Path, name: str) -> No
     if args[0] == "gap":
         args = [*args, "data/samples/hanoi-2024.xlsx", "data/samples/hanoi-2025.xlsx"]
         args += ["data/samples/returns"]
-    exit_code, out = _run(args)
+    exit_code, out = _run(args, columns=80 if name.endswith("-80.txt") else 120)
     assert exit_code == code, out
     _compare(name, out)
 

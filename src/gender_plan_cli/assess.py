@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from gender_plan_cli.contract import GroupField, MissingMode
+from gender_plan_cli.contract import LEVELS, UNIT_TYPES, GroupField, Kind, MissingMode, choice_label
 from gender_plan_cli.coverage import MISSING_SOURCE, as_unmet, expected_reported, missing_units
 from gender_plan_cli.gcpause import gc_paused
 from gender_plan_cli.indicators import (
@@ -29,7 +29,7 @@ from gender_plan_cli.results import (
     SkippedFile,
 )
 from gender_plan_cli.rules import Rules
-from gender_plan_cli.words import fold
+from gender_plan_cli.words import fold, vi_sort_key
 
 # --- which data ----------------------------------------------------------------------------
 
@@ -132,9 +132,9 @@ def _groups(
             if value is not None:
                 labels[key] = value
         members[key].append(i)
-    names = {r.unit_code: r.unit_name for r in data} if by == "parent_code" else {}
+    names = _group_labels(data, by, labels.values())
     groups = []
-    for key in sorted(members, key=lambda k: (k is None, labels.get(k, ""))):
+    for key in sorted(members, key=lambda k: _group_order(by, labels.get(k))):
         idx = members[key]
         shown = labels.get(key)
         groups.append(
@@ -149,3 +149,27 @@ def _groups(
             )
         )
     return groups
+
+
+def _group_labels(
+    data: Sequence[UnitRecord], by: GroupField, keys: Iterable[str]
+) -> dict[str, str]:
+    """What a group key stands for: the parent unit's name, the Vietnamese label of a level or
+    unit type (the form's own words, as unit names and sectors are); none for a sector."""
+    if by == "parent_code":
+        return {r.unit_code: r.unit_name for r in data}
+    if by in ("level", "unit_type"):
+        kind = Kind.LEVEL if by == "level" else Kind.UNIT_TYPE
+        return {k: choice_label(kind, k, "vi") for k in keys}
+    return {}
+
+
+def _group_order(by: GroupField, key: str | None) -> tuple[bool, int, tuple[object, ...]]:
+    """Groups without a value last; levels and unit types in the form's order (city first),
+    sectors and parents in Vietnamese dictionary order."""
+    if key is None:
+        return True, 0, ()
+    if by in ("level", "unit_type"):
+        ids = [c.id for c in (LEVELS if by == "level" else UNIT_TYPES)]
+        return False, ids.index(key) if key in ids else len(ids), vi_sort_key(key)
+    return False, 0, vi_sort_key(key)

@@ -1201,9 +1201,11 @@ def _number(value: float, lang: str) -> str:
 
 
 def _merge_report_messages() -> None:
+    from gender_plan_cli.i18n_cli import MESSAGES as CLI_MESSAGES
     from gender_plan_cli.i18n_report import MESSAGES as REPORT_MESSAGES
 
     MESSAGES.update(REPORT_MESSAGES)
+    MESSAGES.update(CLI_MESSAGES)
 
 
 _merge_report_messages()

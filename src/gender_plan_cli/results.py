@@ -154,6 +154,7 @@ class ReportYearAbsent(ValueError):
 class GapReport(BaseModel):
     """Everything `gap` outputs; the table, JSON and CSV all render this one object."""
 
+    schema_version: Literal["1"] = "1"  # of the JSON document: schemas/gap.json
     target_year: int
     on_track: bool = False  # the target year falls between milestones: on-track values
     before_first_milestone: bool = False  # before the first milestone: its values apply

@@ -36,6 +36,7 @@ class UnitStatus(BaseModel):
 
 
 class StatusReport(BaseModel):
+    schema_version: Literal["1"] = "1"  # of the JSON document: schemas/status.json
     report_year: int
     deadline: date
     registry: str | None

@@ -65,6 +65,7 @@ class IndicatorTrend(BaseModel):
 class Trend(BaseModel):
     """Everything `trend` outputs; the table, JSON, CSV and the report's sheet render it."""
 
+    schema_version: Literal["1"] = "1"  # of the JSON document: schemas/trend.json
     method: Literal["ols"] = "ols"
     years: list[int]
     horizon: int

@@ -94,3 +94,37 @@ def skeleton(code: str) -> str:
 def bidi_controls(text: str) -> list[str]:
     """The bidirectional controls in `text` (U+202A–U+202E, U+2066–U+2069, LRM/RLM), as U+ codes."""
     return sorted({f"U+{ord(ch):04X}" for ch in text if ch in BIDI_CONTROLS})
+
+
+# The Vietnamese alphabet (with f j w z where Latin puts them), and the tones in dictionary
+# order: none, huyền, hỏi, ngã, sắc, nặng. Letters decide first; tones only break ties.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def _letters(text: str) -> list[tuple[str, int]]:
+    """Each letter of `text` (with its breve, circumflex or horn) and its tone rank."""
+    out: list[tuple[str, int]] = []
+    for ch in unicodedata.normalize("NFD", text.lower()):
+        if ch in _TONE_RANK and out:
+            out[-1] = (out[-1][0], _TONE_RANK[ch])
+        elif unicodedata.combining(ch) and out:
+            out[-1] = (unicodedata.normalize("NFC", out[-1][0] + ch), out[-1][1])
+        else:
+            out.append((ch, 0))
+    return out
+
+
+def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """Sort key in Vietnamese dictionary order: `Dân tộc` < `Du lịch` < `Đô thị` < `Giáo dục`.
+
+    Letters first (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y), then tones,
+    then the text itself so that the order is total. Spaces and digits come before letters.
+    """
+    letters = _letters(str(text))
+    primary = tuple(
+        100 + _LETTER_RANK[ch] if ch in _LETTER_RANK else (ord(ch) if ch < "a" else 1000 + ord(ch))
+        for ch, _ in letters
+    )
+    return primary, tuple(tone for _, tone in letters), str(text)

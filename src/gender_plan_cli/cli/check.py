@@ -19,6 +19,7 @@ from gender_plan_cli.cli.common import (
     MaxRatio,
     MaxSeconds,
     MaxUnzippedMb,
+    OutputOption,
     ReceivedOption,
     UnitsOption,
     guarded,
@@ -29,18 +30,18 @@ from gender_plan_cli.cli.common import (
     registry_for,
     stdout_console,
 )
+from gender_plan_cli.cli.output import emit_text
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, WORKER_MEMORY_MB, WORKER_SECONDS
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-    from gender_plan_cli.records import LoadResult
 
 
 class CheckFormat(str, Enum):
     table = "table"
     json = "json"
     github = "github"
+    csv = "csv"
 
 
 @guarded
@@ -54,8 +55,16 @@ def check(
         ),
     ],
     format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="table | json | github")
+        CheckFormat, typer.Option("--format", "-f", help="table | json | github | csv")
     ] = CheckFormat.table,
+    one_line: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="Mỗi tệp một dòng (hợp lệ hay không, số đơn vị, lỗi, cảnh báo). / One line a file.",
+        ),
+    ] = False,
+    output: OutputOption = None,
     lang: LangOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")] = False,
     report_year: Annotated[
@@ -94,35 +103,67 @@ def check(
         report_year=report_year,
         registry=registry,
         received_from=received_from,
+        not_into=output,
         workers=make_workers(max_memory_mb, max_seconds, jobs),
     )
-    out = stdout_console()
-    if format is CheckFormat.json:
-        from gender_plan_cli.render.check_json import render_check_json
-
-        typer.echo(render_check_json(result, language, strict=strict))
-    elif format is CheckFormat.github:
-        from gender_plan_cli.render.github import step_summary, workflow_commands
-
-        for line in workflow_commands(result, language):
-            typer.echo(line)
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            with open(summary, "a", encoding="utf-8") as fh:
-                fh.write(step_summary(result, language, strict=strict))
-    else:
-        _render_table(result, language, out, strict=strict, explain=explain)
+    _output(result, format, one_line, output, language, strict, explain)
     raise typer.Exit(0 if result.valid(strict) else 1)
 
 
-def _render_table(
-    result: LoadResult, language: str, out: Console, *, strict: bool, explain: bool
+def _output(  # type: ignore[no-untyped-def]
+    result,
+    format: CheckFormat,
+    one_line: bool,
+    output: Path | None,
+    lang: str,
+    strict: bool,
+    explain: bool,
 ) -> None:
-    """The findings table; with --explain, first how each sheet was read."""
-    from gender_plan_cli.render.check_table import render_check
+    """The findings in the format asked for, on stdout or into `-o` (a table at 120 columns)."""
+    if format is CheckFormat.json:
+        from gender_plan_cli.render.check_json import render_check_json
 
-    if explain:
-        from gender_plan_cli.render.explain import render_explain
+        emit_text(render_check_json(result, lang, strict=strict) + "\n", output, lang)
+    elif format is CheckFormat.csv:
+        from gender_plan_cli.render.check_csv import render_check_csv
 
-        render_explain(result, language, out)
-    render_check(result, language, out, strict=strict)
+        emit_text(render_check_csv(result, lang, bom=output is not None), output, lang)
+    elif format is CheckFormat.github:
+        from gender_plan_cli.render.github import step_summary, workflow_commands
+
+        lines = "".join(f"{line}\n" for line in workflow_commands(result, lang))
+        emit_text(lines, output, lang)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(result, lang, strict=strict))
+    else:
+        _table(result, lang, output, strict=strict, one_line=one_line, explain=explain)
+
+
+def _table(  # type: ignore[no-untyped-def]
+    result, lang: str, output: Path | None, *, strict: bool, one_line: bool, explain: bool
+) -> None:
+    """The findings as a table (or a line a file); with --explain, first how each sheet was
+    read. On stdout, or into `-o` at 120 columns."""
+    from gender_plan_cli.render.check_table import render_check, render_check_summary
+
+    draw = render_check_summary if one_line else render_check
+
+    def show(console: Console) -> None:
+        if explain:
+            from gender_plan_cli.render.explain import render_explain
+
+            render_explain(result, lang, console)
+        draw(result, lang, console, strict=strict)
+
+    if output is None:
+        show(stdout_console())
+        return
+    import io
+
+    from rich.console import Console
+
+    console = Console(record=True, width=120, file=io.StringIO(), no_color=True)
+    show(console)
+    emit_text(console.export_text(), output, lang)

@@ -57,10 +57,16 @@ class Lang(str, Enum):
 
 
 def stdout_console() -> Console:
-    """Results: stdout, so `--format json > out.json` stays clean."""
+    """Results: stdout, so `--format json > out.json` stays clean. Sent to a file or a pipe
+    without COLUMNS, a table is laid out for PIPE_WIDTH columns rather than squeezed into 80."""
+    import sys
+
     from rich.console import Console
 
-    return Console(soft_wrap=False, width=_width(), markup=False)
+    width = _width()
+    if width is None and not sys.stdout.isatty():
+        width = PIPE_WIDTH
+    return Console(soft_wrap=False, width=width, markup=False)
 
 
 def stderr_console() -> Console:
@@ -68,6 +74,9 @@ def stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, width=_width(), markup=False)
+
+
+PIPE_WIDTH = 120
 
 
 def _width() -> int | None:

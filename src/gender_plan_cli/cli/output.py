@@ -61,8 +61,11 @@ def check_output(path: Path, lang: str) -> None:
 
 
 def emit_text(content: str, output: Path | None, lang: str) -> None:
-    """`content` on stdout, or into `output` (UTF-8)."""
+    """`content` on stdout, or into `output` (UTF-8 both ways: it is for programs)."""
     if output is None:
+        from gender_plan_cli.cli.streams import utf8_stdout
+
+        utf8_stdout()
         typer.echo(content, nl=False)
         return
     write_file(output, lambda tmp: tmp.write_text(content, encoding="utf-8"), lang)

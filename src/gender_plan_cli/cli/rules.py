@@ -36,7 +36,7 @@ def rules(
 ) -> None:
     """Chỉ tiêu đang áp dụng; kiểm tra tệp quy tắc. / Show the targets in force; validate a rules file."""
     from gender_plan_cli.cli.common import usage_error
-    from gender_plan_cli.render.gap_table import render_rules
+    from gender_plan_cli.render.rules_table import render_rules
 
     language = lang_of(lang)
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:

@@ -80,3 +80,35 @@ def render_summary(
     if any(summary.rows.values()):
         line += " " + text("check.rows", lang, **summary.rows)
     console.print(Text(line, style=style))
+
+
+def render_check_summary(
+    result: LoadResult, lang: str, console: Console, *, strict: bool = False
+) -> None:
+    """`check --summary`: one line per file (path, valid or not, units, errors, warnings), never
+    broken across lines: aligned when they fit, else left for the terminal to wrap."""
+    status_width = max(len(text(k, lang)) for k in ("check.valid", "check.invalid"))
+    rows = [
+        (
+            fr,
+            ", ".join(
+                (
+                    text("check.line.units", lang, units=fr.units),
+                    text("check.line.errors", lang, errors=fr.errors),
+                    text("check.line.warnings", lang, warnings=fr.warnings),
+                )
+            ),
+        )
+        for fr in result.files
+    ]
+    width = max((len(fr.path) for fr, _ in rows), default=0)
+    if width + status_width + max((len(c) for _, c in rows), default=0) + 4 > console.width:
+        width = 0
+    for fr, counts in rows:
+        ok = fr.valid(strict)
+        line = Text(fr.path.ljust(width) + "  ")
+        status = text("check.valid" if ok else "check.invalid", lang).ljust(status_width)
+        line.append(status, style="green" if ok else "red bold")
+        line.append("  " + counts)
+        console.print(line, soft_wrap=True)
+    render_summary(result, lang, console, strict=strict)

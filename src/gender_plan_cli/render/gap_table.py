@@ -24,7 +24,7 @@ from gender_plan_cli.results import (
     UnitResult,
     indicator_base,
 )
-from gender_plan_cli.rules import Rules
+from gender_plan_cli.words import vi_sort_key
 
 BAR_WIDTH = 20
 SHORTFALL_ROWS = 5
@@ -245,18 +245,28 @@ def render_gap(report: GapReport, lang: str, console: Console) -> None:
             style="dim",
         ),
     )
-    console.print(_indicator_table(indicator_rows(report.indicators, lang), lang))
+    from gender_plan_cli.render import gap_narrow
+
+    narrow = console.width < gap_narrow.NARROW
+    rows = indicator_rows(report.indicators, lang)
+    console.print(
+        gap_narrow.indicator_blocks(rows, lang) if narrow else _indicator_table(rows, lang)
+    )
     women = women_leaders_text(report.women_leaders, lang)
     if women is not None:
         console.print(Text(women))
     key = report.indicator("female_key_leader")
     if key.adjustments:
         console.print(_adjusted_table(key.adjustments, lang))
-    shortfalls = _shortfall_table(report.indicators, lang)
+    shortfalls = (gap_narrow.shortfall_blocks if narrow else _shortfall_table)(
+        report.indicators, lang
+    )
     if shortfalls is not None:
         console.print(shortfalls)
     if report.by is not None:
-        console.print(_groups_table(report, lang))
+        console.print(
+            gap_narrow.group_blocks(report, lang) if narrow else _groups_table(report, lang)
+        )
     if report.skipped_rows or report.skipped:
         _render_skipped(report, lang, console)
     if report.registry is not None:
@@ -294,7 +304,7 @@ def _adjusted_table(adjustments: list[Adjustment], lang: str) -> Table:
     table = Table(title=text("gap.adjusted.title", lang), show_header=True, header_style="bold")
     for col in ("code", "name", "sector", "share", "rule", "target", "has"):
         table.add_column(text(f"gap.adjusted.col.{col}", lang), overflow="fold")
-    for a in sorted(adjustments, key=lambda a: (a.sector or "", a.unit_code)):
+    for a in sorted(adjustments, key=lambda a: (vi_sort_key(a.sector or ""), a.unit_code)):
         share = percent(a.share, lang)
         if a.share is not None:
             share += " (" + text(f"gap.basis.{a.basis}", lang) + ")"
@@ -310,7 +320,7 @@ def _adjusted_table(adjustments: list[Adjustment], lang: str) -> Table:
     return table
 
 
-def _unit_figure(ind_id: str, u: UnitResult, lang: str) -> str:
+def unit_figure(ind_id: str, u: UnitResult, lang: str) -> str:
     if ind_id == "female_key_leader":
         return text("gap.unit.female_key_leader", lang, actual=u["actual"], base=u["base"])
     if ind_id == "ethnic_minority_leaders":
@@ -339,7 +349,7 @@ def _shortfall_table(indicators: list[IndicatorResult], lang: str) -> Table | No
                 Text(indicator_name(ind.id, lang)),
                 Text(u["unit_code"]),
                 Text(u["unit_name"]),
-                Text(_unit_figure(ind.id, u, lang)),
+                Text(unit_figure(ind.id, u, lang)),
                 Text(count(u["shortfall"], lang)),
             )
     return table if any_row else None
@@ -425,68 +435,3 @@ def _render_skipped(report: GapReport, lang: str, console: Console) -> None:
         else:
             rows = ", ".join(map(str, s.rows))
             console.print(Text("  " + text("gap.skipped.file", lang, file=s.file, rows=rows)))
-
-
-# --- `gplan rules`: the targets in force ---------------------------------------------------
-
-
-def _values_text(values: dict[int, float], lang: str) -> str:
-    return ", ".join(f"{y}: {percent(v, lang)}" for y, v in sorted(values.items()))
-
-
-def render_rules(
-    rules: Rules, shown: str, lang: str, console: Console, *, year: int | None
-) -> None:
-    """The milestones of every indicator, the low-female-staff adjustment and the DTTS rule."""
-    console.print(Text(text("rules.title", lang, path=shown), style="bold"))
-    if rules.plan:
-        console.print(Text(text("rules.plan", lang, plan=rules.plan), style="dim"))
-    t = rules.targets
-    rated = (
-        ("female_key_leader", t.female_key_leader),
-        ("pool_female", t.pool_female),
-        ("pool_female_trained", t.pool_female_trained),
-    )
-    years = rules.milestone_years()
-    table = Table(show_header=True, header_style="bold")
-    table.add_column(text("rules.col.indicator", lang), overflow="fold")
-    table.add_column(text("rules.col.id", lang), no_wrap=True)
-    for y in years:
-        table.add_column(text("rules.col.year", lang, year=y), justify="right")
-    if year is not None and year not in years:
-        table.add_column(text("rules.on-track", lang, year=year), justify="right")
-    table.add_column(text("rules.col.applies", lang), overflow="fold")
-    for ind_id, rule in rated:
-        cells: list[str] = [indicator_name(ind_id, lang), ind_id]
-        cells += [percent(rule.milestones[y], lang) if y in rule.milestones else "—" for y in years]
-        if year is not None and year not in years:
-            cells.append(percent(rule.at(year), lang))
-        cells.append(_applies_text(rule.applies_to, lang))
-        table.add_row(*map(Text, cells))
-    em = t.ethnic_minority_leaders
-    em_cells = [indicator_name("ethnic_minority_leaders", lang), "ethnic_minority_leaders"]
-    em_cells += ["—"] * (len(years) + (1 if year is not None and year not in years else 0))
-    em_cells.append(_applies_text(em.applies_to, lang))
-    table.add_row(*map(Text, em_cells))
-    console.print(table)
-    console.print(Text(text("rules.ethnic", lang, min=em.min_leaders, factor=f"{em.factor:g}")))
-    low = t.female_key_leader.low_female_staff
-    if low is not None:
-        threshold = percent(low.threshold, lang)
-        if low.mode == "fixed" and low.fixed:
-            mode = text("rules.mode.fixed", lang, values=_values_text(low.fixed, lang))
-        else:
-            mode = text(f"rules.mode.{low.mode}", lang, threshold=threshold)
-        basis = text(f"rules.basis.{low.basis}", lang)
-        console.print(
-            Text(text("rules.low-staff", lang, threshold=threshold, basis=basis, mode=mode))
-        )
-        for s in low.sectors:
-            values = text("gap.exempt", lang) if s.exempt else _values_text(s.milestones, lang)
-            console.print(Text("  " + text("rules.sector", lang, sector=s.sector, values=values)))
-
-
-def _applies_text(applies_to: list[str] | str, lang: str) -> str:
-    if applies_to == "all":
-        return text("rules.applies.all", lang)
-    return ", ".join(choice_label(Kind.UNIT_TYPE, u, lang) for u in applies_to)

@@ -37,8 +37,15 @@ def workflow_commands(result: LoadResult, lang: str) -> list[str]:
     return lines
 
 
+# Markdown and HTML that a submitted value could use to break the table or forge a link:
+# each becomes its HTML entity, which GitHub shows as the character itself.
+_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "|<>[]*_`\\&!#~"} | {"\r": " ", "\n": " "})
+
+
 def _cell(value: object) -> str:
-    return printable(value if value is not None else "").replace("|", "\\|")
+    """A step-summary table cell: one line, inert (no table break, tag, link, emphasis or
+    control character)."""
+    return printable(str(value if value is not None else "").translate(_MARKDOWN))
 
 
 def step_summary(result: LoadResult, lang: str, *, strict: bool = False) -> str:

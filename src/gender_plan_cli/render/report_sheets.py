@@ -24,6 +24,7 @@ from gender_plan_cli.render.report_xlsx import (
 )
 from gender_plan_cli.report import CityReport
 from gender_plan_cli.results import GapReport, UnitResult
+from gender_plan_cli.words import vi_sort_key
 
 SHORT_KINDS = ("key", "pool", "trained", "ethnic")
 SHORT_OF = {
@@ -258,7 +259,9 @@ def adjusted_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
     adjustments = city.gap.indicator("female_key_leader").adjustments
     if not adjustments:
         ws.write_string(row + 1, 0, text("report.adjusted.none", lang))
-    for i, a in enumerate(sorted(adjustments, key=lambda a: (a.sector or "", a.unit_code)), 1):
+    for i, a in enumerate(
+        sorted(adjustments, key=lambda a: (vi_sort_key(a.sector or ""), a.unit_code)), 1
+    ):
         r = row + i
         fit_row(
             ws, r, [(a.unit_name, 40), (a.sector or "", 22), (text(f"gap.mode.{a.mode}", lang), 22)]

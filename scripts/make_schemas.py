@@ -1,0 +1,16 @@
+"""Write src/gender_plan_cli/schemas/*.json from the models (a test fails when they are stale)."""
+
+from __future__ import annotations
+
+from gender_plan_cli.schema import NAMES, SCHEMAS, build
+
+
+def main() -> None:
+    SCHEMAS.mkdir(exist_ok=True)
+    for name in NAMES:
+        (SCHEMAS / f"{name}.json").write_text(build(name), encoding="utf-8")
+        print(SCHEMAS / f"{name}.json")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""`gplan schema NAME`: the JSON Schema of a document gplan prints."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from gender_plan_cli.cli.common import guarded
+
+
+class SchemaName(str, Enum):
+    check = "check"
+    gap = "gap"
+    status = "status"
+    trend = "trend"
+
+
+@guarded
+def schema(
+    name: Annotated[
+        SchemaName,
+        typer.Argument(help="check | gap | status | trend", show_default=False, metavar="NAME"),
+    ],
+) -> None:
+    """In JSON Schema (draft 2020-12) của tài liệu JSON một lệnh in ra. / Print a JSON Schema."""
+    from gender_plan_cli.cli.output import emit_text
+    from gender_plan_cli.schema import shipped
+
+    emit_text(shipped(name.value), None, "vi")

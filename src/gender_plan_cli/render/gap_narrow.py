@@ -1,0 +1,92 @@
+"""`gap` on a narrow terminal (below NARROW columns): one block per indicator or group, each a
+`label  value` list, so that no figure is ever split across lines."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from gender_plan_cli.i18n import text
+from gender_plan_cli.render.gap_table import (
+    SHORTFALL_ROWS,
+    IndicatorRow,
+    count,
+    group_cell,
+    group_name,
+    indicator_name,
+    percent,
+    unit_figure,
+)
+from gender_plan_cli.results import GapReport, IndicatorResult
+
+NARROW = 110  # columns below which the side-by-side tables no longer fit
+
+
+def _block(title: str, lines: list[tuple[str, Text]]) -> Table:
+    """A bold title, then `label  value` lines: labels and figures never wrap, prose folds at
+    spaces only."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="dim")
+    table.add_column(overflow="fold")
+    for label, value in lines:
+        table.add_row("  " + label, ":", value)
+    outer = Table.grid()
+    outer.add_column(overflow="fold")
+    outer.add_row(Text(title, style="bold"))
+    outer.add_row(table)
+    return outer
+
+
+def indicator_blocks(rows: list[IndicatorRow], lang: str) -> RenderableType:
+    """The indicator table, one block per indicator."""
+    blocks: list[RenderableType] = []
+    for r in rows:
+        lines = [
+            (text("gap.col.target", lang), Text(r.target)),
+            (text("gap.col.actual", lang), Text(r.actual)),
+            (text("gap.col.rate", lang), Text(r.rate)),
+            (text("gap.col.status", lang), Text(r.status, style=r.style + " bold")),
+            (text("gap.col.gap", lang), Text(r.gap)),
+            (text("gap.narrow.progress", lang), Text(r.bar, style=r.style)),
+        ]
+        blocks.append(_block(r.name, lines))
+        blocks.append(Text(""))
+    blocks.append(Text(text("gap.narrow.legend", lang), style="dim"))
+    return Group(*blocks)
+
+
+def group_blocks(report: GapReport, lang: str) -> RenderableType:
+    """The `--by` table, one block per group: units, then each indicator on its own line."""
+    from gender_plan_cli.contract import FIELD_BY_ID
+
+    by = FIELD_BY_ID[report.by].label(lang) if report.by else ""
+    blocks: list[RenderableType] = [Text(text("gap.groups.title", lang, by=by), style="bold")]
+    for g in report.groups:
+        women = g.women_leaders.rate if g.women_leaders is not None else None
+        blocks.append(Text(""))
+        blocks.append(Text(group_name(report, g.key, g.label, lang), style="bold"))
+        lines = [(text("gap.groups.units", lang), Text(count(g.units, lang)))]
+        lines += [(indicator_name(i.id, lang), group_cell(i, lang)) for i in g.indicators]
+        lines.append((text("gap.col.women_leaders", lang), Text(percent(women, lang))))
+        for label, value in lines:
+            blocks.append(Text("  " + label + ": ").append_text(value))
+    return Group(*blocks)
+
+
+def shortfall_blocks(indicators: list[IndicatorResult], lang: str) -> RenderableType | None:
+    """The units furthest from each unmet target, under the indicator's name."""
+    blocks: list[RenderableType] = []
+    for ind in indicators:
+        worst = [u for u in ind.units if u["shortfall"] > 0][:SHORTFALL_ROWS]
+        if not ind.applicable or ind.met or not worst:
+            continue
+        blocks.append(Text(indicator_name(ind.id, lang), style="bold"))
+        for u in worst:
+            line = Text(f"  {u['unit_code']} {u['unit_name']}: {unit_figure(ind.id, u, lang)}; ")
+            line.append(text("gap.short.col.short", lang) + ": " + count(u["shortfall"], lang))
+            blocks.append(line)
+    if not blocks:
+        return None
+    return Group(Text(""), Text(text("gap.short.title", lang), style="bold"), *blocks)

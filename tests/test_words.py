@@ -1,0 +1,49 @@
+"""Vietnamese dictionary order for what is listed to people (issue 15)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gender_plan_cli.words import vi_sort_key
+
+
+def test_letters_follow_the_vietnamese_alphabet() -> None:
+    names = ["Giáo dục", "Đô thị", "Du lịch", "Dân tộc", "Em", "Ơn", "Ô tô", "Oa", "Ưu", "Uy"]
+    assert sorted(names, key=vi_sort_key) == [
+        "Dân tộc",
+        "Du lịch",
+        "Đô thị",
+        "Em",
+        "Giáo dục",
+        "Oa",
+        "Ô tô",
+        "Ơn",
+        "Uy",
+        "Ưu",
+    ]
+
+
+def test_tones_only_break_ties() -> None:
+    assert sorted(["Bạ", "Bá", "Ba", "Bã", "Bả", "Bà", "Bác"], key=vi_sort_key) == [
+        "Ba",
+        "Bà",
+        "Bả",
+        "Bã",
+        "Bá",
+        "Bạ",
+        "Bác",
+    ]
+
+
+def test_decomposed_and_composed_text_sort_together() -> None:
+    import unicodedata
+
+    word = "Đô thị"
+    assert vi_sort_key(unicodedata.normalize("NFD", word))[:2] == vi_sort_key(word)[:2]
+
+
+@given(st.lists(st.text(max_size=8), max_size=8))
+def test_the_order_is_total(words: list[str]) -> None:
+    once = sorted(words, key=vi_sort_key)
+    assert sorted(reversed(once), key=vi_sort_key) == once
