@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from gender_plan_cli.reading.grid import column_letter
 
@@ -46,6 +46,15 @@ CodeId = Literal[
     "registry-cycle",
     "reader-crashed",
     "read-timeout",
+    # person-level rosters (roster/)
+    "roster-missing-column",
+    "roster-missing-sex",
+    "roster-bad-date",
+    "roster-unknown-ethnicity",
+    "roster-unknown-position",
+    "roster-duplicate-person",
+    "roster-unit-unresolved",
+    "roster-mismatch",
 ]
 
 # The catalogue: each code's severity. Titles and descriptions live in i18n, keyed by code.
@@ -78,6 +87,14 @@ SEVERITY: dict[CodeId, Severity] = {
     "registry-cycle": "error",
     "reader-crashed": "error",
     "read-timeout": "error",
+    "roster-missing-column": "error",
+    "roster-missing-sex": "error",
+    "roster-bad-date": "warning",
+    "roster-unknown-ethnicity": "warning",
+    "roster-unknown-position": "warning",
+    "roster-duplicate-person": "error",
+    "roster-unit-unresolved": "error",
+    "roster-mismatch": "warning",
 }
 
 
@@ -104,6 +121,9 @@ class Finding(BaseModel):
     value: Any = None
     message_id: str
     args: dict[str, Any] = {}
+    # A roster's person (name, date of birth) the finding is about: never serialised, shown
+    # only by `check --show-names` on a terminal.
+    personal: str | None = Field(default=None, exclude=True, repr=False)
 
     def message(self, lang: str = "vi") -> str:
         from gender_plan_cli.i18n import render_message
@@ -132,6 +152,7 @@ def make(
     value: Any = None,
     message_id: str | None = None,
     severity: Severity | None = None,
+    personal: str | None = None,
     **args: Any,
 ) -> Finding:
     """The one place a finding is created; the severity comes from the catalogue.
@@ -156,6 +177,7 @@ def make(
         value=_jsonable(value),
         message_id=message_id or code,
         args={k: _jsonable(v) for k, v in args.items()},
+        personal=personal,
     )
 
 

@@ -23,10 +23,13 @@ from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem, 
 from gender_plan_cli.received import ReceivedMode, received, signature_date
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.registry import Registry
+from gender_plan_cli.roster import read_roster_sheet
+from gender_plan_cli.roster.resolve import resolve_rosters
 from gender_plan_cli.validate import validate_sheet
 
 if TYPE_CHECKING:
     from gender_plan_cli.isolation import WorkerLimits
+    from gender_plan_cli.roster.config import RosterConfig
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
@@ -76,6 +79,7 @@ def load_paths(
     registry: Registry | None = None,
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,
+    roster: RosterConfig | None = None,
 ) -> LoadResult:
     """Read every file on its own, then check units across files (and against `registry`).
 
@@ -84,23 +88,27 @@ def load_paths(
     received date is known, which orders two returns of one unit (see `received`).
     `workers`: read each file in a worker process under these limits (`isolation`), so that a
     file that crashes or exhausts its reader becomes a finding; None reads in this process.
+    `roster`: what a person-level roster's cells count as (the package's defaults when None).
     """
     files = list(paths) if discovered else discover(paths)
     if workers is not None:
         from gender_plan_cli.isolation import read_isolated
 
-        read_one = functools.partial(read_file, report_year=report_year, limits=limits)
+        read_one = functools.partial(
+            read_file, report_year=report_year, limits=limits, roster=roster
+        )
         results = read_isolated(files, read_one, workers, progress)
     else:
         results = []
         for i, path in enumerate(files):
             if progress is not None:
                 progress(i, len(files), path)
-            results.append(read_file(path, report_year=report_year, limits=limits))
+            results.append(read_file(path, report_year=report_year, limits=limits, roster=roster))
     dates = {
         fr.path: received(path, fr.signed_on, received_from)
         for path, fr in zip(files, results, strict=True)
     }
+    resolve_rosters(results, registry)
     result = LoadResult(files=results, received=dates)
     cross_check(result, registry, dates)
     if registry is not None:
@@ -109,7 +117,11 @@ def load_paths(
 
 
 def read_file(
-    path: Path, *, report_year: int | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    *,
+    report_year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    roster: RosterConfig | None = None,
 ) -> FileResult:
     """One file → FileResult. Whatever the bytes, this returns: problems become findings."""
     shown = str(path)
@@ -118,7 +130,7 @@ def read_file(
     except BaseException as exc:
         return _unreadable(shown, _as_problem(exc))
     try:
-        return _read_book(book, shown, report_year, limits)
+        return _read_book(book, shown, report_year, limits, roster)
     except BaseException as exc:
         return _unreadable(shown, _as_problem(exc))
     finally:
@@ -148,18 +160,23 @@ def read_problem_finding(shown: str, exc: BaseException) -> fnd.Finding:
     return _unreadable(shown, _as_problem(exc)).findings[0]
 
 
-def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
+def _read_book(
+    book: Book, shown: str, cli_year: int | None, limits: Limits, roster: RosterConfig | None = None
+) -> FileResult:
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
+    result: FileResult | None
     for position, info in enumerate(book.sheets):
         grid = book.grid(info)
-        layout = locate(grid)
-        if layout is None:
-            continue
-        ignored = [s.name for i, s in enumerate(book.sheets) if i != position]
         sheet_name = None if is_csv else grid.name
-        result = validate_sheet(grid, layout, shown, sheet_name, cli_year)
-        result.ignored_sheets = ignored
+        layout = locate(grid)
+        if layout is not None:
+            result = validate_sheet(grid, layout, shown, sheet_name, cli_year)
+        else:  # not a return: a list of people, perhaps
+            result = read_roster_sheet(grid, shown, sheet_name, cli_year, roster)
+            if result is None:
+                continue
+        result.ignored_sheets = [s.name for i, s in enumerate(book.sheets) if i != position]
         result.hidden_sheets = hidden
         result.signed_on = signature_date(grid.rows)
         if grid.hidden:

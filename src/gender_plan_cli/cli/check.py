@@ -69,11 +69,21 @@ def check(
     max_memory_mb: MaxMemoryMb = WORKER_MEMORY_MB,
     max_seconds: MaxSeconds = WORKER_SECONDS,
     jobs: Jobs = None,
+    show_names: Annotated[
+        bool,
+        typer.Option(
+            "--show-names",
+            help="Danh sách cán bộ: ghi cả họ tên, ngày sinh của người có lỗi (chỉ trên màn hình).",
+        ),
+    ] = False,
 ) -> None:
     """Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell."""
     language = lang_of(lang)
     limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
     registry = registry_for(units, None, paths, language, limits)
+    from gender_plan_cli.paths import local_rules
+    from gender_plan_cli.roster.config import roster_config
+
     result = load_files(
         paths,
         language,
@@ -82,6 +92,7 @@ def check(
         registry=registry,
         received_from=received_from,
         workers=make_workers(max_memory_mb, max_seconds, jobs),
+        roster=roster_config(None, local_rules()),
     )
     out = stdout_console()
     if format is CheckFormat.json:
@@ -100,5 +111,7 @@ def check(
     else:
         from gender_plan_cli.render.check_table import render_check
 
-        render_check(result, language, out, strict=strict)
+        render_check(
+            result, language, out, strict=strict, show_names=show_names and out.is_terminal
+        )
     raise typer.Exit(0 if result.valid(strict) else 1)

@@ -57,5 +57,5 @@ def load_data(
         render_findings(result, lang, err)
         err.print(Text(text("gap.invalid", lang), style="red"))
         raise typer.Exit(1)
-    returns = [fr for fr in result.files if fr.role == "return"]
+    returns = [fr for fr in result.files if fr.role != "registry"]
     return Data(result=result, source=source, skipped=skipped_files(returns), files=len(returns))

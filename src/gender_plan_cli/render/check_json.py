@@ -20,6 +20,7 @@ def check_document(result: LoadResult, lang: str, *, strict: bool = False) -> di
                 "sheet": fr.sheet,
                 "report_year": fr.report_year,
                 "units": fr.units,
+                **({"persons": fr.persons} if fr.role == "roster" else {}),
                 "ignored_sheets": fr.ignored_sheets,
                 "hidden_sheets": fr.hidden_sheets,
                 "findings": [
