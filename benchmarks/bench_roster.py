@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_roster import UNITS, write_roster  # noqa: E402
 
-from gender_plan_cli.indicators import evaluate  # noqa: E402
+from gender_plan_cli.assess import evaluate  # noqa: E402
 from gender_plan_cli.load import load_paths  # noqa: E402
 from gender_plan_cli.paths import bundled_rules  # noqa: E402
 from gender_plan_cli.registry import load_registry  # noqa: E402
