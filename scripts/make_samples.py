@@ -61,6 +61,7 @@ import io
 import random
 import re
 import shutil
+import sys
 import unicodedata
 import zipfile
 from collections.abc import Iterable
@@ -1167,6 +1168,10 @@ def build(out: Path) -> list[Path]:
         yen_bai, out / "returns" / "xa-yen-bai.xlsx", "Yên Bài, ngày 18 tháng 12 năm 2025"
     )
     write_registry(y2025, returns, y2024, out / "units.yaml")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from sample_rosters import write_rosters  # beside this script
+
+    write_rosters(out, co_do, save)
     broken = out / "broken"
     write_broken_main(broken / "don-vi-loi.xlsx")
     write_broken_no_header(broken / "khong-co-tieu-de.xlsx")

@@ -44,6 +44,16 @@ BROKEN = {
     "trang-an.xlsx": {("hidden-sheet", None)},
 }
 NOT_SHIPPED = {
+    # person-level rosters: data/samples/rosters/ is clean; each code at its cell in
+    # tests/test_roster.py (roster-mismatch is shown by the rosters beside a return)
+    "roster-missing-column",
+    "roster-missing-sex",
+    "roster-bad-date",
+    "roster-unknown-ethnicity",
+    "roster-unknown-position",
+    "roster-duplicate-person",
+    "roster-unit-unresolved",
+    "roster-mismatch",
     "file-too-large",  # needs a file over a limit
     "too-many-findings",  # likewise
     "reader-crashed",  # needs a file that kills or hangs its reader: tests/test_isolation.py
@@ -264,8 +274,36 @@ def test_broken_files_cover_the_whole_catalogue() -> None:
 
 
 def test_broken_files_do_not_collide_with_good_ones() -> None:
-    """`gplan check data/samples` flags only what broken/ is there to show."""
+    """`gplan check data/samples` flags only what broken/ is there to show; without a registry
+    the rosters' units cannot be placed (with it, see test_sample_rosters_beside_a_return)."""
     everything = load_paths([SAMPLES])
     for f in everything.files:
-        if "broken" not in Path(f.path).parts:
+        parts = Path(f.path).parts
+        if "rosters" in parts:
+            assert {x.code for x in f.findings} == {"roster-unit-unresolved"}, f.path
+        elif "broken" not in parts:
             assert f.findings == [], f.path
+
+
+def test_sample_rosters_beside_a_return() -> None:
+    """With the registry: Cổ Đô's roster checks its return (two figures differ), commune 013's
+    roster gives its two units; the return counts for Cổ Đô."""
+    from gender_plan_cli.registry import load_registry
+
+    registry = load_registry(SAMPLES / "units.yaml")
+    result = load_paths(
+        [SAMPLES / "returns" / "xa-co-do.xlsx", SAMPLES / "rosters"], registry=registry
+    )
+    by_name = {Path(f.path).name: f for f in result.files}
+    ret = by_name["xa-co-do.xlsx"]
+    assert [(x.code, x.cell, x.value, x.args["counted"]) for x in ret.findings] == [
+        ("roster-mismatch", "I5", 30, 32),
+        ("roster-mismatch", "N6", 7, 6),
+    ]
+    assert by_name["danh-sach-xa-co-do.xlsx"].persons == 72
+    assert sorted((r.unit_code, r.source_file.split("/")[-1]) for r in result.records) == [
+        ("X013-HD", "danh-sach-xa-mau-so-013.xlsx"),
+        ("X013-UB", "danh-sach-xa-mau-so-013.xlsx"),
+        ("X101-HD", "xa-co-do.xlsx"),
+        ("X101-UB", "xa-co-do.xlsx"),
+    ]

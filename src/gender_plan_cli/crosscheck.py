@@ -24,6 +24,7 @@ from gender_plan_cli.reading.grid import column_letter
 from gender_plan_cli.received import Received, order_key
 from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
 from gender_plan_cli.registry import Registry
+from gender_plan_cli.roster.compare import compare_rosters
 from gender_plan_cli.validate import MAX_FINDINGS_PER_FILE
 from gender_plan_cli.words import fold, skeleton
 
@@ -43,7 +44,7 @@ def cross_check(
     for fr in result.files:
         for year, code, row in fr.unit_codes:
             codes.setdefault(year, set()).add(code)
-            if year is not None:
+            if year is not None and fr.role != "roster":  # a roster is a return's check
                 holders.setdefault((year, code), []).append((fr, row))
     for (year, code), found in holders.items():
         if len(found) > 1:
@@ -52,6 +53,7 @@ def cross_check(
     if registry is not None:
         _against_registry(result, registry, dropped)
     _parents(result, registry, codes, dropped)
+    compare_rosters(result, dropped)
     for fr in result.files:
         rows = dropped[id(fr)]
         if rows:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from gender_plan_cli.reading.grid import column_letter
 
@@ -49,6 +49,15 @@ CodeId = Literal[
     "unread-row",
     "derived-total",
     "suspicious-text",
+    # person-level rosters (roster/)
+    "roster-missing-column",
+    "roster-missing-sex",
+    "roster-bad-date",
+    "roster-unknown-ethnicity",
+    "roster-unknown-position",
+    "roster-duplicate-person",
+    "roster-unit-unresolved",
+    "roster-mismatch",
 ]
 
 # The catalogue: each code's severity. Titles and descriptions live in i18n, keyed by code.
@@ -84,6 +93,14 @@ SEVERITY: dict[CodeId, Severity] = {
     "unread-row": "warning",
     "derived-total": "warning",
     "suspicious-text": "error",
+    "roster-missing-column": "error",
+    "roster-missing-sex": "error",
+    "roster-bad-date": "warning",
+    "roster-unknown-ethnicity": "warning",
+    "roster-unknown-position": "warning",
+    "roster-duplicate-person": "error",
+    "roster-unit-unresolved": "error",
+    "roster-mismatch": "warning",
 }
 
 
@@ -110,6 +127,9 @@ class Finding(BaseModel):
     value: Any = None
     message_id: str
     args: dict[str, Any] = {}
+    # A roster's person (name, date of birth) the finding is about: never serialised, shown
+    # only by `check --show-names` on a terminal.
+    personal: str | None = Field(default=None, exclude=True, repr=False)
 
     def message(self, lang: str = "vi") -> str:
         from gender_plan_cli.i18n import render_message
@@ -138,6 +158,7 @@ def make(
     value: Any = None,
     message_id: str | None = None,
     severity: Severity | None = None,
+    personal: str | None = None,
     **args: Any,
 ) -> Finding:
     """The one place a finding is created; the severity comes from the catalogue.
@@ -162,6 +183,7 @@ def make(
         value=_jsonable(value),
         message_id=message_id or code,
         args={k: _jsonable(v) for k, v in args.items()},
+        personal=personal,
     )
 
 

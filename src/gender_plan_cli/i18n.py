@@ -1038,6 +1038,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhập năm bằng 4 chữ số, từ {low} đến {high}.",
         "Enter a four-digit year from {low} to {high}.",
     ),
+    # --- person-level rosters (roster/): a finding names the row and cell, never the person ---
+    "roster": ("danh sách cán bộ: {persons} người", "staff roster: {persons} people"),
+    "no-units.roster": (
+        'Trang "{sheet_name}" có tiêu đề của danh sách cán bộ nhưng không có dòng nào ghi một '
+        "người. Hãy nhập mỗi người một dòng dưới tiêu đề.",
+        'Sheet "{sheet_name}" has a staff roster\'s header but no row of a person. Enter one person '
+        "per row below the header.",
+    ),
+    "roster-missing-column.position": (
+        'Danh sách không có cột "Chức vụ": không biết ai là lãnh đạo chủ chốt, lãnh đạo, quản '
+        'lý. Hãy thêm cột "Chức vụ" (ô trống là nhân viên).',
+        'The roster has no "Chức vụ" (position) column: key leaders and leaders cannot be '
+        "told. Add it (an empty cell is staff).",
+    ),
+    "roster-missing-column.planning": (
+        'Danh sách không có cột "Quy hoạch": số người trong diện quy hoạch được tính là 0.',
+        'The roster has no "Quy hoạch" (planning) column: the pool is counted as 0.',
+    ),
+    "roster-missing-column.ethnicity": (
+        'Danh sách không có cột "Dân tộc": không tính được lãnh đạo là người DTTS.',
+        'The roster has no "Dân tộc" (ethnicity) column: ethnic-minority leaders are not counted.',
+    ),
+    "roster-missing-column.trained": (
+        'Danh sách không có cột "Đã đào tạo, bồi dưỡng", "Lý luận chính trị" hay "QLNN": '
+        "số nữ trong diện quy hoạch đã được đào tạo, bồi dưỡng được tính là 0.",
+        'The roster has no "Đã đào tạo, bồi dưỡng", "Lý luận chính trị" or "QLNN" column: '
+        "trained women of the pool are counted as 0.",
+    ),
+    "roster-missing-sex": (
+        "Dòng {row}, ô {cell}: không rõ giới tính của người này (ghi Nam hoặc Nữ, hoặc ghi ngày sinh "
+        "dưới đúng một trong hai cột Nam, Nữ). Đơn vị của người này chưa được tính.",
+        "Row {row}, cell {cell}: this person's sex is not given (write Nam or Nữ, or the date of birth "
+        "under exactly one of the Nam and Nữ columns). Their unit is not counted yet.",
+    ),
+    "roster-bad-date": (
+        "Dòng {row}, ô {cell}: ngày sinh không phải là ngày (ghi dd/mm/yyyy hoặc năm sinh).",
+        "Row {row}, cell {cell}: the date of birth is not a date (write dd/mm/yyyy or the year).",
+    ),
+    "roster-unknown-ethnicity": (
+        "Dòng {row}, ô {cell}: dân tộc không có trong danh mục 54 dân tộc Việt Nam; người này không "
+        "được tính là người DTTS. Hãy ghi đúng tên dân tộc.",
+        "Row {row}, cell {cell}: the ethnicity is not one of Vietnam's 54 ethnic groups; this person "
+        "is not counted as an ethnic minority. Write the group's name.",
+    ),
+    "roster-unknown-position": (
+        'Dòng {row}, ô {cell}: chức vụ "{value}" không khớp chức danh nào trong {roles}; người này '
+        "chỉ được tính là CBCCVC, NLĐ. Hãy ghi đúng chức danh, hoặc thêm chức danh vào roles.yaml.",
+        'Row {row}, cell {cell}: the position "{value}" matches no title of {roles}; this person is '
+        "counted as staff only. Write the title as used, or add it to roles.yaml.",
+    ),
+    "roster-duplicate-person": (
+        "Dòng {row}: cùng họ tên và ngày sinh với dòng {first} — một người được ghi hai lần. Hãy xóa "
+        "dòng thừa. Đơn vị của người này chưa được tính.",
+        "Row {row}: the same name and date of birth as row {first} — one person listed twice. Delete "
+        "the extra row. Their unit is not counted yet.",
+    ),
+    "roster-unit-unresolved": (
+        'Ô {cell}: đơn vị "{value}" ({persons} người) không có trong danh mục đơn vị {registry} '
+        'cho năm báo cáo. Hãy ghi mã đơn vị (cột "Mã đơn vị") hoặc tên như trong danh mục.',
+        'Cell {cell}: the unit "{value}" ({persons} people) is not in the registry {registry} for '
+        'the report year. Write its code (a "Mã đơn vị" column) or its name as in the registry.',
+    ),
+    "roster-unit-unresolved.no-registry": (
+        'Ô {cell}: đơn vị "{value}" ({persons} người) của danh sách cán bộ: không biết mã, cấp và '
+        "loại hình của đơn vị nên chưa tính được chỉ tiêu. Hãy kiểm tra cùng danh mục đơn vị "
+        "(gplan check --units danh-muc.xlsx tệp-này.xlsx).",
+        'Cell {cell}: the roster\'s unit "{value}" ({persons} people): its code, level and type are '
+        "not known, so it cannot be assessed. Check it with the registry of units "
+        "(gplan check --units units.xlsx this-file.xlsx).",
+    ),
+    "roster-unit-unresolved.incomplete": (
+        'Ô {cell}: đơn vị "{value}" có trong danh mục {registry} nhưng danh mục không ghi cấp hoặc '
+        "loại hình. Hãy bổ sung danh mục.",
+        'Cell {cell}: the unit "{value}" is in the registry {registry}, which gives no level or '
+        "type for it. Complete the registry.",
+    ),
+    "roster-mismatch": (
+        "Ô {cell}: {field} ghi {value}, danh sách cán bộ {roster} đếm được {counted} người. Báo cáo "
+        "được dùng để tính chỉ tiêu; hãy kiểm tra lại số liệu hoặc danh sách.",
+        "Cell {cell}: {field} is {value}, the staff roster {roster} counts {counted} people. The "
+        "return is what is assessed; check the figure or the roster.",
+    ),
 }
 
 

@@ -33,10 +33,13 @@ from gender_plan_cli.reading.limits import (
 from gender_plan_cli.received import ReceivedMode, received, signature_date
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.registry import Registry
+from gender_plan_cli.roster import read_roster_sheet
+from gender_plan_cli.roster.resolve import resolve_rosters
 from gender_plan_cli.validate import validate_sheet
 
 if TYPE_CHECKING:
     from gender_plan_cli.isolation import WorkerLimits
+    from gender_plan_cli.roster.config import RosterConfig
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv")
 
@@ -119,6 +122,7 @@ def load_paths(
     registry: Registry | None = None,
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,
+    roster: RosterConfig | None = None,
 ) -> LoadResult:
     """Read every file on its own, then check units across files (and against `registry`).
 
@@ -127,6 +131,7 @@ def load_paths(
     received date is known, which orders two returns of one unit (see `received`).
     `workers`: read each file in a worker process under these limits (`isolation`), so that a
     file that crashes or exhausts its reader becomes a finding; None reads in this process.
+    `roster`: what a person-level roster's cells count as (the package's defaults when None).
     """
     files = list(paths) if discovered else discover(paths)
     refused: dict[Path, ReadProblem] = getattr(paths if discovered else files, "refused", {})
@@ -134,20 +139,23 @@ def load_paths(
     if workers is not None:
         from gender_plan_cli.isolation import read_isolated
 
-        read_one = functools.partial(read_file, report_year=report_year, limits=limits)
+        read_one = functools.partial(
+            read_file, report_year=report_year, limits=limits, roster=roster
+        )
         read = read_isolated(to_read, read_one, workers, progress)
     else:
         read = []
         for i, path in enumerate(to_read):
             if progress is not None:
                 progress(i, len(to_read), path)
-            read.append(read_file(path, report_year=report_year, limits=limits))
+            read.append(read_file(path, report_year=report_year, limits=limits, roster=roster))
     each = iter(read)
     results = [_unreadable(str(p), refused[p]) if p in refused else next(each) for p in files]
     dates = {
         fr.path: received(path, fr.signed_on, received_from)
         for path, fr in zip(files, results, strict=True)
     }
+    resolve_rosters(results, registry)
     result = LoadResult(files=results, received=dates)
     cross_check(result, registry, dates)
     if registry is not None:
@@ -156,7 +164,11 @@ def load_paths(
 
 
 def read_file(
-    path: Path, *, report_year: int | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    *,
+    report_year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    roster: RosterConfig | None = None,
 ) -> FileResult:
     """One file → FileResult. Whatever the bytes, this returns: problems become findings."""
     shown = str(path)
@@ -165,7 +177,7 @@ def read_file(
     except BaseException as exc:
         return _unreadable(shown, _as_problem(exc))
     try:
-        return _read_book(book, shown, report_year, limits)
+        return _read_book(book, shown, report_year, limits, roster)
     except BaseException as exc:
         return _unreadable(shown, _as_problem(exc))
     finally:
@@ -214,26 +226,32 @@ def _point_at_the_data(result: FileResult, book: Book, header_sheet: str) -> Non
 
 
 @gc_paused()
-def _read_book(book: Book, shown: str, cli_year: int | None, limits: Limits) -> FileResult:
+def _read_book(
+    book: Book, shown: str, cli_year: int | None, limits: Limits, roster: RosterConfig | None = None
+) -> FileResult:
     is_csv = not book.has_sheets
     hidden = [s.name for s in book.sheets if s.hidden]
     closest = Closest()
     budget = BookBudget(limits, len(book.sheets))
+    result: FileResult | None
     for position, info in enumerate(book.sheets):
         budget.next_sheet()
         grid = book.grid(info)
         budget.spend(grid.name, grid.rows)
         check_merged(grid.name, grid.merged, limits)
-        layout, candidate = find(grid)
-        if layout is None:
-            closest.see(grid, candidate)
-            continue
-        ignored = [s.name for i, s in enumerate(book.sheets) if i != position]
         sheet_name = None if is_csv else grid.name
-        result = validate_sheet(grid, layout, shown, sheet_name, cli_year)
-        if result.units == 0 and book.has_sheets:
-            _point_at_the_data(result, book, grid.name)
-        result.ignored_sheets = ignored
+        # A list of people first: its `Họ và tên` column is no return's, while its `Giới tính`
+        # › `Nam` | `Nữ` and `Mã đơn vị` would also pass for the header of a return.
+        result = read_roster_sheet(grid, shown, sheet_name, cli_year, roster)
+        if result is None:
+            layout, candidate = find(grid)
+            if layout is None:
+                closest.see(grid, candidate)
+                continue
+            result = validate_sheet(grid, layout, shown, sheet_name, cli_year)
+            if result.units == 0 and book.has_sheets:
+                _point_at_the_data(result, book, grid.name)
+        result.ignored_sheets = [s.name for i, s in enumerate(book.sheets) if i != position]
         result.hidden_sheets = hidden
         result.signed_on = signature_date(grid.rows)
         if grid.hidden:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, PARTS
 from gender_plan_cli.findings import Finding
 from gender_plan_cli.received import Received
+from gender_plan_cli.roster.model import RosterUnit
 
 Level = str  # one of contract.LEVELS ids
 UnitType = str  # one of contract.UNIT_TYPES ids
@@ -86,7 +87,7 @@ class FileResult(BaseModel):
     """Everything learnt from one submitted file (or from the registry of units)."""
 
     path: str
-    role: Literal["return", "registry"] = "return"
+    role: Literal["return", "registry", "roster"] = "return"
     sheet: str | None = None
     report_year: int | None = None
     units: int = 0
@@ -102,6 +103,10 @@ class FileResult(BaseModel):
     # The date line of the form's signature block (`ngày 10 tháng 12 năm 2025`), if any.
     signed_on: date | None = None
     layout: LayoutInfo | None = None
+    # A person-level roster: its units as written, counted (records are made from them once the
+    # registry is known, `roster.resolve`), and how many people it lists.
+    roster_units: list[RosterUnit] = []
+    persons: int = 0
 
     @property
     def errors(self) -> int:
@@ -149,7 +154,7 @@ class LoadResult(BaseModel):
         return CheckSummary(
             files=len(self.files),
             invalid=sum(1 for f in self.files if not f.valid(strict)),
-            units=sum(f.units for f in self.files if f.role == "return"),
+            units=sum(f.units for f in self.files if f.role != "registry"),
             errors=sum(f.errors for f in self.files),
             warnings=sum(f.warnings for f in self.files),
             rows=self.row_counts(),

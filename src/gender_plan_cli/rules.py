@@ -210,10 +210,20 @@ class Collection(_Strict):
         return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
+class RosterRules(_Strict):
+    """How a person-level roster is counted: which levels of training make a person of the
+    pool `trained` (besides a `Đã đào tạo, bồi dưỡng` column saying so). A level matches when
+    the cell starts with it (folded; `Trung cấp LLCT` matches `Trung cấp`)."""
+
+    llct_trained: list[str] = ["Cao cấp", "Cử nhân", "Trung cấp"]
+    qlnn_trained: list[str] = ["Chuyên viên cao cấp", "Chuyên viên chính", "Chuyên viên", "Cán sự"]
+
+
 class Rules(_Strict):
     version: Literal[1] = 1
     plan: str | None = None
     collection: Collection = Collection()
+    roster: RosterRules = RosterRules()
     targets: Targets
     _sha256: str = PrivateAttr("")  # of the bytes read: which rules applied, said in outputs
 

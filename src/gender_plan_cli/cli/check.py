@@ -91,8 +91,18 @@ def check(
     max_memory_mb: MaxMemoryMb = WORKER_MEMORY_MB,
     max_seconds: MaxSeconds = WORKER_SECONDS,
     jobs: Jobs = None,
+    show_names: Annotated[
+        bool,
+        typer.Option(
+            "--show-names",
+            help="Danh sách cán bộ: ghi cả họ tên, ngày sinh của người có lỗi (chỉ trên màn hình).",
+        ),
+    ] = False,
 ) -> None:
     """Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell."""
+    from gender_plan_cli.paths import local_rules
+    from gender_plan_cli.roster.config import roster_config
+
     language = lang_of(lang)
     limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
     registry = registry_for(units, None, paths, language, limits)
@@ -105,8 +115,9 @@ def check(
         received_from=received_from,
         not_into=output,
         workers=make_workers(max_memory_mb, max_seconds, jobs),
+        roster=roster_config(None, local_rules()),
     )
-    _output(result, format, one_line, output, language, strict, explain)
+    _output(result, format, one_line, output, language, strict, explain, show_names)
     raise typer.Exit(0 if result.valid(strict) else 1)
 
 
@@ -118,6 +129,7 @@ def _output(  # type: ignore[no-untyped-def]
     lang: str,
     strict: bool,
     explain: bool,
+    show_names: bool,
 ) -> None:
     """The findings in the format asked for, on stdout or into `-o` (a table at 120 columns)."""
     if format is CheckFormat.json:
@@ -138,24 +150,41 @@ def _output(  # type: ignore[no-untyped-def]
             with open(summary, "a", encoding="utf-8") as fh:
                 fh.write(step_summary(result, lang, strict=strict))
     else:
-        _table(result, lang, output, strict=strict, one_line=one_line, explain=explain)
+        _table(
+            result,
+            lang,
+            output,
+            strict=strict,
+            one_line=one_line,
+            explain=explain,
+            show_names=show_names,
+        )
 
 
 def _table(  # type: ignore[no-untyped-def]
-    result, lang: str, output: Path | None, *, strict: bool, one_line: bool, explain: bool
+    result,
+    lang: str,
+    output: Path | None,
+    *,
+    strict: bool,
+    one_line: bool,
+    explain: bool,
+    show_names: bool,
 ) -> None:
     """The findings as a table (or a line a file); with --explain, first how each sheet was
     read. On stdout, or into `-o` at 120 columns."""
     from gender_plan_cli.render.check_table import render_check, render_check_summary
-
-    draw = render_check_summary if one_line else render_check
 
     def show(console: Console) -> None:
         if explain:
             from gender_plan_cli.render.explain import render_explain
 
             render_explain(result, lang, console)
-        draw(result, lang, console, strict=strict)
+        if one_line:
+            render_check_summary(result, lang, console, strict=strict)
+        else:  # names of people only on a terminal, and only when asked
+            names = show_names and console.is_terminal
+            render_check(result, lang, console, strict=strict, show_names=names)
 
     if output is None:
         show(stdout_console())

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from gender_plan_cli.isolation import WorkerLimits
     from gender_plan_cli.records import LoadResult
     from gender_plan_cli.registry import Registry
+    from gender_plan_cli.roster.config import RosterConfig
 
 
 __all__ = [
@@ -158,6 +159,7 @@ def load_files(
     registry: Registry | None = None,
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,
+    roster: RosterConfig | None = None,
 ) -> LoadResult:
     """Discover once, read every file in a worker process (with a progress bar on a terminal),
     cross-check.
@@ -185,6 +187,7 @@ def load_files(
         "registry": registry,
         "received_from": received_from,
         "workers": workers or WorkerLimits(),
+        "roster": roster,
     }
     if bar is None:
         return load_paths(files, **options)  # type: ignore[arg-type]

@@ -13,13 +13,15 @@ from gender_plan_cli.cli.common import (
     DEFAULT_LIMITS,
     data_inputs,
     load_files,
+    registry_for,
+    registry_search,
     stderr_console,
 )
 from gender_plan_cli.i18n import text
 from gender_plan_cli.reading.limits import Limits
 from gender_plan_cli.records import LoadResult, UnitRecord
-from gender_plan_cli.registry import Registry
 from gender_plan_cli.results import DataSource, SkippedFile, skipped_files
+from gender_plan_cli.rules import Rules
 
 
 @dataclass
@@ -42,12 +44,25 @@ def load_data(
     skip_invalid: bool = False,
     output: Path | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    registry: Registry | None = None,
+    rules: tuple[Rules, Path | None] | None = None,
 ) -> Data:
-    """The records to evaluate, or exit 1 (invalid data) / 2 (usage error)."""
+    """The records to evaluate, or exit 1 (invalid data) / 2 (usage error). `rules`: the rules
+    in force and the file named with --rules, for the registry beside it and the roster's
+    counting rules (as `gap` has them)."""
+    from gender_plan_cli.roster.config import roster_config
+
     source, inputs = data_inputs(paths, lang)
+    rules_file = rules[1] if rules else None
+    registry = registry_for(None, rules_file, registry_search(paths, inputs), lang, limits)
+    roster = roster_config(rules[0].roster, rules_file) if rules else None
     result = load_files(
-        inputs, lang, limits, report_year=report_year, not_into=output, registry=registry
+        inputs,
+        lang,
+        limits,
+        report_year=report_year,
+        not_into=output,
+        registry=registry,
+        roster=roster,
     )
     if not result.valid() and not skip_invalid:
         from gender_plan_cli.render.check_table import render_findings
@@ -56,5 +71,5 @@ def load_data(
         render_findings(result, lang, err)
         err.print(text("gap.invalid", lang), style="red", markup=False)
         raise typer.Exit(1)
-    returns = [fr for fr in result.files if fr.role == "return"]
+    returns = [fr for fr in result.files if fr.role != "registry"]
     return Data(result=result, source=source, skipped=skipped_files(returns), files=len(returns))

@@ -119,6 +119,8 @@ def gap(
     if not MIN_YEAR <= year <= MAX_YEAR:
         usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
     rule_set, rules_shown = load_rules_or_exit(rules, language)
+    from gender_plan_cli.roster.config import roster_config
+
     source, inputs = data_inputs(paths, language)
     limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
     workers = make_workers(max_memory_mb, max_seconds, jobs)
@@ -131,6 +133,7 @@ def gap(
         not_into=output,
         workers=workers,
         registry=registry,
+        roster=roster_config(rule_set.roster, rules),
     )
     if not result.valid() and not skip_invalid:
         from gender_plan_cli.render.check_table import render_findings

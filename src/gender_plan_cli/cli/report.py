@@ -81,7 +81,12 @@ def report(
         usage_error(text("output.xlsx-needs-file", language))
     rule_set, rules_shown = load_rules_or_exit(rules, language)
     data = load_data(
-        paths, language, report_year=report_year, skip_invalid=skip_invalid, output=output
+        paths,
+        language,
+        report_year=report_year,
+        skip_invalid=skip_invalid,
+        output=output,
+        rules=(rule_set, rules),
     )
     city = city_report(data, rule_set, rules_shown, year, report_year)
     write_workbook(output, city, language)

@@ -53,7 +53,9 @@ def trend(
 
     language = lang_of(lang)
     rule_set, rules_shown = load_rules_or_exit(rules, language)
-    data = load_data(paths, language, skip_invalid=skip_invalid, output=output)
+    data = load_data(
+        paths, language, skip_invalid=skip_invalid, output=output, rules=(rule_set, rules)
+    )
     result = build_trend(evaluate_years(data.records, rule_set), rule_set)
     result.rules = rules_shown
     result.data_source = data.source

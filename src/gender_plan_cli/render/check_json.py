@@ -34,11 +34,12 @@ class CheckLayout(BaseModel):
 
 class CheckFile(BaseModel):
     path: str
-    role: Literal["return", "registry"]
+    role: Literal["return", "registry", "roster"]
     valid: bool
     sheet: str | None
     report_year: int | None
     units: int
+    persons: int | None  # a roster: the people it lists (null for a return or the registry)
     ignored_sheets: list[str]
     hidden_sheets: list[str]
     findings: list[CheckFinding]
@@ -72,6 +73,7 @@ def check_document(result: LoadResult, lang: str, *, strict: bool = False) -> Ch
             sheet=fr.sheet,
             report_year=fr.report_year,
             units=fr.units,
+            persons=fr.persons if fr.role == "roster" else None,
             ignored_sheets=fr.ignored_sheets,
             hidden_sheets=fr.hidden_sheets,
             findings=[

@@ -13,9 +13,17 @@ from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.safe_output import printable
 
 
-def render_check(result: LoadResult, lang: str, console: Console, *, strict: bool = False) -> None:
+def render_check(
+    result: LoadResult,
+    lang: str,
+    console: Console,
+    *,
+    strict: bool = False,
+    show_names: bool = False,
+) -> None:
+    """`show_names`: a roster's findings also name the person (`--show-names`, a terminal)."""
     for fr in result.files:
-        render_file(fr, lang, console, strict=strict)
+        render_file(fr, lang, console, strict=strict, show_names=show_names)
     render_summary(result, lang, console, strict=strict)
 
 
@@ -26,7 +34,9 @@ def render_findings(result: LoadResult, lang: str, console: Console) -> None:
             render_file(fr, lang, console)
 
 
-def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = False) -> None:
+def render_file(
+    fr: FileResult, lang: str, console: Console, *, strict: bool = False, show_names: bool = False
+) -> None:
     ok = fr.valid(strict)
     status = text("check.valid" if ok else "check.invalid", lang)
     head = Text()
@@ -38,6 +48,8 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
         details.append(text("check.sheet", lang, sheet=fr.sheet))
     if fr.role == "registry":
         details.append(text("check.registry", lang))
+    if fr.role == "roster":
+        details.append(text("roster", lang, persons=fr.persons))
     if fr.report_year:
         details.append(text("check.year", lang, year=fr.report_year))
     details.append(text("check.units", lang, units=fr.units))
@@ -60,7 +72,10 @@ def render_file(fr: FileResult, lang: str, console: Console, *, strict: bool = F
             f.cell or "—",
             Text(severity, style="red" if f.severity == "error" else "yellow"),
             f.code,
-            Text(printable(f.message(lang))),
+            Text(
+                printable(f.message(lang))
+                + (f" [{printable(f.personal)}]" if show_names and f.personal else "")
+            ),
         )
     console.print(table)
 

@@ -1,0 +1,74 @@
+"""What a roster's cells count as, gathered once and handed to each reader process.
+
+The roles of positions (`roles.yaml`, or one beside the rules file), the 54 ethnic groups
+(`ethnic_groups.yaml`) and the training levels of the rules' `roster:` section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gender_plan_cli.roster.roles import Title, load_titles
+from gender_plan_cli.words import bare_key
+
+if TYPE_CHECKING:
+    from gender_plan_cli.rules import RosterRules
+
+_HERE = Path(__file__).resolve().parent
+ROLES_FILE = "roles.yaml"
+
+
+@dataclass(frozen=True)
+class RosterConfig:
+    titles: tuple[Title, ...]
+    ethnic: dict[str, bool]  # bare key of a group's name or alias → is an ethnic minority
+    llct: tuple[str, ...]  # bare keys of the LLCT levels that count as trained
+    qlnn: tuple[str, ...]
+    roles_file: str = ROLES_FILE
+
+
+def roster_config(
+    roster: RosterRules | None = None, rules_path: Path | None = None
+) -> RosterConfig:
+    """The config for a run: the rules' `roster:` section, and `roles.yaml` beside the rules
+    file when there is one (else the package's)."""
+    from gender_plan_cli.rules import RosterRules
+
+    section = roster or RosterRules()
+    roles = _HERE / ROLES_FILE
+    if rules_path is not None and (rules_path.parent / ROLES_FILE).is_file():
+        roles = rules_path.parent / ROLES_FILE
+    return RosterConfig(
+        titles=_titles(roles),
+        ethnic=ethnic_groups(),
+        llct=tuple(bare_key(v) for v in section.llct_trained),
+        qlnn=tuple(bare_key(v) for v in section.qlnn_trained),
+        roles_file=ROLES_FILE if roles.parent == _HERE else str(roles),
+    )
+
+
+@lru_cache(maxsize=4)
+def _titles(path: Path) -> tuple[Title, ...]:
+    return load_titles(path)
+
+
+@lru_cache(maxsize=1)
+def ethnic_groups() -> dict[str, bool]:
+    """Every name of Vietnam's 54 ethnic groups, folded → whether it is a minority."""
+    import yaml
+
+    with (_HERE / "ethnic_groups.yaml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    majority = bare_key(data["majority"])
+    names: dict[str, bool] = {}
+    for alias in data.get("aliases_of_majority", []):
+        names[bare_key(alias)] = False
+    for entry in data["groups"]:
+        group, aliases = (entry, []) if isinstance(entry, str) else next(iter(entry.items()))
+        for name in (group, *aliases):
+            names[bare_key(name)] = bare_key(group) != majority
+            names[bare_key(name).replace(" ", "")] = bare_key(group) != majority
+    return names

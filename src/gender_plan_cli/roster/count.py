@@ -1,0 +1,265 @@
+"""The person rows of a roster → per-unit counts; person findings at their row and cell.
+
+One pass per fact over lists of cells (no object per person), then one tally by unit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from gender_plan_cli.headers import words
+from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.roster.config import RosterConfig
+from gender_plan_cli.roster.header import RosterLayout
+from gender_plan_cli.roster.model import RosterUnit
+from gender_plan_cli.roster.people import Words, column, is_date, marked, sex_of, text, yes
+from gender_plan_cli.roster.roles import RANK
+from gender_plan_cli.words import bare_key
+
+if TYPE_CHECKING:
+    from gender_plan_cli.roster.aggregate import _Found
+
+_PERSON_COLUMNS = (
+    "sex",
+    "female",
+    "male",
+    "dob",
+    "dob_male",
+    "dob_female",
+    "ethnicity",
+    "position",
+)
+_KEY, _LEADER = RANK["key_leader"], RANK["leader"]
+UnitKey = tuple[str, str, str | None]  # (code, name, body) as written
+
+
+def _title(grid: SheetGrid, top: int) -> str:
+    """The title rows above the header, as one line: the unit of a roster without a unit
+    column (`DANH SÁCH CÁN BỘ UBND XÃ CỔ ĐÔ NĂM 2025`)."""
+    words = [text(v) for row in grid.rows[: top - 1] for v in row if isinstance(v, str)]
+    return " ".join(w for w in words if w)[:300]
+
+
+class Counter:
+    """Counts one roster sheet. `units()` gives the tally; `found` receives the findings."""
+
+    def __init__(
+        self,
+        grid: SheetGrid,
+        layout: RosterLayout,
+        config: RosterConfig,
+        found: _Found,
+        year: int | None,
+    ) -> None:
+        self.cols = layout.columns
+        self.start = layout.data_start
+        self.rows = grid.rows[layout.data_start - 1 :]
+        self.found, self.year = found, year
+        self.words = Words(config)
+        self.names = column(self.rows, self.cols.get("name"))
+        self.dobs = self._dobs()
+        self.persons = self._persons()
+        self.blocked: set[UnitKey] = set()
+        has_unit = "unit_code" in self.cols or "unit_name" in self.cols
+        self.default_unit = "" if has_unit else _title(grid, layout.top)
+
+    def at(self, fid: str) -> list[Any]:
+        """A column's cells at the persons' rows."""
+        cells = column(self.rows, self.cols.get(fid))
+        return [cells[i] for i in self.persons]
+
+    def _dobs(self) -> list[Any]:
+        if "dob" in self.cols:
+            return column(self.rows, self.cols["dob"])
+        f, m = (
+            column(self.rows, self.cols.get("dob_female")),
+            column(self.rows, self.cols.get("dob_male")),
+        )
+        return [a if a is not None else b for a, b in zip(f, m, strict=True)]
+
+    def _persons(self) -> list[int]:
+        """Rows with a name and something about the person: captions, totals and signature
+        lines (a name cell alone) are passed over."""
+        others = [column(self.rows, self.cols[c]) for c in _PERSON_COLUMNS if c in self.cols]
+        out = []
+        for i, name in enumerate(self.names):
+            if name is None or not any(o[i] is not None for o in others):
+                continue
+            k = bare_key(text(name)) if isinstance(name, str) and name[:1] in "TtCc" else ""
+            if k and (k in words().total_words or k.startswith(words().total_prefixes)):
+                continue
+            out.append(i)
+        return out
+
+    def person(self, j: int) -> str:
+        """Who person `j` is, for `--show-names` only."""
+        i = self.persons[j]
+        dob = self.dobs[i]
+        return f"{text(self.names[i])}, {text(dob)}" if dob is not None else text(self.names[i])
+
+    def row(self, j: int) -> int:
+        return self.start + self.persons[j]
+
+    def sexes(self) -> list[bool | None]:
+        """True for a woman, per person: a sex column, else `x` in a Nữ / Nam column, else
+        the date of birth written under `Nam` or under `Nữ`."""
+        if "sex" in self.cols:
+            memo: dict[Any, bool | None] = {}
+            out = []
+            for v in self.at("sex"):
+                if v not in memo:
+                    memo[v] = sex_of(v)
+                out.append(memo[v])
+            return out
+        if "female" in self.cols:
+            f, m = self.at("female"), self.at("male")
+            has_male = "male" in self.cols
+            return [
+                True if marked(a) and a is not None else (None if has_male and b is None else False)
+                for a, b in zip(f, m, strict=True)
+            ]
+        if "male" in self.cols:
+            return [False if v is not None and marked(v) else None for v in self.at("male")]
+        f, m = self.at("dob_female"), self.at("dob_male")
+        return [
+            (a is not None) if (a is None) != (b is None) else None
+            for a, b in zip(f, m, strict=True)
+        ]
+
+    def units(self) -> list[RosterUnit]:
+        """Every unit of the sheet with its people counted (in the order first listed)."""
+        sexes = self.sexes()
+        keys, ranks = self._roles()
+        self._check_people(sexes, keys)
+        return self._tally(sexes, keys, ranks)
+
+    def _roles(self) -> tuple[list[UnitKey], list[int]]:
+        """Each person's unit (code, name, UBND/HĐND) and role rank; unknown titles warned."""
+        positions, codes, names = self.at("position"), self.at("unit_code"), self.at("unit_name")
+        col = self.cols.get("position")
+        keys: list[UnitKey] = []
+        ranks: list[int] = []
+        for j, raw in enumerate(positions):
+            code, uname = text(codes[j]), text(names[j]) or self.default_unit
+            unit_body = self.words.unit_body(uname) if uname else None
+            position = text(raw)
+            role_body = self.words.role(position, unit_body)
+            if role_body is None:
+                self.found.add(
+                    "roster-unknown-position",
+                    self.row(j),
+                    col,
+                    value=position,
+                    roles=self.words.config.roles_file,
+                )
+            role, body = role_body or ("staff", unit_body)
+            keys.append((code, uname, body))
+            ranks.append(RANK[role])
+        return keys, ranks
+
+    def _check_people(self, sexes: list[bool | None], keys: list[UnitKey]) -> None:
+        """Sex missing and the same person twice (errors: the unit is not counted), a date
+        of birth that is not a date (a warning)."""
+        sex_col = next(
+            (self.cols[c] for c in ("sex", "female", "male", "dob_female") if c in self.cols), None
+        )
+        dob_cols = [self.cols[c] for c in ("dob", "dob_female", "dob_male") if c in self.cols]
+        seen: dict[tuple[str, str], int] = {}
+        for j, i in enumerate(self.persons):
+            r = self.row(j)
+            if sexes[j] is None:
+                self.found.add("roster-missing-sex", r, sex_col, personal=self.person(j))
+                self.blocked.add(keys[j])
+            dob = self.dobs[i]
+            if dob is None:
+                continue
+            if not is_date(dob):
+                dob_col = next((c for c in dob_cols if self.rows[i][c - 1 : c] == [dob]), None)
+                self.found.add("roster-bad-date", r, dob_col, personal=self.person(j))
+                continue
+            who = (" ".join(text(self.names[i]).lower().split()), text(dob))
+            first = seen.setdefault(who, r)
+            if first != r:
+                self.found.add(
+                    "roster-duplicate-person",
+                    r,
+                    self.cols["name"],
+                    first=first,
+                    personal=self.person(j),
+                )
+                self.blocked.add(keys[j])
+
+    def _flags(self) -> tuple[list[bool], list[bool], list[bool | None]]:
+        """Per person: in the pool, trained, of an ethnic minority (None: not known)."""
+        n = len(self.persons)
+        pool = [marked(v) for v in self.at("planning")] if "planning" in self.cols else [False] * n
+        trained = [yes(v) for v in self.at("trained")]
+        for which in ("llct", "qlnn"):
+            if which in self.cols:
+                levels = self.at(which)
+                trained = [
+                    t or self.words.trained_level(text(v), which)
+                    for t, v in zip(trained, levels, strict=True)
+                ]
+        minority: list[bool | None] = [None] * n
+        if "ethnicity" in self.cols:
+            col = self.cols["ethnicity"]
+            for j, v in enumerate(self.at("ethnicity")):
+                if v is None:
+                    continue
+                minority[j] = self.words.minority(text(v))
+                if minority[j] is None:
+                    self.found.add(
+                        "roster-unknown-ethnicity", self.row(j), col, personal=self.person(j)
+                    )
+        return pool, trained, minority
+
+    def _tally(
+        self, sexes: list[bool | None], keys: list[UnitKey], ranks: list[int]
+    ) -> list[RosterUnit]:
+        pool, trained, minority = self._flags()
+        tallies: dict[UnitKey, list[int]] = {}
+        first: dict[UnitKey, int] = {}
+        for j, key in enumerate(keys):
+            c = tallies.get(key)
+            if c is None:
+                c = tallies[key] = [0] * 10
+                first[key] = self.row(j)
+            woman = sexes[j] is True
+            c[0] += 1
+            c[1] += woman
+            rank = ranks[j]
+            if rank >= _LEADER:
+                c[4] += 1
+                c[5] += woman
+                c[9] += minority[j] is True
+                if rank == _KEY:
+                    c[2] += 1
+                    c[3] += woman
+            if pool[j]:
+                c[6] += 1
+                c[7] += woman
+                c[8] += woman and trained[j]
+        return [self._unit(key, c, first[key]) for key, c in tallies.items()]
+
+    def _unit(self, key: UnitKey, c: list[int], first_row: int) -> RosterUnit:
+        from gender_plan_cli.roster.model import ROSTER_COUNTS
+
+        known = set(ROSTER_COUNTS)
+        if "planning" not in self.cols:
+            known -= {"pool_total", "pool_female", "pool_female_trained"}
+        if not {"trained", "llct", "qlnn"} & self.cols.keys():
+            known.discard("pool_female_trained")
+        if "ethnicity" not in self.cols:
+            known.discard("leaders_ethnic_minority")
+        code, name, body = key
+        return RosterUnit(
+            code=code or None,
+            name=name or None,
+            body=body,
+            report_year=self.year,
+            counts={f: v for f, v in zip(ROSTER_COUNTS, c, strict=True) if f in known},
+            first_row=first_row,
+            column=self.cols.get("unit_code" if code else "unit_name"),
+            blocked=key in self.blocked,
+        )
