@@ -11,7 +11,6 @@ test run: that is a real bug to report, not a flaky test.
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builders import simple_form, to_cp1258
+from conftest import IN_CI
 from gender_plan_cli.load import load_paths
 from gender_plan_cli.records import FileResult, LoadResult
 from hostile_builders import (
@@ -36,7 +36,7 @@ from hostile_builders import (
 SETTINGS = settings(
     max_examples=80,
     deadline=None,
-    derandomize=bool(os.environ.get("CI")),  # CI replays the same examples; local runs explore
+    derandomize=IN_CI,  # CI replays the same examples; local runs explore
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 MAX_INSERT = 64

@@ -11,7 +11,6 @@ Examples are bounded, and replayed identically when CI is set.
 
 from __future__ import annotations
 
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import IN_CI
 from gender_plan_cli.isolation import WorkerLimits, read_isolated
 from gender_plan_cli.load import read_file
 from gender_plan_cli.records import FileResult
@@ -40,7 +40,7 @@ from hostile_builders import (
 SETTINGS = settings(
     max_examples=25,
     deadline=None,
-    derandomize=bool(os.environ.get("CI")),
+    derandomize=IN_CI,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 WORKERS = WorkerLimits(max_memory_mb=1024, max_seconds=30, jobs=2)

@@ -79,3 +79,9 @@ def test_json_keeps_a_rate_under_its_target_apart_from_it() -> None:
     assert doc["met"] is False
     assert doc["rate"] == 0.5999998 and doc["rate"] < doc["target"]
     assert json.loads(_pool_result(33, 50, 0.66).model_dump_json())["target"] == 0.66
+
+
+def test_a_rate_a_hair_under_a_third_never_shows_equal_to_it() -> None:
+    """Hypothesis found 349,525 of 1,048,576 (33.33330%) against 1/3: both read 33.3333%."""
+    row = indicator_rows([_pool_result(349525, 1048576, 1 / 3)], "en")[0]
+    assert (row.rate, row.target, row.status) == ("33.3333%", "33.3334%", "Not met")

@@ -131,9 +131,22 @@ def target_text(ind: IndicatorResult, lang: str) -> str:
             "gap.target.adjusted",
             lang,
             target=percent(ind.target, lang, decimals_for(ind)),
-            effective=percent(ind.effective_target, lang, decimals_for(ind)),
+            effective=_effective_text(ind, lang),
         )
-    return percent(ind.target, lang, decimals_for(ind))
+    return _effective_text(ind, lang)
+
+
+def _effective_text(ind: IndicatorResult, lang: str) -> str:
+    """The target the rate is held against; when even MAX_DECIMALS cannot part an unmet rate
+    from it (1/3 against 33.33330%), it is rounded up as the rate is rounded down."""
+    d = decimals_for(ind)
+    rate, target = ind.rate, ind.effective_target
+    if rate is not None and target is not None and ind.met is False:
+        if round(rate * 100, d) >= round(target * 100, d):
+            ceiled = math.ceil(target * 100 * 10**d - 1e-6) / 10**d
+            shown = f"{ceiled:.{d}f}"
+            return (shown.replace(".", ",") if lang == "vi" else shown) + "%"
+    return percent(target, lang, d)
 
 
 def actual_text(ind: IndicatorResult, lang: str) -> str:
