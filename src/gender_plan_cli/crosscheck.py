@@ -118,43 +118,31 @@ def _one_return_per_unit(
         if first is None:
             first_in_file[id(fr)] = (fr, row)
             continue
-        _add(
-            fr,
-            "duplicate-unit",
-            row,
-            fr.code_column,
-            "unit_code",
-            code,
-            year,
-            first=_where(fr, first[1]),
-        )
+        _add(fr, "duplicate-unit", row, fr.code_column, "unit_code", code, year,
+             first=_where(fr, first[1]))  # fmt: skip
         dropped[id(fr)].add(row)
-    returns = list(first_in_file.values())
-    if len(returns) < 2:
-        return
+    if len(first_in_file) > 1:
+        _latest_wins(year, code, list(first_in_file.values()), received, dropped)
+
+
+def _latest_wins(
+    year: int,
+    code: str,
+    returns: list[_Holder],
+    received: Mapping[str, Received],
+    dropped: dict[int, set[int]],
+) -> None:
+    """Of one unit's returns in several files, the one received last counts; the others are
+    `resubmitted`, or `duplicate-unit` when received at the same moment as the newest."""
     order = sorted(returns, key=lambda h: order_key(received.get(h[0].path)))
-    newest = order[-1]
-    ties = [
-        h
-        for h in order[:-1]
-        if order_key(received.get(h[0].path)) == order_key(received.get(newest[0].path))
-    ]
+    newer_fr, newer_row = order[-1]
+    newest_key = order_key(received.get(newer_fr.path))
     for fr, row in order[:-1]:
         dropped[id(fr)].add(row)
-        if (fr, row) in ties:
-            _add(
-                fr,
-                "duplicate-unit",
-                row,
-                fr.code_column,
-                "unit_code",
-                code,
-                year,
-                first=_where(*newest),
-                message_id="duplicate-unit.same-time",
-            )
+        if order_key(received.get(fr.path)) == newest_key:
+            _add(fr, "duplicate-unit", row, fr.code_column, "unit_code", code, year,
+                 first=_where(newer_fr, newer_row), message_id="duplicate-unit.same-time")  # fmt: skip
             continue
-        newer_fr, newer_row = newest
         _add(
             fr,
             "resubmitted",

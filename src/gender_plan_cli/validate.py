@@ -324,6 +324,19 @@ def read_row(
     return values, out
 
 
+def _plain(kind: Kind, raw: Any) -> Any:
+    """The common cells, read without a parser: a whole non-negative count, a year in range,
+    text in a text column; None for anything the parser must look at."""
+    if type(raw) is float and raw.is_integer():
+        if kind is Kind.INT and raw >= 0:
+            return int(raw)
+        if kind is Kind.YEAR and MIN_YEAR <= raw <= MAX_YEAR:
+            return int(raw)
+    elif kind is Kind.TEXT and type(raw) is str:
+        return raw.strip()
+    return None
+
+
 def _parse_cells(
     grid: SheetGrid,
     layout: Layout,
@@ -356,20 +369,9 @@ def _parse_cells(
             raw = grid.error_cells[(r, col)]  # shown as Excel shows it: a type error, not "empty"
         if raw is None:
             continue
-        # The common case first: a whole, non-negative number in a count column.
-        if f.kind is Kind.INT and type(raw) is float and raw >= 0 and raw.is_integer():
-            values[f.id] = int(raw)
-            continue
-        if (
-            f.kind is Kind.YEAR
-            and type(raw) is float
-            and raw.is_integer()
-            and MIN_YEAR <= raw <= MAX_YEAR
-        ):
-            values[f.id] = int(raw)
-            continue
-        if f.kind is Kind.TEXT and type(raw) is str:
-            values[f.id] = raw.strip()
+        simple = _plain(f.kind, raw)
+        if simple is not None:
+            values[f.id] = simple
             continue
         if f.kind in _MEMO_KINDS and type(raw) is str:
             p = memo.get((f.kind, raw))

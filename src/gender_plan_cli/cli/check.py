@@ -44,6 +44,32 @@ class CheckFormat(str, Enum):
     csv = "csv"
 
 
+SummaryOption = Annotated[
+    bool,
+    typer.Option(
+        "--summary",
+        help="Mỗi tệp một dòng (hợp lệ hay không, số đơn vị, lỗi, cảnh báo). / One line a file.",
+    ),
+]
+
+ExplainOption = Annotated[
+    bool,
+    typer.Option(
+        "--explain",
+        help="Cho biết bảng được đọc thế nào: dòng tiêu đề, cột, loại từng dòng. / Show how "
+        "each sheet was read.",
+    ),
+]
+
+ShowNamesOption = Annotated[
+    bool,
+    typer.Option(
+        "--show-names",
+        help="Danh sách cán bộ: ghi cả họ tên, ngày sinh của người có lỗi (chỉ trên màn hình).",
+    ),
+]
+
+
 @guarded
 def check(
     paths: Annotated[
@@ -57,13 +83,7 @@ def check(
     format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="table | json | github | csv")
     ] = CheckFormat.table,
-    one_line: Annotated[
-        bool,
-        typer.Option(
-            "--summary",
-            help="Mỗi tệp một dòng (hợp lệ hay không, số đơn vị, lỗi, cảnh báo). / One line a file.",
-        ),
-    ] = False,
+    one_line: SummaryOption = False,
     output: OutputOption = None,
     lang: LangOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")] = False,
@@ -75,14 +95,7 @@ def check(
     ] = None,
     units: UnitsOption = None,
     received_from: ReceivedOption = "auto",
-    explain: Annotated[
-        bool,
-        typer.Option(
-            "--explain",
-            help="Cho biết bảng được đọc thế nào: dòng tiêu đề, cột, loại từng dòng. / Show how "
-            "each sheet was read.",
-        ),
-    ] = False,
+    explain: ExplainOption = False,
     max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_mb,
     max_unzipped_mb: MaxUnzippedMb = DEFAULT_LIMITS.max_unzipped_mb,
     max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
@@ -91,13 +104,7 @@ def check(
     max_memory_mb: MaxMemoryMb = WORKER_MEMORY_MB,
     max_seconds: MaxSeconds = WORKER_SECONDS,
     jobs: Jobs = None,
-    show_names: Annotated[
-        bool,
-        typer.Option(
-            "--show-names",
-            help="Danh sách cán bộ: ghi cả họ tên, ngày sinh của người có lỗi (chỉ trên màn hình).",
-        ),
-    ] = False,
+    show_names: ShowNamesOption = False,
 ) -> None:
     """Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell."""
     from gender_plan_cli.paths import local_rules

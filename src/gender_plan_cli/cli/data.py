@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -20,8 +21,12 @@ from gender_plan_cli.cli.common import (
 from gender_plan_cli.i18n import text
 from gender_plan_cli.reading.limits import Limits
 from gender_plan_cli.records import LoadResult, UnitRecord
+from gender_plan_cli.registry import Registry
 from gender_plan_cli.results import DataSource, SkippedFile, skipped_files
 from gender_plan_cli.rules import Rules
+
+if TYPE_CHECKING:
+    from gender_plan_cli.isolation import WorkerLimits
 
 
 @dataclass
@@ -30,6 +35,7 @@ class Data:
     source: DataSource
     skipped: list[SkippedFile]
     files: int
+    registry: Registry | None = None
 
     @property
     def records(self) -> list[UnitRecord]:
@@ -45,6 +51,8 @@ def load_data(
     output: Path | None = None,
     limits: Limits = DEFAULT_LIMITS,
     rules: tuple[Rules, Path | None] | None = None,
+    units: Path | None = None,
+    workers: WorkerLimits | None = None,
 ) -> Data:
     """The records to evaluate, or exit 1 (invalid data) / 2 (usage error). `rules`: the rules
     in force and the file named with --rules, for the registry beside it and the roster's
@@ -53,7 +61,7 @@ def load_data(
 
     source, inputs = data_inputs(paths, lang)
     rules_file = rules[1] if rules else None
-    registry = registry_for(None, rules_file, registry_search(paths, inputs), lang, limits)
+    registry = registry_for(units, rules_file, registry_search(paths, inputs), lang, limits)
     roster = roster_config(rules[0].roster, rules_file) if rules else None
     result = load_files(
         inputs,
@@ -63,6 +71,7 @@ def load_data(
         not_into=output,
         registry=registry,
         roster=roster,
+        workers=workers,
     )
     if not result.valid() and not skip_invalid:
         from gender_plan_cli.render.check_table import render_findings
@@ -72,4 +81,7 @@ def load_data(
         err.print(text("gap.invalid", lang), style="red", markup=False)
         raise typer.Exit(1)
     returns = [fr for fr in result.files if fr.role != "registry"]
-    return Data(result=result, source=source, skipped=skipped_files(returns), files=len(returns))
+    skipped = skipped_files(returns)
+    return Data(
+        result=result, source=source, skipped=skipped, files=len(returns), registry=registry
+    )

@@ -25,17 +25,12 @@ from gender_plan_cli.cli.common import (
     SkipInvalidOption,
     TargetYearOption,
     UnitsOption,
-    data_inputs,
     guarded,
     lang_of,
-    load_files,
     load_rules_or_exit,
     make_limits,
     make_workers,
-    registry_for,
-    registry_search,
     say,
-    stderr_console,
     stdout_console,
     usage_error,
 )
@@ -54,39 +49,51 @@ class GapFormat(str, Enum):
     xlsx = "xlsx"
 
 
+ByOption = Annotated[
+    GroupField | None,
+    typer.Option("--by", help="Nhóm theo / group by: " + " | ".join(GROUP_FIELDS) + "."),
+]
+FormatOption = Annotated[
+    GapFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table | json | csv | xlsx (mặc định theo đuôi tệp -o: .xlsx, .csv, .json; nếu "
+        "không: table). / Default from the -o extension, else table.",
+        show_default=False,
+    ),
+]
+CsvIdsOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv-ids",
+        help="CSV với mã cột tiếng Anh, dấu phẩy và dấu chấm thập phân. / CSV with ids, "
+        "',' and '.'.",
+    ),
+]
+FailOnGapOption = Annotated[
+    bool,
+    typer.Option("--fail-on-gap", help="Thoát mã 1 khi còn chỉ tiêu chưa đạt. / Exit 1 on a gap."),
+]
+MissingOption = Annotated[
+    MissingMode,
+    typer.Option(
+        "--missing",
+        help="Đơn vị trong danh mục chưa báo cáo: excluded (không tính, mặc định) | unmet "
+        "(tính là chưa có lãnh đạo chủ chốt nữ). / Units of the registry that sent nothing.",
+    ),
+]
+
+
 @guarded
 def gap(
     paths: DataPaths = None,
     year: TargetYearOption = None,
     report_year: DataYearOption = None,
-    by: Annotated[
-        GroupField | None,
-        typer.Option("--by", help="Nhóm theo / group by: " + " | ".join(GROUP_FIELDS) + "."),
-    ] = None,
-    format: Annotated[
-        GapFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table | json | csv | xlsx (mặc định theo đuôi tệp -o: .xlsx, .csv, .json; nếu "
-            "không: table). / Default from the -o extension, else table.",
-            show_default=False,
-        ),
-    ] = None,
-    csv_ids: Annotated[
-        bool,
-        typer.Option(
-            "--csv-ids",
-            help="CSV với mã cột tiếng Anh, dấu phẩy và dấu chấm thập phân. / CSV with ids, "
-            "',' and '.'.",
-        ),
-    ] = False,
-    fail_on_gap: Annotated[
-        bool,
-        typer.Option(
-            "--fail-on-gap", help="Thoát mã 1 khi còn chỉ tiêu chưa đạt. / Exit 1 on a gap."
-        ),
-    ] = False,
+    by: ByOption = None,
+    format: FormatOption = None,
+    csv_ids: CsvIdsOption = False,
+    fail_on_gap: FailOnGapOption = False,
     lang: LangOption = None,
     rules: RulesOption = None,
     skip_invalid: SkipInvalidOption = False,
@@ -97,21 +104,15 @@ def gap(
     max_cells: MaxCells = DEFAULT_LIMITS.max_cells,
     max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
     units: UnitsOption = None,
-    missing: Annotated[
-        MissingMode,
-        typer.Option(
-            "--missing",
-            help="Đơn vị trong danh mục chưa báo cáo: excluded (không tính, mặc định) | unmet "
-            "(tính là chưa có lãnh đạo chủ chốt nữ). / Units of the registry that sent nothing.",
-        ),
-    ] = "excluded",
+    missing: MissingOption = "excluded",
     max_memory_mb: MaxMemoryMb = WORKER_MEMORY_MB,
     max_seconds: MaxSeconds = WORKER_SECONDS,
     jobs: Jobs = None,
 ) -> None:
     """Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of year Y."""
     from gender_plan_cli.assess import evaluate
-    from gender_plan_cli.results import ReportYearAbsent, skipped_files
+    from gender_plan_cli.cli.data import load_data
+    from gender_plan_cli.results import ReportYearAbsent
 
     language = lang_of(lang)
     if year is None:
@@ -119,51 +120,38 @@ def gap(
     if not MIN_YEAR <= year <= MAX_YEAR:
         usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
     rule_set, rules_shown = load_rules_or_exit(rules, language)
-    from gender_plan_cli.roster.config import roster_config
-
-    source, inputs = data_inputs(paths, language)
-    limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
-    workers = make_workers(max_memory_mb, max_seconds, jobs)
-    registry = registry_for(units, rules, registry_search(paths, inputs), language, limits)
-    result = load_files(
-        inputs,
+    data = load_data(
+        paths,
         language,
-        limits,
         report_year=report_year,
-        not_into=output,
-        workers=workers,
-        registry=registry,
-        roster=roster_config(rule_set.roster, rules),
+        skip_invalid=skip_invalid,
+        output=output,
+        limits=make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb),
+        rules=(rule_set, rules),
+        units=units,
+        workers=make_workers(max_memory_mb, max_seconds, jobs),
     )
-    if not result.valid() and not skip_invalid:
-        from gender_plan_cli.render.check_table import render_findings
-
-        err = stderr_console()
-        render_findings(result, language, err)
-        err.print(text("gap.invalid", language), style="red", markup=False)
-        raise typer.Exit(1)
     try:
         report = evaluate(
-            result.records,
+            data.records,
             rule_set,
             year,
             report_year=report_year,
             by=by,
             rules_shown=rules_shown,
-            data_source=source,
-            skipped=skipped_files(result.files),
-            registry=registry,
+            data_source=data.source,
+            skipped=data.skipped,
+            registry=data.registry,
             missing=missing,
         )
-        report.rules_sha256 = rule_set.sha256
     except ReportYearAbsent as exc:
         years = ", ".join(str(y) for y in exc.present)
         usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))
-
+    report.rules_sha256 = rule_set.sha256
     if report.empty():
         say(text("gap.empty", language), "red bold")
         raise typer.Exit(1)
-    _output(report, format, output, language, csv_ids, (result, rule_set, rules_shown))
+    _output(report, format, output, language, csv_ids, (data.result, rule_set, rules_shown))
     raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
 
 
