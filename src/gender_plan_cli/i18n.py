@@ -958,9 +958,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.sign.head": ("Thủ trưởng đơn vị", "Head of the unit"),
     "template.sign.head.note": ("(Ký, họ tên, đóng dấu)", "(Signature, full name, seal)"),
     "template.help.rows": (
-        "Biểu có sẵn 30 dòng kẻ; đơn vị cần thêm dòng thì chèn dòng (Insert) phía trên dòng "
+        "Biểu có sẵn {rows} dòng kẻ; đơn vị cần thêm dòng thì chèn dòng (Insert) phía trên dòng "
         "ngày tháng, không ghi đè lên phần ký tên.",
-        "The form has 30 ruled rows; to add rows, insert them above the date line, never over "
+        "The form has {rows} ruled rows; to add rows, insert them above the date line, never over "
         "the signatures.",
     ),
     "template.subtitle": (

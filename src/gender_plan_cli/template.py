@@ -109,7 +109,7 @@ def build_template(lang: str = "vi", year: int | None = None) -> Workbook:
     _form_bottom(form, lang)
     _page_setup(form)
     _validations(form, lang, year)
-    help_sheet(help_ws, lang, year, deadline(lang))
+    help_sheet(help_ws, lang, year, deadline(lang), DATA_ROWS)
     wb.properties.title = _title(lang, year)
     wb.properties.creator = "gplan"
     wb.properties.keywords = MARKER

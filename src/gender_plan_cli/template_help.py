@@ -33,8 +33,8 @@ def lines_needed(value: str, width: float) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n"))
 
 
-def help_sheet(ws: Worksheet, lang: str, year: int | None, deadline: str) -> None:
-    """Fill in the instructions sheet `ws` in `lang`."""
+def help_sheet(ws: Worksheet, lang: str, year: int | None, deadline: str, rows: int) -> None:
+    """Fill in the instructions sheet `ws` in `lang`; `rows`: the form's ruled rows."""
     from openpyxl.styles import Font
 
     for col, width in _WIDTHS.items():
@@ -42,7 +42,7 @@ def help_sheet(ws: Worksheet, lang: str, year: int | None, deadline: str) -> Non
     ws["A1"] = text("template.help.title", lang)
     ws["A1"].font = Font(name=FONT, bold=True, size=14)
     ws.row_dimensions[1].height = 22
-    row = _rules(ws, lang, deadline, LIST_HEADER_ROW)
+    row = _rules(ws, lang, deadline, rows)
     last = _columns_table(ws, lang, row + 1)
     _lists(ws, lang, year)
     ws.print_area = f"A1:D{last}"
@@ -55,7 +55,7 @@ def help_sheet(ws: Worksheet, lang: str, year: int | None, deadline: str) -> Non
     ws.print_options.horizontalCentered = True
 
 
-def _rules(ws: Worksheet, lang: str, deadline: str, row: int) -> int:
+def _rules(ws: Worksheet, lang: str, deadline: str, rows: int) -> int:
     """The numbered rules, each merged over B:D; returns the first row below them."""
     from openpyxl.styles import Alignment, Font
 
@@ -74,11 +74,12 @@ def _rules(ws: Worksheet, lang: str, deadline: str, row: int) -> int:
             unit_type=FIELD_BY_ID["unit_type"].label(lang),
             area=FIELD_BY_ID["ethnic_minority_area"].label(lang),
         ),
-        text("template.help.rows", lang),
+        text("template.help.rows", lang, rows=rows),
         text("template.help.deadline", lang, deadline=deadline),
         text("template.help.check", lang),
     ]
     width = _WIDTHS["B"] + _WIDTHS["C"] + _WIDTHS["D"]
+    row = LIST_HEADER_ROW
     for i, rule in enumerate(rules, start=1):
         number = ws.cell(row, 1, f"{i}.")
         number.alignment, number.font = wrap, Font(name=FONT)
