@@ -35,6 +35,7 @@ from gender_plan_cli.template_help import (
     OPTIONAL_FILL,
     REQUIRED_FILL,
     help_sheet,
+    print_on_a4,
 )
 
 if TYPE_CHECKING:
@@ -214,15 +215,8 @@ def _form_bottom(ws: Worksheet, lang: str) -> None:
 def _page_setup(ws: Worksheet) -> None:
     """A4 landscape, one page wide, the header and column numbers on every printed page."""
     ws.print_title_rows = f"{HEADER_ROW}:{NUMBER_ROW}"
-    ws.print_area = f"A1:{column_letter(len(FIELDS))}{SIGN_ROW + 5}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    print_on_a4(ws, f"A1:{column_letter(len(FIELDS))}{SIGN_ROW + 5}", "landscape", 0.4)
     ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.print_options.horizontalCentered = True
 
 
 def _width(f: Field, lang: str) -> float:

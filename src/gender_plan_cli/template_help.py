@@ -45,13 +45,18 @@ def help_sheet(ws: Worksheet, lang: str, year: int | None, deadline: str, rows: 
     row = _rules(ws, lang, deadline, rows)
     last = _columns_table(ws, lang, row + 1)
     _lists(ws, lang, year)
-    ws.print_area = f"A1:D{last}"
+    print_on_a4(ws, f"A1:D{last}", "portrait", side_margin=0.6)
+
+
+def print_on_a4(ws: Worksheet, area: str, orientation: str, side_margin: float) -> None:
+    """Print `area` of `ws` on A4 in `orientation`, one page wide, centred."""
+    ws.print_area = area
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
+    ws.page_setup.orientation = orientation
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.6
+    ws.page_margins.left = ws.page_margins.right = side_margin
     ws.print_options.horizontalCentered = True
 
 
