@@ -805,7 +805,7 @@ def write_2024(units: list[Unit], path: Path, year: int = 2024) -> None:
 
 def write_return_template(units: list[Unit], path: Path, signed: str | None = None) -> None:
     """A commune's return on the form `gplan template` writes, with its signature date line."""
-    from gender_plan_cli.template import FIRST_DATA_ROW, build_template
+    from gender_plan_cli.template import DATE_ROW, FIRST_DATA_ROW, build_template
 
     wb = build_template("vi")
     wb.properties.created = STAMP
@@ -815,9 +815,8 @@ def write_return_template(units: list[Unit], path: Path, signed: str | None = No
         for c, f in enumerate(FIELDS, start=1):
             ws.cell(r, c, values[f.id])
     if signed:
-        last = FIRST_DATA_ROW + len(units)
-        ws.cell(last + 1, 2, signed)
-        ws.cell(last + 2, 2, "Người lập biểu")
+        date_cell = next(c for c in ws[DATE_ROW] if c.value)
+        date_cell.value = signed
     save(wb, path)
 
 
@@ -1109,10 +1108,12 @@ def write_broken_duplicate_column(path: Path) -> None:
 
 
 def write_broken_no_units(path: Path) -> None:
-    """The blank template sent back as it was."""
+    """The blank form sent back by a unit, saved again by a program that dropped gplan's
+    marker (a form still carrying it is gplan's own blank form: skipped as `own-output`)."""
     from gender_plan_cli.template import build_template
 
     wb = build_template("vi")
+    wb.properties.keywords = None
     wb.properties.created = STAMP
     save(wb, path)
 

@@ -11,9 +11,15 @@ from typer.testing import CliRunner
 from gender_plan_cli.cli import app
 from gender_plan_cli.contract import COUNT_FIELDS, FIELDS, LEVELS, UNIT_TYPES
 from gender_plan_cli.template import (
+    AGENCY_ROW,
+    DATE_ROW,
     FIRST_DATA_ROW,
+    FORM_NO_ROW,
     HEADER_ROW,
     LAST_DATA_ROW,
+    NUMBER_ROW,
+    SIGN_ROW,
+    TITLE_ROW,
     build_template,
     data_range,
     field_column,
@@ -76,8 +82,70 @@ def test_english_header_is_the_contract_cell_by_cell(form_en: openpyxl.Workbook)
 
 
 def test_title_above_header_has_a_blank_year(form_vi: openpyxl.Workbook) -> None:
-    title = form_vi.worksheets[0]["A1"].value
+    title = form_vi.worksheets[0].cell(TITLE_ROW, 1).value
     assert title.startswith("BÁO CÁO SỐ LIỆU CÁN BỘ NỮ") and title.endswith("NĂM ____")
+
+
+def test_title_carries_the_year_asked_for() -> None:
+    ws = build_template("vi", 2025).worksheets[0]
+    assert ws.cell(TITLE_ROW, 1).value.endswith("NĂM 2025")
+
+
+def sheet_values(ws) -> set[str]:  # type: ignore[no-untyped-def]
+    return {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
+
+
+def test_looks_like_the_forms_the_units_know(form_vi: openpyxl.Workbook) -> None:
+    """Agency and national motto, form number, column numbers, date line and signatures."""
+    ws = form_vi.worksheets[0]
+    assert ws.cell(AGENCY_ROW, 1).value == "TÊN CƠ QUAN, ĐƠN VỊ"
+    assert {
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "…, ngày … tháng … năm …",
+        "Người lập biểu",
+        "Thủ trưởng đơn vị",
+        "(Ký, họ tên)",
+    } <= sheet_values(ws)
+    assert ws.cell(FORM_NO_ROW, len(FIELDS)).value == "Biểu số 01"
+    numbers = [ws.cell(NUMBER_ROW, i).value for i in range(1, len(FIELDS) + 1)]
+    assert numbers == [f"({i})" for i in range(1, len(FIELDS) + 1)]
+    assert DATE_ROW > LAST_DATA_ROW and SIGN_ROW > DATE_ROW
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_times_new_roman_everywhere(form_vi: openpyxl.Workbook, index: int) -> None:
+    ws = form_vi.worksheets[index]
+    fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
+    assert fonts == {"Times New Roman"}
+
+
+def test_printed_on_a4_one_page_wide(form_vi: openpyxl.Workbook) -> None:
+    form, help_sheet = form_vi.worksheets
+    for ws, orientation in ((form, "landscape"), (help_sheet, "portrait")):
+        assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+        assert ws.page_setup.orientation == orientation
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert form.print_title_rows == f"${HEADER_ROW}:${NUMBER_ROW}"
+
+
+def test_instructions_rows_are_tall_enough_for_their_text(form_vi: openpyxl.Workbook) -> None:
+    from gender_plan_cli.template_help import lines_needed
+
+    ws = form_vi.worksheets[1]
+    for row in ws.iter_rows(min_row=3, max_col=4):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                width = (
+                    sum(
+                        ws.column_dimensions[c].width
+                        for c in "BCD"
+                        if cell.column == 2 and ws.cell(cell.row, 3).value is None
+                    )
+                    or ws.column_dimensions[cell.column_letter].width
+                )
+                height = ws.row_dimensions[cell.row].height
+                assert height and height >= 15 * lines_needed(cell.value, width), cell.coordinate
 
 
 def test_header_is_wrapped_and_columns_are_sized(form_vi: openpyxl.Workbook) -> None:
@@ -86,7 +154,7 @@ def test_header_is_wrapped_and_columns_are_sized(form_vi: openpyxl.Workbook) -> 
         cell = ws.cell(HEADER_ROW, i)
         assert cell.alignment.wrap_text
         assert cell.font.bold
-        assert ws.column_dimensions[cell.column_letter].width >= 10
+        assert ws.column_dimensions[cell.column_letter].width >= 8
     assert ws.column_dimensions[field_column("unit_name")].width >= 30
 
 
@@ -317,9 +385,22 @@ def test_form_filled_through_its_labels_checks_clean(tmp_path: Path, lang: str) 
     assert (ba_vi.source_row, s01.source_row) == (FIRST_DATA_ROW + 1, FIRST_DATA_ROW)
 
 
-def test_blank_form_has_a_header_but_no_units(tmp_path: Path) -> None:
+def test_signature_block_and_column_numbers_are_no_units(tmp_path: Path) -> None:
+    """A form filled in and signed: exit 0, two units, none made of the frame around them."""
+    out, code, _ = write(tmp_path, "--year", "2025")
+    assert code == 0
+    wb = openpyxl.load_workbook(out)
+    ws = wb.worksheets[0]
+    for r, row in enumerate(FILLED_VI, start=FIRST_DATA_ROW):
+        for c, f in enumerate(FIELDS, start=1):
+            ws.cell(r, c, row[f.id])
+    ws.cell(DATE_ROW, len(FIELDS) - 6, "Ba Vì, ngày 10 tháng 12 năm 2025")
+    ws.cell(SIGN_ROW + 4, 1, "Nguyễn Thị Lan")
+    wb.save(out)
+    result = runner.invoke(app, ["check", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
     from gender_plan_cli.load import load_paths
 
-    out, _, _ = write(tmp_path)
-    (file,) = load_paths([out]).files
-    assert [f.code for f in file.findings] == ["no-units"]
+    loaded = load_paths([out])
+    assert [r.unit_code for r in loaded.records] == ["S01", "X007-UB"]
+    assert [r.source_row for r in loaded.records] == [FIRST_DATA_ROW, FIRST_DATA_ROW + 1]

@@ -49,6 +49,7 @@ CodeId = Literal[
     "unread-row",
     "derived-total",
     "suspicious-text",
+    "own-output",
     # person-level rosters (roster/)
     "roster-missing-column",
     "roster-missing-sex",
@@ -93,6 +94,7 @@ SEVERITY: dict[CodeId, Severity] = {
     "unread-row": "warning",
     "derived-total": "warning",
     "suspicious-text": "error",
+    "own-output": "warning",
     "roster-missing-column": "error",
     "roster-missing-sex": "error",
     "roster-bad-date": "warning",

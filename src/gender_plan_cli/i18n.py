@@ -942,8 +942,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.sheet.form": ("Biểu 01", "Form 01"),
     "template.sheet.help": ("Hướng dẫn", "Instructions"),
     "template.title": (
-        "BÁO CÁO SỐ LIỆU CÁN BỘ NỮ THAM GIA LÃNH ĐẠO, QUẢN LÝ NĂM ____",
-        "REPORT ON WOMEN IN LEADERSHIP AND MANAGEMENT POSITIONS, YEAR ____",
+        "BÁO CÁO SỐ LIỆU CÁN BỘ NỮ THAM GIA LÃNH ĐẠO, QUẢN LÝ NĂM {year}",
+        "REPORT ON WOMEN IN LEADERSHIP AND MANAGEMENT POSITIONS, YEAR {year}",
+    ),
+    "template.agency": ("TÊN CƠ QUAN, ĐƠN VỊ", "NAME OF THE AGENCY OR UNIT"),
+    "template.nation": (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SOCIALIST REPUBLIC OF VIET NAM",
+    ),
+    "template.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "template.form-no": ("Biểu số 01", "Form No. 01"),
+    "template.date-line": ("…, ngày … tháng … năm …", "…, date … month … year …"),
+    "template.sign.maker": ("Người lập biểu", "Prepared by"),
+    "template.sign.maker.note": ("(Ký, họ tên)", "(Signature, full name)"),
+    "template.sign.head": ("Thủ trưởng đơn vị", "Head of the unit"),
+    "template.sign.head.note": ("(Ký, họ tên, đóng dấu)", "(Signature, full name, seal)"),
+    "template.help.rows": (
+        "Biểu có sẵn {rows} dòng kẻ; đơn vị cần thêm dòng thì chèn dòng (Insert) phía trên dòng "
+        "ngày tháng, không ghi đè lên phần ký tên.",
+        "The form has {rows} ruled rows; to add rows, insert them above the date line, never over "
+        "the signatures.",
     ),
     "template.subtitle": (
         "(Kế hoạch thực hiện Quyết định số 2282/QĐ-TTg; gửi Sở Nội vụ trước ngày {deadline} hằng "
@@ -1173,6 +1191,20 @@ MESSAGES.update(
             "không được đọc. Hãy chép tệp thật vào thư mục.",
             '"{name}" is a symbolic link leading out of the folder checked ({target}), so it is not '
             "read. Copy the file itself into the folder.",
+        ),
+        "own-output.template": (
+            "Tệp do gplan tạo (biểu mẫu trống, chưa có đơn vị nào): bỏ qua, không phải báo cáo.",
+            "A file gplan wrote (the blank form, no unit filled in): skipped, it is no return.",
+        ),
+        "own-output.csv": (
+            "Tệp do gplan tạo (kết quả CSV của gplan check, gap, status hoặc trend): bỏ qua, "
+            "không phải báo cáo.",
+            "A file gplan wrote (the CSV of gplan check, gap, status or trend): skipped, it is no "
+            "return.",
+        ),
+        "own-output.json": (
+            "Tệp do gplan tạo (kết quả JSON của gplan): bỏ qua, không phải báo cáo.",
+            "A file gplan wrote (one of gplan's JSON outputs): skipped, it is no return.",
         ),
         "suspicious-text": (
             'Ô {cell} ("{field}") có ký tự điều khiển hướng chữ (bidi, {chars}) làm chữ hiển thị '

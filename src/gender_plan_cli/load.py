@@ -20,6 +20,7 @@ from gender_plan_cli.crosscheck import cross_check
 from gender_plan_cli.gcpause import gc_paused
 from gender_plan_cli.layout import find
 from gender_plan_cli.no_header import Closest, data_sheet_elsewhere
+from gender_plan_cli.own_output import is_blank_template, is_csv_output, is_json_output, skipped
 from gender_plan_cli.reading import Book, open_book
 from gender_plan_cli.reading.limits import (
     DEFAULT_LIMITS,
@@ -172,6 +173,8 @@ def read_file(
 ) -> FileResult:
     """One file → FileResult. Whatever the bytes, this returns: problems become findings."""
     shown = str(path)
+    if is_json_output(path):
+        return skipped(shown, "json")
     try:
         book = open_book(path, limits)
     except BaseException as exc:
@@ -240,6 +243,8 @@ def _read_book(
         budget.spend(grid.name, grid.rows)
         check_merged(grid.name, grid.merged, limits)
         sheet_name = None if is_csv else grid.name
+        if is_csv and grid.rows and is_csv_output(grid.rows[0]):
+            return skipped(shown, "csv")
         # A list of people first: its `Họ và tên` column is no return's, while its `Giới tính`
         # › `Nam` | `Nữ` and `Mã đơn vị` would also pass for the header of a return.
         result = read_roster_sheet(grid, shown, sheet_name, cli_year, roster)
@@ -249,6 +254,8 @@ def _read_book(
                 closest.see(grid, candidate)
                 continue
             result = validate_sheet(grid, layout, shown, sheet_name, cli_year)
+            if is_blank_template(getattr(book, "keywords", None), result.units):
+                return skipped(shown, "template", sheets=[s.name for s in book.sheets])
             if result.units == 0 and book.has_sheets:
                 _point_at_the_data(result, book, grid.name)
         result.ignored_sheets = [s.name for i, s in enumerate(book.sheets) if i != position]

@@ -18,6 +18,20 @@ from gender_plan_cli.received import Received, ReceivedFrom, order_key
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.registry import Registry
 
+# The columns of `status --format csv`, in order (also how `own_output` knows the file again).
+CSV_COLUMNS = (
+    "unit_code",
+    "unit_name",
+    "state",
+    "resubmitted",
+    "received",
+    "received_from",
+    "cell",
+    "files",
+    "in_registry",
+    "valid",
+)
+
 State = Literal["on_time", "late", "missing"]
 STATES: tuple[State, ...] = ("on_time", "late", "missing")
 

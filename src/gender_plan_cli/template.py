@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from gender_plan_cli.contract import (
     DEADLINE_EN,
     DEADLINE_VI,
-    DTTS_REQUIRED,
-    FIELD_BY_ID,
     FIELDS,
     MAX_YEAR,
     MIN_YEAR,
@@ -27,28 +25,40 @@ from gender_plan_cli.contract import (
     levels_in,
 )
 from gender_plan_cli.i18n import text
+from gender_plan_cli.own_output import MARKER
 from gender_plan_cli.reading.grid import column_index, column_letter
 from gender_plan_cli.safe_output import write_atomic
+from gender_plan_cli.template_help import (
+    FONT,
+    LIST_COLUMNS,
+    LIST_HEADER_ROW,
+    OPTIONAL_FILL,
+    REQUIRED_FILL,
+    help_sheet,
+    print_on_a4,
+)
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-TITLE_ROW = 1
-SUBTITLE_ROW = 2
-HEADER_ROW = 4
-FIRST_DATA_ROW = HEADER_ROW + 1
-DATA_ROWS = 1000
+# The form from top to bottom, as the Department's own forms are laid out: agency and national
+# motto, form number, title, header, column numbers, the rows units fill in, date and signatures.
+AGENCY_ROW = 1
+MOTTO_ROW = 2
+FORM_NO_ROW = 3
+TITLE_ROW = 4
+SUBTITLE_ROW = 5
+HEADER_ROW = 7
+NUMBER_ROW = HEADER_ROW + 1
+FIRST_DATA_ROW = NUMBER_ROW + 1
+DATA_ROWS = 30  # ruled rows; a unit with more inserts rows above the date line
 LAST_DATA_ROW = FIRST_DATA_ROW + DATA_ROWS - 1
+DATE_ROW = LAST_DATA_ROW + 2
+SIGN_ROW = DATE_ROW + 1
 
 # Instructions sheet: the lists the drop-downs point at (header row, then one value a row).
-LIST_HEADER_ROW = 3
-LIST_COLUMNS = {"level": "F", "unit_type": "G", "ethnic_minority_area": "H"}
 LIST_COLUMNS_INDEX = {fid: column_index(letter) for fid, letter in LIST_COLUMNS.items()}
-
-_REQUIRED_FILL = "FCE4D6"  # light orange: a required column
-_OPTIONAL_FILL = "DDEBF7"  # light blue: an optional column
-_TITLE_FILL = "F2F2F2"
 
 
 def deadline(lang: str) -> str:
@@ -94,12 +104,16 @@ def build_template(lang: str = "vi", year: int | None = None) -> Workbook:
     wb = Workbook()
     form = wb.active
     form.title = text("template.sheet.form", lang)
-    help_sheet = wb.create_sheet(text("template.sheet.help", lang))
-    _form_sheet(form, lang)
+    help_ws = wb.create_sheet(text("template.sheet.help", lang))
+    _form_top(form, lang, year)
+    _form_header(form, lang)
+    _form_bottom(form, lang)
+    _page_setup(form)
     _validations(form, lang, year)
-    _help_sheet(help_sheet, lang, year)
-    wb.properties.title = text("template.title", lang)
+    help_sheet(help_ws, lang, year, deadline(lang), DATA_ROWS)
+    wb.properties.title = _title(lang, year)
     wb.properties.creator = "gplan"
+    wb.properties.keywords = MARKER
     wb.active = 0
     return wb
 
@@ -110,67 +124,116 @@ def write_template(path: Path, lang: str = "vi", year: int | None = None) -> Non
     write_atomic(Path(path), lambda tmp: wb.save(tmp))
 
 
-def _form_sheet(ws: Worksheet, lang: str) -> None:
+def _title(lang: str, year: int | None) -> str:
+    return text("template.title", lang, year=year if year is not None else "____")
+
+
+def _put(ws: Worksheet, row: int, first: int, last: int, value: str, style: str) -> None:
+    """One line of the form's frame, merged over columns `first`..`last`, in Times New Roman:
+    `style` is bold, italic, title, or plain."""
+    from openpyxl.styles import Alignment, Font
+
+    if last > first:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    cell = ws.cell(row, first, value)
+    cell.font = Font(
+        name=FONT,
+        size=13 if style == "title" else 11,
+        bold=style in ("bold", "title"),
+        italic=style == "italic",
+    )
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+# Left block over the code, name and parent columns; right block over the last seven.
+_LEFT = (1, 3)
+_RIGHT = (len(FIELDS) - 6, len(FIELDS))
+
+
+def _form_top(ws: Worksheet, lang: str, year: int | None) -> None:
+    """Agency and national motto, the form number, the title with its year, the subtitle."""
+    from openpyxl.styles import Alignment
+
+    last = len(FIELDS)
+    _put(ws, AGENCY_ROW, *_LEFT, text("template.agency", lang), "bold")
+    _put(ws, AGENCY_ROW, *_RIGHT, text("template.nation", lang), "bold")
+    _put(ws, MOTTO_ROW, *_RIGHT, text("template.motto", lang), "bold")
+    _put(ws, FORM_NO_ROW, last, last, text("template.form-no", lang), "bold")
+    ws.cell(FORM_NO_ROW, last).alignment = Alignment(horizontal="right", vertical="center")
+    _put(ws, TITLE_ROW, 1, last, _title(lang, year), "title")
+    ws.row_dimensions[TITLE_ROW].height = 24
+    subtitle = text(
+        "template.subtitle",
+        lang,
+        deadline=deadline(lang),
+        help_sheet=text("template.sheet.help", lang),
+    )
+    _put(ws, SUBTITLE_ROW, 1, last, subtitle, "italic")
+
+
+def _form_header(ws: Worksheet, lang: str) -> None:
+    """The header row, the column numbers under it, and the ruled rows units fill in."""
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-    last_col = column_letter(len(FIELDS))
-    ws.merge_cells(f"A{TITLE_ROW}:{last_col}{TITLE_ROW}")
-    title = ws.cell(TITLE_ROW, 1, text("template.title", lang))
-    title.font = Font(bold=True, size=14)
-    title.alignment = Alignment(horizontal="center", vertical="center")
-    ws.row_dimensions[TITLE_ROW].height = 24
-    ws.merge_cells(f"A{SUBTITLE_ROW}:{last_col}{SUBTITLE_ROW}")
-    subtitle = ws.cell(
-        SUBTITLE_ROW,
-        1,
-        text(
-            "template.subtitle",
-            lang,
-            deadline=deadline(lang),
-            help_sheet=text("template.sheet.help", lang),
-        ),
-    )
-    subtitle.font = Font(italic=True)
-    subtitle.alignment = Alignment(horizontal="center", vertical="center")
-
     thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    plain = Font(name=FONT, size=11)
     for i, f in enumerate(FIELDS, start=1):
         cell = ws.cell(HEADER_ROW, i, f.label(lang))
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.fill = PatternFill("solid", fgColor=_REQUIRED_FILL if f.required else _OPTIONAL_FILL)
-        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        cell.fill = PatternFill("solid", fgColor=REQUIRED_FILL if f.required else OPTIONAL_FILL)
+        cell.border = border
         note = f.note_vi if lang == "vi" else f.note_en
         if note:
             cell.comment = Comment(note, "gplan", width=260, height=110)
-        dim = ws.column_dimensions[column_letter(i)]
-        dim.width = _width(f, lang)
-        if f.kind is Kind.TEXT and f.id in ("unit_code", "parent_code"):
-            dim.number_format = "@"  # codes such as 001 keep their leading zeros
-    ws.row_dimensions[HEADER_ROW].height = 66
+        number = ws.cell(NUMBER_ROW, i, f"({i})")
+        number.font = Font(name=FONT, italic=True, size=10)
+        number.alignment = Alignment(horizontal="center")
+        number.border = border
+        text_column = f.kind is Kind.TEXT and f.id in ("unit_code", "parent_code")
+        for r in range(FIRST_DATA_ROW, LAST_DATA_ROW + 1):
+            blank = ws.cell(r, i)
+            blank.font, blank.border = plain, border
+            if text_column:
+                blank.number_format = "@"  # codes such as 001 keep their leading zeros
+        ws.column_dimensions[column_letter(i)].width = _width(f, lang)
+    ws.row_dimensions[HEADER_ROW].height = 84
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"  # header and the code/name columns stay in view
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _form_bottom(ws: Worksheet, lang: str) -> None:
+    """The date line and the two signatures: the person who made the return, the head."""
+    _put(ws, DATE_ROW, *_RIGHT, text("template.date-line", lang), "italic")
+    _put(ws, SIGN_ROW, *_LEFT, text("template.sign.maker", lang), "bold")
+    _put(ws, SIGN_ROW, *_RIGHT, text("template.sign.head", lang), "bold")
+    _put(ws, SIGN_ROW + 1, *_LEFT, text("template.sign.maker.note", lang), "italic")
+    _put(ws, SIGN_ROW + 1, *_RIGHT, text("template.sign.head.note", lang), "italic")
+
+
+def _page_setup(ws: Worksheet) -> None:
+    """A4 landscape, one page wide, the header and column numbers on every printed page."""
+    ws.print_title_rows = f"{HEADER_ROW}:{NUMBER_ROW}"
+    print_on_a4(ws, f"A1:{column_letter(len(FIELDS))}{SIGN_ROW + 5}", "landscape", 0.4)
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
 
 
 def _width(f: Field, lang: str) -> float:
     """Wide enough for the values, narrow enough that the wrapped header stays readable."""
     fixed = {
-        "unit_code": 12,
-        "unit_name": 40,
-        "parent_code": 14,
-        "level": 20,
-        "unit_type": 28,
-        "sector": 20,
-        "notes": 30,
+        "unit_code": 10,
+        "unit_name": 30,
+        "parent_code": 10,
+        "level": 15,
+        "unit_type": 18,
+        "sector": 14,
+        "report_year": 8,
+        "notes": 18,
     }
     if f.id in fixed:
         return fixed[f.id]
-    return float(min(18, max(11, len(f.label(lang)) // 2 + 4)))
+    return 10.0 if f.kind is Kind.PERCENT or f.id == "ethnic_minority_area" else 9.0
 
 
 def _validations(ws: Worksheet, lang: str, year: int | None = None) -> None:
@@ -210,87 +273,3 @@ def _validations(ws: Worksheet, lang: str, year: int | None = None) -> None:
             percent.add(data_range(f.id))
         elif f.kind is Kind.YEAR:
             years.add(data_range(f.id))
-
-
-def _help_sheet(ws: Worksheet, lang: str, year: int | None = None) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    wrap = Alignment(wrap_text=True, vertical="top")
-    bold = Font(bold=True)
-    for col, width in {
-        "A": 8,
-        "B": 34,
-        "C": 16,
-        "D": 72,
-        "E": 3,
-        "F": 22,
-        "G": 32,
-        "H": 14,
-    }.items():
-        ws.column_dimensions[col].width = width
-
-    ws["A1"] = text("template.help.title", lang)
-    ws["A1"].font = Font(bold=True, size=14)
-
-    rules = [
-        text("template.help.one-row", lang),
-        text("template.help.separate", lang),
-        text("template.help.key-leaders", lang),
-        text("template.help.indicator", lang),
-        text("template.help.numbers", lang),
-        text("template.help.dtts", lang),
-        text(
-            "template.help.colours",
-            lang,
-            level=FIELD_BY_ID["level"].label(lang),
-            unit_type=FIELD_BY_ID["unit_type"].label(lang),
-            area=FIELD_BY_ID["ethnic_minority_area"].label(lang),
-        ),
-        text("template.help.deadline", lang, deadline=deadline(lang)),
-        text("template.help.check", lang),
-    ]
-    row = LIST_HEADER_ROW
-    for i, rule in enumerate(rules, start=1):
-        ws.cell(row, 1, f"{i}.").alignment = wrap
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-        cell = ws.cell(row, 2, rule)
-        cell.alignment = wrap
-        ws.row_dimensions[row].height = 15 * (len(rule) // 110 + 1)
-        row += 1
-
-    row += 1
-    ws.cell(row, 1, text("template.help.columns", lang)).font = bold
-    row += 1
-    heads = ("letter", "label", "required", "note")
-    for c, name in enumerate(heads, start=1):
-        cell = ws.cell(row, c, text(f"template.help.col.{name}", lang))
-        cell.font = bold
-        cell.fill = PatternFill("solid", fgColor=_TITLE_FILL)
-    for i, f in enumerate(FIELDS, start=1):
-        row += 1
-        ws.cell(row, 1, column_letter(i))
-        ws.cell(row, 2, f.label(lang)).fill = PatternFill(
-            "solid", fgColor=_REQUIRED_FILL if f.required else _OPTIONAL_FILL
-        )
-        if f.required:
-            required = text("template.yes", lang)
-        elif f.id in DTTS_REQUIRED:
-            required = text("template.help.required.dtts", lang)
-        else:
-            required = ""
-        ws.cell(row, 3, required)
-        note = ws.cell(row, 4, f.note_vi if lang == "vi" else f.note_en)
-        note.alignment = wrap
-        for c in (1, 2, 3):
-            ws.cell(row, c).alignment = wrap
-
-    # The drop-downs' lists, visible so that a clerk can read them too.
-    ws.cell(LIST_HEADER_ROW - 1, LIST_COLUMNS_INDEX["level"], text("template.help.lists", lang))
-    ws.cell(LIST_HEADER_ROW - 1, LIST_COLUMNS_INDEX["level"]).font = bold
-    for fid, index in LIST_COLUMNS_INDEX.items():
-        head = ws.cell(LIST_HEADER_ROW, index, text("template.help.list", lang, field=fid))
-        head.font = bold
-        head.alignment = wrap
-        head.fill = PatternFill("solid", fgColor=_TITLE_FILL)
-        for j, label in enumerate(choice_labels(fid, lang, year), start=1):
-            ws.cell(LIST_HEADER_ROW + j, index, label)

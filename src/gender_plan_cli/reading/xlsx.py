@@ -110,6 +110,23 @@ class XlsxBook:
             self._calamine.close()
 
     # -- workbook structure ------------------------------------------------------------------
+    @property
+    def keywords(self) -> str | None:
+        """The document's keywords (docProps/core.xml), where gplan marks the form it writes."""
+        from defusedxml import ElementTree
+
+        data = self._read_small("docProps/core.xml")
+        if data is None:
+            return None
+        try:
+            root = ElementTree.fromstring(data)
+        except ElementTree.ParseError:
+            return None
+        for element in root:
+            if element.tag.endswith("}keywords"):
+                return element.text
+        return None
+
     def _read_small(self, name: str) -> bytes | None:
         try:
             self._zip.getinfo(name)

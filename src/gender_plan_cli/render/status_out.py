@@ -11,20 +11,8 @@ from rich.text import Text
 
 from gender_plan_cli.i18n import text
 from gender_plan_cli.safe_output import neutralize
-from gender_plan_cli.status import StatusReport, UnitStatus
+from gender_plan_cli.status import CSV_COLUMNS, StatusReport, UnitStatus
 
-CSV_COLUMNS = (
-    "unit_code",
-    "unit_name",
-    "state",
-    "resubmitted",
-    "received",
-    "received_from",
-    "cell",
-    "files",
-    "in_registry",
-    "valid",
-)
 _STYLE = {"on_time": "green", "late": "yellow", "missing": "red"}
 
 
