@@ -47,3 +47,8 @@ def test_decomposed_and_composed_text_sort_together() -> None:
 def test_the_order_is_total(words: list[str]) -> None:
     once = sorted(words, key=vi_sort_key)
     assert sorted(reversed(once), key=vi_sort_key) == once
+
+
+def test_a_mark_on_a_digit_sorts_without_error() -> None:
+    """Hypothesis found `0̂` (a circumflex on a digit): it has no letter to compose with."""
+    assert sorted(["0\u0302", "Em", "0"], key=vi_sort_key) == ["0", "0\u0302", "Em"]

@@ -110,7 +110,11 @@ def _letters(text: str) -> list[tuple[str, int]]:
         if ch in _TONE_RANK and out:
             out[-1] = (out[-1][0], _TONE_RANK[ch])
         elif unicodedata.combining(ch) and out:
-            out[-1] = (unicodedata.normalize("NFC", out[-1][0] + ch), out[-1][1])
+            composed = unicodedata.normalize("NFC", out[-1][0] + ch)
+            if len(composed) == 1:  # ă â ê ô ơ ư: one letter of the alphabet
+                out[-1] = (composed, out[-1][1])
+            else:  # a mark on a digit or a letter that takes none: a character of its own
+                out.append((ch, 0))
         else:
             out.append((ch, 0))
     return out
