@@ -113,6 +113,7 @@ def _add(found: list[Path], seen: set[str], path: Path) -> None:
         found.append(path)
 
 
+@gc_paused()  # 200,000 records arrive from the workers: no cycles to look for
 def load_paths(
     paths: Iterable[Path],
     *,

@@ -255,7 +255,7 @@ def _add_record(
             source_file=found.shown,
             source_sheet=found.sheet,
             source_row=r,
-            source_columns=dict(layout.fields),
+            source_columns=layout.fields,  # one dict per sheet, shared (never changed)
         )
     except ValueError as exc:  # never silent
         found.add(

@@ -103,6 +103,17 @@ def usage_error(message: str) -> NoReturn:
     raise UsageError(message)
 
 
+def year_or_exit(year: int | None, lang: str) -> int:
+    """The target or report year a command needs: given, and within the plan (2021–2030)."""
+    from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
+
+    if year is None:
+        usage_error(text("gap.usage.year-missing", lang))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        usage_error(text("gap.usage.year", lang, year=year, low=MIN_YEAR, high=MAX_YEAR))
+    return year
+
+
 def show_usage_error(message: str) -> None:
     from rich.panel import Panel
     from rich.text import Text

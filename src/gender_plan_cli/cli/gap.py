@@ -33,8 +33,9 @@ from gender_plan_cli.cli.common import (
     say,
     stdout_console,
     usage_error,
+    year_or_exit,
 )
-from gender_plan_cli.contract import GROUP_FIELDS, MAX_YEAR, MIN_YEAR, GroupField, MissingMode
+from gender_plan_cli.contract import GROUP_FIELDS, GroupField, MissingMode
 from gender_plan_cli.i18n import text
 from gender_plan_cli.reading.limits import WORKER_MEMORY_MB, WORKER_SECONDS
 
@@ -115,10 +116,7 @@ def gap(
     from gender_plan_cli.results import ReportYearAbsent
 
     language = lang_of(lang)
-    if year is None:
-        usage_error(text("gap.usage.year-missing", language))
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
+    year = year_or_exit(year, language)
     rule_set, rules_shown = load_rules_or_exit(rules, language)
     data = load_data(
         paths,

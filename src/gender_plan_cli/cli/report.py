@@ -19,8 +19,8 @@ from gender_plan_cli.cli.common import (
     lang_of,
     load_rules_or_exit,
     usage_error,
+    year_or_exit,
 )
-from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
 from gender_plan_cli.i18n import text
 
 
@@ -73,10 +73,7 @@ def report(
     from gender_plan_cli.cli.data import load_data
 
     language = lang_of(lang)
-    if year is None:
-        usage_error(text("gap.usage.year-missing", language))
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
+    year = year_or_exit(year, language)
     if output is None:
         usage_error(text("output.xlsx-needs-file", language))
     rule_set, rules_shown = load_rules_or_exit(rules, language)

@@ -22,10 +22,8 @@ from gender_plan_cli.cli.common import (
     registry_for,
     registry_search,
     stdout_console,
-    usage_error,
+    year_or_exit,
 )
-from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
-from gender_plan_cli.i18n import text
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS
 
 
@@ -66,10 +64,7 @@ def status(
     from gender_plan_cli.status import collection_status
 
     language = lang_of(lang)
-    if year is None:
-        usage_error(text("gap.usage.year-missing", language))
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
+    year = year_or_exit(year, language)
     rule_set, _ = load_rules_or_exit(rules, language)
     _, inputs = data_inputs(paths, language)
     registry = registry_for(units, rules, registry_search(paths, inputs), language, DEFAULT_LIMITS)
