@@ -28,9 +28,8 @@ from gender_plan_cli.cli.common import (
     make_limits,
     make_workers,
     registry_for,
-    stdout_console,
 )
-from gender_plan_cli.cli.output import emit_text
+from gender_plan_cli.cli.output import emit_table, emit_text
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, WORKER_MEMORY_MB, WORKER_SECONDS
 
 if TYPE_CHECKING:
@@ -193,13 +192,4 @@ def _table(  # type: ignore[no-untyped-def]
             names = show_names and console.is_terminal
             render_check(result, lang, console, strict=strict, show_names=names)
 
-    if output is None:
-        show(stdout_console())
-        return
-    import io
-
-    from rich.console import Console
-
-    console = Console(record=True, width=120, file=io.StringIO(), no_color=True)
-    show(console)
-    emit_text(console.export_text(), output, lang)
+    emit_table(show, output, lang)

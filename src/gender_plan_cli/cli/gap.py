@@ -31,7 +31,6 @@ from gender_plan_cli.cli.common import (
     make_limits,
     make_workers,
     say,
-    stdout_console,
     usage_error,
     year_or_exit,
 )
@@ -174,15 +173,7 @@ def _output(report, format, output, lang, csv_ids, source) -> None:  # type: ign
         style = style_for(lang, csv_ids)
         emit_text(render_gap_csv(report, style, bom=output is not None), output, lang)
     else:
+        from gender_plan_cli.cli.output import emit_table
         from gender_plan_cli.render.gap_table import render_gap
 
-        if output is None:
-            render_gap(report, lang, stdout_console())
-        else:
-            import io
-
-            from rich.console import Console
-
-            console = Console(record=True, width=120, file=io.StringIO(), no_color=True)
-            render_gap(report, lang, console)
-            emit_text(console.export_text(), output, lang)
+        emit_table(lambda console: render_gap(report, lang, console), output, lang)

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from gender_plan_cli.cli.common import READ_BY_COMMAND, usage_error
 from gender_plan_cli.i18n import text
@@ -58,6 +62,22 @@ def check_output(path: Path, lang: str) -> None:
         usage_error(text("output.is-rules", lang, path=str(path)))
     if not os.access(path, os.W_OK):
         usage_error(text("output.read-only", lang, path=str(path)))
+
+
+def emit_table(draw: Callable[[Console], None], output: Path | None, lang: str) -> None:
+    """A table drawn on the terminal, or into `output` as plain text laid out at 120 columns."""
+    if output is None:
+        from gender_plan_cli.cli.common import stdout_console
+
+        draw(stdout_console())
+        return
+    import io
+
+    from rich.console import Console
+
+    console = Console(record=True, width=120, file=io.StringIO(), no_color=True, markup=False)
+    draw(console)
+    emit_text(console.export_text(), output, lang)
 
 
 def emit_text(content: str, output: Path | None, lang: str) -> None:

@@ -17,7 +17,6 @@ from gender_plan_cli.cli.common import (
     guarded,
     lang_of,
     load_rules_or_exit,
-    stdout_console,
 )
 
 
@@ -84,15 +83,7 @@ def _emit(result, data, rules, format, output, csv_ids, language) -> None:  # ty
         style = style_for(language, csv_ids)
         emit_text(render_trend_csv(result, style, bom=output is not None), output, language)
     else:
+        from gender_plan_cli.cli.output import emit_table
         from gender_plan_cli.render.trend_table import render_trend
 
-        if output is None:
-            render_trend(result, language, stdout_console())
-        else:
-            import io
-
-            from rich.console import Console
-
-            console = Console(record=True, width=120, file=io.StringIO(), no_color=True)
-            render_trend(result, language, console)
-            emit_text(console.export_text(), output, language)
+        emit_table(lambda console: render_trend(result, language, console), output, language)
