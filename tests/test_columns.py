@@ -64,3 +64,13 @@ def test_a_plain_sheet_takes_the_fast_path(tmp_path: Path) -> None:
     assert fast["staff_female"][:3] == [120, 120, 120]
     assert fast["level"][0] == "department" and fast["unit_code"][299] == "U00299"
     book.close()
+
+
+@pytest.mark.parametrize("rows", [3, 300])
+def test_a_count_beyond_the_bound_is_out_of_range_on_both_paths(tmp_path: Path, rows: int) -> None:
+    """A numeric cell of 1e300 (or 20 million people) is no count: out-of-range at its cell,
+    whether the sheet is small (cell path) or large (column path)."""
+    odd = {"1": {"staff_total": 1e300}, "2": {"staff_female": 20_000_000.0}}
+    fr = read_file(simple_form(tmp_path / "lon.xlsx", _units(rows, **odd)))
+    found = [(f.code, f.cell) for f in fr.findings if f.severity == "error"]
+    assert found == [("out-of-range", "H3"), ("out-of-range", "I4")]

@@ -1,7 +1,7 @@
 """Whole columns checked at once: the common path of a large sheet.
 
-A column whose every cell is of the plain kind the field expects — whole non-negative numbers
-in a count column, years in range, text in a text column, level and type words that all parse
+A column whose every cell is of the plain kind the field expects — whole numbers within
+0..MAX_COUNT in a count column, years in range, text in a text column, level and type words that all parse
 without a warning — is converted in one pass of C-level loops (`map`, `set`, `min`). Any other
 column, and every cell of it, goes through the cell-by-cell path of `validate`, so each finding,
 cell and message stays exactly what that path says. A column holding a formula without a value,
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from gender_plan_cli.contract import FIELDS, MAX_YEAR, MIN_YEAR, Kind
+from gender_plan_cli.contract import FIELDS, MAX_COUNT, MAX_YEAR, MIN_YEAR, Kind
 from gender_plan_cli.parse import Parsed, parse_value
 from gender_plan_cli.reading.grid import SheetGrid
 
@@ -55,7 +55,7 @@ def _column(kind: Kind, raw: list[Any], memo: dict[tuple[Kind, str], Parsed]) ->
         if types != {float} or not all(map(float.is_integer, present)):
             return None
         low, high = min(present), max(present)
-        if kind is Kind.INT and low < 0:
+        if kind is Kind.INT and not (0 <= low and high <= MAX_COUNT):
             return None
         if kind is Kind.YEAR and not (MIN_YEAR <= low and high <= MAX_YEAR):
             return None

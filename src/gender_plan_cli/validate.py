@@ -17,6 +17,7 @@ from gender_plan_cli.contract import (
     DTTS_REQUIRED,
     FIELD_BY_ID,
     FIELDS,
+    MAX_COUNT,
     MAX_YEAR,
     MIN_YEAR,
     PARTS,
@@ -325,10 +326,10 @@ def read_row(
 
 
 def _plain(kind: Kind, raw: Any) -> Any:
-    """The common cells, read without a parser: a whole non-negative count, a year in range,
+    """The common cells, read without a parser: a whole count within 0..MAX_COUNT, a year in range,
     text in a text column; None for anything the parser must look at."""
     if type(raw) is float and raw.is_integer():
-        if kind is Kind.INT and raw >= 0:
+        if kind is Kind.INT and 0 <= raw <= MAX_COUNT:
             return int(raw)
         if kind is Kind.YEAR and MIN_YEAR <= raw <= MAX_YEAR:
             return int(raw)
