@@ -70,7 +70,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from gender_plan_cli.contract import FIELD_BY_ID, FIELDS, LEVELS, UNIT_TYPES, Kind, choice_label
+from gender_plan_cli.contract import (
+    COUNT_FIELDS,
+    FIELD_BY_ID,
+    FIELDS,
+    LEVELS,
+    UNIT_TYPES,
+    Kind,
+    choice_label,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "samples"
@@ -80,18 +88,7 @@ CITY_UB = "UB-TP"
 CITY_HD = "HD-TP"
 FONT = "Times New Roman"
 
-COUNTS = (
-    "staff_total",
-    "staff_female",
-    "key_leaders_total",
-    "key_leaders_female",
-    "leaders_total",
-    "leaders_female",
-    "pool_total",
-    "pool_female",
-    "pool_female_trained",
-    "leaders_ethnic_minority",
-)
+COUNTS = COUNT_FIELDS
 
 
 # --- the units -------------------------------------------------------------------------------

@@ -259,31 +259,18 @@ def _parents(
                 continue
             row, column = rec.source_row or 0, rec.source_columns.get("parent_code")
             if registry is not None:
-                if parent not in registry.units:
-                    _add(
-                        fr,
-                        "unknown-parent",
-                        row,
-                        column,
-                        "parent_code",
-                        parent,
-                        rec.report_year,
-                        message_id="unknown-parent.registry",
-                        registry=registry.path,
-                    )
-                    dropped[id(fr)].add(row)
-            elif parent not in codes.get(rec.report_year, set()) and parent not in undated:
-                _add(
-                    fr,
-                    "unknown-parent",
-                    row,
-                    column,
-                    "parent_code",
-                    parent,
-                    rec.report_year,
-                    severity="warning",
-                    message_id="unknown-parent.unread",
-                )
+                if parent in registry.units:
+                    continue
+                how: dict[str, Any] = {
+                    "message_id": "unknown-parent.registry",
+                    "registry": registry.path,
+                }
+                dropped[id(fr)].add(row)
+            elif parent in codes.get(rec.report_year, set()) or parent in undated:
+                continue
+            else:  # the parent may simply be in a file not given: a warning
+                how = {"message_id": "unknown-parent.unread", "severity": "warning"}
+            _add(fr, "unknown-parent", row, column, "parent_code", parent, rec.report_year, **how)
 
 
 def _add(

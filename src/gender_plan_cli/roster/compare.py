@@ -9,8 +9,8 @@ rosters of one unit: the first read counts, the later is a `duplicate-unit`.
 from __future__ import annotations
 
 from gender_plan_cli import findings as fnd
+from gender_plan_cli.contract import COUNT_FIELDS
 from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
-from gender_plan_cli.roster.model import ROSTER_COUNTS
 
 _Key = tuple[int, str]
 
@@ -55,7 +55,7 @@ def compare_rosters(result: LoadResult, dropped: dict[int, set[int]]) -> None:
 def _compare(
     ret: FileResult, stated: UnitRecord, roster: FileResult, counted: UnitRecord, known: set[str]
 ) -> None:
-    for fid in ROSTER_COUNTS:
+    for fid in COUNT_FIELDS:
         have, count = getattr(stated, fid), getattr(counted, fid)
         if fid not in known or have is None or count is None or have == count:
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from gender_plan_cli.contract import COUNT_FIELDS
 from gender_plan_cli.headers import words
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.roster.config import RosterConfig
@@ -243,9 +244,7 @@ class Counter:
         return [self._unit(key, c, first[key]) for key, c in tallies.items()]
 
     def _unit(self, key: UnitKey, c: list[int], first_row: int) -> RosterUnit:
-        from gender_plan_cli.roster.model import ROSTER_COUNTS
-
-        known = set(ROSTER_COUNTS)
+        known = set(COUNT_FIELDS)
         if "planning" not in self.cols:
             known -= {"pool_total", "pool_female", "pool_female_trained"}
         if not {"trained", "llct", "qlnn"} & self.cols.keys():
@@ -258,7 +257,7 @@ class Counter:
             name=name or None,
             body=body,
             report_year=self.year,
-            counts={f: v for f, v in zip(ROSTER_COUNTS, c, strict=True) if f in known},
+            counts={f: v for f, v in zip(COUNT_FIELDS, c, strict=True) if f in known},
             first_row=first_row,
             column=self.cols.get("unit_code" if code else "unit_name"),
             blocked=key in self.blocked,

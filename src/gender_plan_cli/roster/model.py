@@ -4,20 +4,6 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-# The figures a roster counts, in the order of the contract's count fields.
-ROSTER_COUNTS = (
-    "staff_total",
-    "staff_female",
-    "key_leaders_total",
-    "key_leaders_female",
-    "leaders_total",
-    "leaders_female",
-    "pool_total",
-    "pool_female",
-    "pool_female_trained",
-    "leaders_ethnic_minority",
-)
-
 
 class RosterUnit(BaseModel):
     """One unit of a roster as written (code, name, UBND/HĐND), with its people counted."""

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from gender_plan_cli import findings as fnd
+from gender_plan_cli.contract import COUNT_FIELDS
 from gender_plan_cli.records import FileResult, UnitRecord
 from gender_plan_cli.registry import Registry, RegistryUnit
-from gender_plan_cli.roster.model import ROSTER_COUNTS, RosterUnit
+from gender_plan_cli.roster.model import RosterUnit
 from gender_plan_cli.roster.roles import body_of
 from gender_plan_cli.words import bare_key
 
@@ -103,7 +104,7 @@ def _record(
     fr: FileResult, unit: RegistryUnit, first: RosterUnit, counts: dict[str, int]
 ) -> UnitRecord:
     values: dict[str, Any] = {
-        f: counts.get(f, 0) for f in ROSTER_COUNTS if f != "leaders_ethnic_minority"
+        f: counts.get(f, 0) for f in COUNT_FIELDS if f != "leaders_ethnic_minority"
     }
     return UnitRecord(
         unit_code=unit.code,
