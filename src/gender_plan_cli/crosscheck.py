@@ -57,7 +57,7 @@ def cross_check(
     for fr in result.files:
         rows = dropped[id(fr)]
         if rows:
-            fr.records = [r for r in fr.records if r.source_row not in rows]
+            fr.records = fr.records.without_rows(rows)
             fr.skipped_rows = sorted(set(fr.skipped_rows) | _invalid(fr, rows))
         fr.findings.sort(key=Finding.sort_key)
 
@@ -168,7 +168,7 @@ def _where(fr: FileResult, row: int) -> str:
 
 
 def _record(fr: FileResult, row: int) -> UnitRecord | None:
-    return next((r for r in fr.records if r.source_row == row), None)
+    return fr.records.at_row(row)
 
 
 def _differences(old: UnitRecord | None, new: UnitRecord | None) -> str:
@@ -186,11 +186,10 @@ def _differences(old: UnitRecord | None, new: UnitRecord | None) -> str:
 def _against_registry(result: LoadResult, registry: Registry, dropped: dict[int, set[int]]) -> None:
     """Every unit is in the registry, and says of itself what the registry says of it."""
     for fr in result.files:
-        records = {r.source_row: r for r in fr.records}
         for year, code, row in fr.unit_codes:
             unit = registry.unit(code, year)
             if unit is None:
-                record = records.get(row)
+                record = fr.records.at_row(row)
                 name = record.unit_name if record is not None else None
                 closest = ", ".join(registry.closest(code, name)) or "—"
                 _add(
@@ -206,7 +205,7 @@ def _against_registry(result: LoadResult, registry: Registry, dropped: dict[int,
                 )
                 dropped[id(fr)].add(row)
                 continue
-            record = records.get(row)
+            record = fr.records.at_row(row)
             if record is not None:
                 _compare(fr, record, unit_values(unit), registry.path)
 
@@ -253,11 +252,17 @@ def _parents(
     read (a warning otherwise: the parent may simply be in a file not given)."""
     undated = codes.get(None, set())
     for fr in result.files:
-        for rec in fr.records:
-            parent = rec.parent_code
-            if not parent or (rec.source_row or 0) in dropped[id(fr)]:
+        rows = fr.records
+        for parent, source_row, year, columns in zip(
+            rows.column("parent_code"),
+            rows.column("source_row"),
+            rows.column("report_year"),
+            rows.column("source_columns"),
+            strict=True,
+        ):
+            if not parent or (source_row or 0) in dropped[id(fr)]:
                 continue
-            row, column = rec.source_row or 0, rec.source_columns.get("parent_code")
+            row, column = source_row or 0, columns.get("parent_code")
             if registry is not None:
                 if parent in registry.units:
                     continue
@@ -266,11 +271,11 @@ def _parents(
                     "registry": registry.path,
                 }
                 dropped[id(fr)].add(row)
-            elif parent in codes.get(rec.report_year, set()) or parent in undated:
+            elif parent in codes.get(year, set()) or parent in undated:
                 continue
             else:  # the parent may simply be in a file not given: a warning
                 how = {"message_id": "unknown-parent.unread", "severity": "warning"}
-            _add(fr, "unknown-parent", row, column, "parent_code", parent, rec.report_year, **how)
+            _add(fr, "unknown-parent", row, column, "parent_code", parent, year, **how)
 
 
 def _add(

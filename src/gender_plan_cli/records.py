@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -113,6 +114,113 @@ def _record_from_values(values: tuple[Any, ...]) -> UnitRecord:
     return record
 
 
+class UnitRows(Sequence[UnitRecord]):
+    """The valid unit rows of one file, held as one list per field of `UnitRecord`.
+
+    A large sheet's rows are checked a whole column at a time (`columns`) and never become
+    200,000 objects in the worker that reads them: they are kept, pickled to the parent and
+    filtered as columns. A `UnitRecord` is made of a row only when one is asked for (indexing
+    or iterating), from values already checked against the same contract.
+    """
+
+    __slots__ = ("_columns", "_by_row")
+
+    def __init__(self, records: Iterable[UnitRecord] = ()) -> None:
+        self._columns: dict[str, list[Any]] = {f: [] for f in _RECORD_FIELDS}
+        self._by_row: dict[int | None, int] | None = None
+        for record in records:
+            self.append(record)
+
+    @classmethod
+    def from_columns(cls, columns: dict[str, list[Any]]) -> UnitRows:
+        """Rows from one list per field, all of one length; each row's values already meet
+        every constraint of `UnitRecord` (the caller checked them; see `columns.check_rows`)."""
+        rows = cls()
+        lengths = {len(v) for v in columns.values()}
+        if set(columns) != set(_RECORD_FIELDS) or len(lengths) > 1:
+            raise ValueError("one list per UnitRecord field, all of one length")
+        rows._columns = {f: columns[f] for f in _RECORD_FIELDS}
+        return rows
+
+    def column(self, field: str) -> list[Any]:
+        """Every row's value of one field, in row order (the list itself: do not change it)."""
+        return self._columns[field]
+
+    def append(self, record: UnitRecord) -> None:
+        values = record.__dict__
+        for f, column in self._columns.items():
+            column.append(values[f])
+        self._by_row = None
+
+    def extend(self, other: Iterable[UnitRecord]) -> None:
+        for record in other:
+            self.append(record)
+
+    def at_row(self, row: int | None) -> UnitRecord | None:
+        """The record read from sheet row `row`, or None."""
+        if self._by_row is None:
+            self._by_row = {}
+            for i, r in enumerate(self._columns["source_row"]):
+                self._by_row.setdefault(r, i)
+        at = self._by_row.get(row)
+        return None if at is None else self[at]
+
+    def without_rows(self, rows: set[int]) -> UnitRows:
+        """The same rows but those read from sheet rows `rows`."""
+        keep = [i for i, r in enumerate(self._columns["source_row"]) if r not in rows]
+        out = UnitRows()
+        out._columns = {f: [column[i] for i in keep] for f, column in self._columns.items()}
+        return out
+
+    def __len__(self) -> int:
+        return len(self._columns["source_row"])
+
+    @overload
+    def __getitem__(self, index: int) -> UnitRecord: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[UnitRecord]: ...
+    def __getitem__(self, index: int | slice) -> UnitRecord | list[UnitRecord]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return _record_from_values(tuple(column[index] for column in self._columns.values()))
+
+    def __iter__(self) -> Iterator[UnitRecord]:
+        for values in zip(*self._columns.values(), strict=True):
+            yield _record_from_values(values)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, UnitRows):
+            return self._columns == other._columns
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"UnitRows({len(self)} rows)"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as its columns: a worker sends 200,000 rows to the parent as 23 lists (a
+        value repeated by reference, as a sheet's column map, is written once)."""
+        return (UnitRows.from_columns, (self._columns,))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            cls._coerce,
+            serialization=core_schema.plain_serializer_function_ser_schema(list),
+        )
+
+    @classmethod
+    def _coerce(cls, value: Any) -> UnitRows:
+        if isinstance(value, UnitRows):
+            return value
+        if isinstance(value, (list, tuple)) and all(isinstance(v, UnitRecord) for v in value):
+            return cls(value)
+        raise ValueError("records: a list of UnitRecord")
+
+
 class FileResult(BaseModel):
     """Everything learnt from one submitted file (or from the registry of units)."""
 
@@ -121,7 +229,7 @@ class FileResult(BaseModel):
     sheet: str | None = None
     report_year: int | None = None
     units: int = 0
-    records: list[UnitRecord] = []
+    records: UnitRows = Field(default_factory=UnitRows)
     findings: list[Finding] = []
     ignored_sheets: list[str] = []
     hidden_sheets: list[str] = []
