@@ -23,6 +23,7 @@ def _units(n: int, **odd: dict[str, Any]) -> list[list[Any]]:
 
 def _both_ways(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
     fast = read_file(path)
+    assert fast.records.column("unit_code")  # made from columns, not from records
     monkeypatch.setattr(columns, "FAST_MIN_ROWS", 10**9)
     slow = read_file(path)
     return fast, slow
@@ -37,16 +38,69 @@ def _both_ways(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
         ({"40": {"report_year": 2035}, "41": {"unit_name": "  "}}, 2),
         ({"5": {"key_leaders_female": 9}, "6": {"ethnic_minority_area": "Có"}}, 2),
         ({"250": {"staff_female": 1.5}, "251": {"sector": 12}}, 1),  # a sector may be a number
+        ({"9": {"unit_code": "S01\u202e10S"}, "10": {"parent_code": "\u2066P"}}, 2),
+        ({"20": {"ethnic_minority_population_pct": "12,5%"}}, 0),  # a share written as text
+        ({"30": {"leaders_female": None, "notes": 7}}, 0),
+        ({"299": {"report_year": "2025"}, "0": {"level": "xã"}}, 0),
     ],
 )
 def test_fast_and_cell_paths_agree(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, odd: dict[str, dict[str, Any]], invalid: int
 ) -> None:
-    path = simple_form(tmp_path / "lon.xlsx", _units(300, **odd))
+    path = simple_form(tmp_path / "lon.xlsx", _units(300, **odd), hidden_rows=[6, 50])
     fast, slow = _both_ways(path, monkeypatch)
     assert fast.model_dump() == slow.model_dump()
+    assert list(fast.records) == list(slow.records)
     assert len(fast.records) == 300 - invalid
     assert len({f.row for f in fast.findings if f.severity == "error"}) == invalid
+    assert [f.cell for f in fast.findings if f.code == "hidden-row"] == ["6", "50"]
+
+
+def test_a_share_of_whole_percent_is_a_float_on_both_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd = {str(i): {"ethnic_minority_population_pct": 25} for i in range(0, 300, 7)}
+    fast, slow = _both_ways(simple_form(tmp_path / "lon.xlsx", _units(300, **odd)), monkeypatch)
+    assert fast.records[7].ethnic_minority_population_pct == 25.0
+    assert type(fast.records[7].ethnic_minority_population_pct) is float
+    assert fast.model_dump() == slow.model_dump()
+
+
+def test_the_cap_on_findings_falls_at_the_same_row_on_both_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1,100 rows each with an error: the 1,000th finding stops the reading at the same row,
+    and the rows after it are skipped, whichever path read the sheet."""
+    odd = {str(i): {"staff_total": "x"} for i in range(0, 1200) if i % 12}
+    fast, slow = _both_ways(simple_form(tmp_path / "lon.xlsx", _units(1200, **odd)), monkeypatch)
+    assert fast.model_dump() == slow.model_dump()
+    cap = [f for f in fast.findings if f.code == "too-many-findings"]
+    assert [(f.cell, f.args["rows_left"]) for f in cap] == [("1093", 109)]
+    assert len(fast.records) == 91  # every 12th row of the 1,091 read
+    assert len(fast.skipped_rows) == 1200 - 91
+
+
+def test_a_totals_row_is_checked_from_the_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = _units(300)
+    total = ["Tổng cộng", *([None] * 6), 300 * 120 + 1, *([None] * 12)]
+    path = simple_form(tmp_path / "lon.xlsx", [*rows, total])
+    fast, slow = _both_ways(path, monkeypatch)
+    assert fast.model_dump() == slow.model_dump()
+    mismatch = [(f.cell, f.args["expected"]) for f in fast.findings if f.code == "totals-mismatch"]
+    assert mismatch and mismatch[0][0] == "H302"
+
+
+def test_rows_survive_the_pickle_to_the_parent(tmp_path: Path) -> None:
+    import pickle
+
+    fr = read_file(simple_form(tmp_path / "lon.xlsx", _units(300)))
+    back = pickle.loads(pickle.dumps(fr))
+    assert back.records == fr.records and len(back.records) == 300
+    assert back.records[299].unit_code == "U00299"
+    assert back.records.at_row(301) == fr.records[299]
+    assert back.records[0].source_columns is back.records[1].source_columns
 
 
 def test_a_plain_sheet_takes_the_fast_path(tmp_path: Path) -> None:
@@ -59,10 +113,12 @@ def test_a_plain_sheet_takes_the_fast_path(tmp_path: Path) -> None:
     grid = book.grid(book.sheets[0])
     layout = locate(grid)
     assert layout is not None
-    fast = columns.fast_columns(grid, layout.fields, list(range(2, 302)), {})
-    assert "staff_total" not in fast  # one word in the column: the whole column goes cell by cell
-    assert fast["staff_female"][:3] == [120, 120, 120]
-    assert fast["level"][0] == "department" and fast["unit_code"][299] == "U00299"
+    read = columns.read_columns(grid, layout.fields, list(range(2, 302)), None, {})
+    assert read is not None
+    assert read.suspect == [3]  # one word in the column: that column cell by cell, its row suspect
+    assert read.values["staff_total"][:5] == [200, 200, 200, None, 200]
+    assert read.values["staff_female"][:3] == [120, 120, 120]
+    assert read.values["level"][0] == "department" and read.values["unit_code"][299] == "U00299"
     book.close()
 
 

@@ -1,55 +1,120 @@
 """Whole columns checked at once: the common path of a large sheet.
 
 A column whose every cell is of the plain kind the field expects — whole numbers within
-0..MAX_COUNT in a count column, years in range, text in a text column, level and type words that all parse
-without a warning — is converted in one pass of C-level loops (`map`, `set`, `min`). Any other
-column, and every cell of it, goes through the cell-by-cell path of `validate`, so each finding,
-cell and message stays exactly what that path says. A column holding a formula without a value,
-an Excel error or a percent-formatted cell never takes the fast path.
+0..MAX_COUNT in a count column, years in range, text in a text column, level and type words that
+all parse without a warning — is converted in one pass of C-level loops (`map`, `set`, `min`).
+Any other column is read cell by cell with the same parser as `validate` uses, and a cell that
+parser has anything to say about marks its row as *suspect*. The rules that span a row (required
+values, parts within wholes, the ethnic-minority pair, bidirectional controls) are then checked
+down whole columns, and mark their rows suspect too.
+
+Only suspect rows go through the cell-by-cell path of `validate`, which makes every finding, so
+each finding, cell and message stays exactly what that path says. The other rows never become
+objects: their values stay in columns until `records.UnitRows` holds them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from gender_plan_cli.contract import FIELDS, MAX_COUNT, MAX_YEAR, MIN_YEAR, Kind
+from gender_plan_cli.contract import (
+    DTTS_REQUIRED,
+    FIELDS,
+    MAX_COUNT,
+    MAX_YEAR,
+    MIN_YEAR,
+    PARTS,
+    REQUIRED_FIELDS,
+    Kind,
+)
 from gender_plan_cli.parse import Parsed, parse_value
 from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.words import BIDI_CONTROLS
 
 _WORDS = frozenset({Kind.LEVEL, Kind.UNIT_TYPE, Kind.BOOL})
+MEMO_KINDS = frozenset({Kind.LEVEL, Kind.UNIT_TYPE, Kind.BOOL, Kind.YEAR})
 FAST_MIN_ROWS = 200  # below this the cell path is as fast, and nothing is gained
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_TEXT_CHECKED = ("unit_code", "unit_name", "parent_code")  # where bidi controls are refused
 
 
-def fast_columns(
+@dataclass
+class ColumnRead:
+    """The unit rows of a sheet read column-wise: `values[field][i]` is the value of the i-th
+    unit row (None: empty, or not to be trusted when i is in `suspect`)."""
+
+    values: dict[str, list[Any]]
+    suspect: list[int]  # positions (indexes into the unit rows) for the cell-by-cell path
+
+
+def plain_value(kind: Kind, raw: Any) -> Any:
+    """The common cells, read without a parser: a whole count within 0..MAX_COUNT, a year in range,
+    text in a text column; None for anything the parser must look at."""
+    if type(raw) is float and raw.is_integer():
+        if kind is Kind.INT and 0 <= raw <= MAX_COUNT:
+            return int(raw)
+        if kind is Kind.YEAR and MIN_YEAR <= raw <= MAX_YEAR:
+            return int(raw)
+    elif kind is Kind.TEXT and type(raw) is str:
+        return raw.strip()
+    return None
+
+
+def read_columns(
     grid: SheetGrid,
     fields: dict[str, int],
     rows: Sequence[int],
+    default_year: int | None,
     memo: dict[tuple[Kind, str], Parsed],
-) -> dict[str, list[Any]]:
-    """field id → the parsed value of each of `rows` (None: empty), for the plain columns."""
-    if len(rows) < FAST_MIN_ROWS:
-        return {}
+) -> ColumnRead | None:
+    """The unit rows `rows` read a column at a time; None below FAST_MIN_ROWS rows."""
+    n = len(rows)
+    if n < FAST_MIN_ROWS:
+        return None
     special = {c for _, c in grid.formulas_without_value}
     special |= {c for _, c in grid.error_cells} | {c for _, c in grid.percent_cells}
-    out: dict[str, list[Any]] = {}
-    lines = [grid.rows[r - 1] for r in rows]
+    table = _transpose(grid, rows)
+    values: dict[str, list[Any]] = {}
+    suspect: set[int] = set()
     for f in FIELDS:
         col = fields.get(f.id)
-        if col is None or col in special:
+        if col is None:
+            values[f.id] = [None] * n
             continue
-        raw = [cells[col - 1] if col <= len(cells) else None for cells in lines]
-        parsed = _column(f.kind, raw, memo)
-        if parsed is not None:
-            out[f.id] = parsed
-    return out
+        raw = table[col - 1] if col <= len(table) else (None,) * n
+        plain = None if col in special else _column(f.kind, raw, memo)
+        if plain is None:
+            plain = _cells(grid, f.kind, raw, rows, col, memo, suspect)
+        values[f.id] = plain
+    if default_year is not None:
+        years = values["report_year"]
+        if None in years:
+            values["report_year"] = [default_year if y is None else y for y in years]
+    _row_rules(values, fields, suspect)
+    _record_rules(values, suspect)
+    suspect.update(i for i, r in enumerate(rows) if r in grid.hidden_rows)
+    return ColumnRead(values, sorted(suspect))
 
 
-def _column(kind: Kind, raw: list[Any], memo: dict[tuple[Kind, str], Parsed]) -> list[Any] | None:
-    """The column's values when all are plain for `kind`, else None (the cell path decides)."""
+def _transpose(grid: SheetGrid, rows: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The unit rows' cells as columns (rows shorter than the widest are padded with None)."""
+    lines = [grid.rows[r - 1] for r in rows]
+    width = max(map(len, lines), default=0)
+    if any(len(line) != width for line in lines):
+        lines = [line + [None] * (width - len(line)) for line in lines]
+    return list(zip(*lines, strict=True))
+
+
+def _column(
+    kind: Kind, raw: Sequence[Any], memo: dict[tuple[Kind, str], Parsed]
+) -> list[Any] | None:
+    """The column's values when all are plain for `kind`, else None (read cell by cell)."""
     present = [v for v in raw if v is not None]
     if not present:
-        return raw
+        return list(raw)
     types = set(map(type, present))
     if kind in (Kind.INT, Kind.YEAR):
         if types != {float} or not all(map(float.is_integer, present)):
@@ -75,3 +140,111 @@ def _column(kind: Kind, raw: list[Any], memo: dict[tuple[Kind, str], Parsed]) ->
             return None
         meaning[word] = p.value
     return [None if v is None else meaning[v] for v in raw]
+
+
+def _cells(
+    grid: SheetGrid,
+    kind: Kind,
+    raw: Sequence[Any],
+    rows: Sequence[int],
+    col: int,
+    memo: dict[tuple[Kind, str], Parsed],
+    suspect: set[int],
+) -> list[Any]:
+    """A column read cell by cell, as `validate` reads a cell; a cell with anything to say (a
+    problem, a warning, a formula without a value, an Excel error) makes its row suspect."""
+    out: list[Any] = []
+    no_value, errors, percent = grid.formulas_without_value, grid.error_cells, grid.percent_cells
+    for i, (r, v) in enumerate(zip(rows, raw, strict=True)):
+        if (r, col) in no_value or (r, col) in errors:
+            suspect.add(i)
+            out.append(None)
+            continue
+        if v is None:
+            out.append(None)
+            continue
+        simple = plain_value(kind, v)
+        if simple is not None:
+            out.append(simple)
+            continue
+        if kind in MEMO_KINDS and type(v) is str:
+            p = memo.get((kind, v))
+            if p is None:
+                p = memo[(kind, v)] = parse_value(kind, v)
+        else:
+            p = parse_value(kind, v, percent_format=(r, col) in percent)
+        if p.problem is not None or p.warning is not None:
+            suspect.add(i)
+        out.append(p.value)
+    return out
+
+
+def _row_rules(values: dict[str, list[Any]], fields: dict[str, int], suspect: set[int]) -> None:
+    """The rules that span a row, down whole columns: each row that breaks one is suspect."""
+    for fid in REQUIRED_FIELDS:
+        if fid in fields:
+            column = values[fid]
+            if None in column:
+                suspect.update(i for i, v in enumerate(column) if v is None)
+    area = values["ethnic_minority_area"]
+    if any(area):
+        pairs = [values[fid] for fid in DTTS_REQUIRED]
+        suspect.update(
+            i for i, a in enumerate(area) if a and any(column[i] is None for column in pairs)
+        )
+    for part, whole in PARTS:
+        if any(map(_exceeds, values[part], values[whole])):
+            suspect.update(
+                i for i, bad in enumerate(map(_exceeds, values[part], values[whole])) if bad
+            )
+    for fid in _TEXT_CHECKED:
+        texts = [v for v in values[fid] if type(v) is str]
+        if texts and _BIDI.search("\n".join(texts)):
+            suspect.update(
+                i for i, v in enumerate(values[fid]) if type(v) is str and _BIDI.search(v)
+            )
+
+
+def _exceeds(part: Any, whole: Any) -> bool:
+    return part is not None and whole is not None and part > whole
+
+
+def _record_rules(values: dict[str, list[Any]], suspect: set[int]) -> None:
+    """What `records.UnitRecord` asks of each value, down whole columns: a row the parser let
+    through with anything else (none should) is suspect, and its record is made and checked by
+    pydantic on the cell path, which says what is wrong."""
+    for f in FIELDS:
+        column = values[f.id]
+        ok = _RECORD_OK[f.kind]
+        if f.id in ("unit_code", "unit_name"):
+            ok = _non_empty
+        present = [v for v in column if v is not None]
+        if not all(map(ok, set(present) if f.kind is not Kind.PERCENT else present)):
+            suspect.update(i for i, v in enumerate(column) if v is not None and not ok(v))
+
+
+def _count(v: Any) -> bool:
+    return type(v) is int and 0 <= v <= MAX_COUNT
+
+
+def _year(v: Any) -> bool:
+    return type(v) is int and MIN_YEAR <= v <= MAX_YEAR
+
+
+def _share(v: Any) -> bool:
+    return type(v) in (int, float) and 0 <= v <= 100  # NaN compares false: refused
+
+
+def _non_empty(v: Any) -> bool:
+    return type(v) is str and v != ""
+
+
+_RECORD_OK = {
+    Kind.INT: _count,
+    Kind.YEAR: _year,
+    Kind.PERCENT: _share,
+    Kind.TEXT: lambda v: type(v) is str,
+    Kind.BOOL: lambda v: type(v) is bool,
+    Kind.LEVEL: lambda v: type(v) is str,
+    Kind.UNIT_TYPE: lambda v: type(v) is str,
+}

@@ -8,16 +8,16 @@ totals row with the unit rows it covers. Findings across files are `crosscheck`'
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from gender_plan_cli import findings as fnd
-from gender_plan_cli.columns import fast_columns
+from gender_plan_cli.columns import MEMO_KINDS, ColumnRead, plain_value, read_columns
 from gender_plan_cli.contract import (
     COUNT_FIELDS,
     DTTS_REQUIRED,
     FIELD_BY_ID,
     FIELDS,
-    MAX_COUNT,
     MAX_YEAR,
     MIN_YEAR,
     PARTS,
@@ -29,11 +29,10 @@ from gender_plan_cli.headers import STAFF_MALE, is_group_parent, is_ordinal_head
 from gender_plan_cli.layout import Layout, RowKinds, classify
 from gender_plan_cli.parse import Parsed, parse_count, parse_value
 from gender_plan_cli.reading.grid import SheetGrid, column_letter
-from gender_plan_cli.records import FileResult, LayoutInfo, UnitRecord
+from gender_plan_cli.records import FileResult, LayoutInfo, UnitRecord, UnitRows
 from gender_plan_cli.words import bidi_controls
 
 MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded
-_MEMO_KINDS = frozenset({Kind.LEVEL, Kind.UNIT_TYPE, Kind.BOOL, Kind.YEAR})
 
 
 class _Sheet:
@@ -68,12 +67,9 @@ def validate_sheet(
         found.add("no-units", sheet_name=grid.name)
         result.findings = found.out
         return result
-    parsed_rows, capped = _read_units(grid, layout, kinds, default_year, result, found)
+    value, years, capped = _read_units(grid, layout, kinds, default_year, result, found)
     if not capped:
-        _check_totals(grid, layout, kinds, parsed_rows, found)
-    years = {v["report_year"] for v in parsed_rows.values() if "report_year" in v} or {
-        r.report_year for r in result.records
-    }
+        _check_totals(grid, layout, kinds, value, found)
     result.report_year = max(years) if years else default_year
     result.findings = sorted(found.out, key=Finding.sort_key)
     return result
@@ -212,46 +208,173 @@ def _read_units(
     default_year: int | None,
     result: FileResult,
     found: _Sheet,
-) -> tuple[dict[int, dict[str, Any]], bool]:
-    """Every unit row → `result.records` or `result.skipped_rows`; (parsed values, capped)."""
-    structural_error = any(f.severity == "error" for f in found.out)
-    parsed_rows: dict[int, dict[str, Any]] = {}
+) -> tuple[_Values, set[int], bool]:
+    """Every unit row → `result.records` or `result.skipped_rows`; (what was read, the report
+    years read, capped).
+
+    A large sheet is read a column at a time (`columns.read_columns`) and only its suspect rows
+    cell by cell; a small one, or one whose total is Nam + Nữ, row by row."""
     memo: dict[tuple[Kind, str], Parsed] = {}
-    fast = fast_columns(grid, layout.fields, kinds.units, memo)
+    read = (
+        None
+        if _derives_total(layout)
+        else read_columns(grid, layout.fields, kinds.units, default_year, memo)
+    )
+    if read is None:
+        return _read_rows(grid, layout, kinds, default_year, result, found, memo)
+    return _read_by_columns(grid, layout, kinds, read, default_year, result, found, memo)
+
+
+_Values = Callable[[int, str], Any]  # (unit row, field) → the value read, None if none
+
+
+def _structural_error(found: _Sheet) -> bool:
+    return any(f.severity == "error" for f in found.out)
+
+
+def _cap(found: _Sheet, result: FileResult, rest: list[int]) -> None:
+    """Bounded memory and a readable report: the rest is not read, and says so."""
+    found.add(
+        "too-many-findings",
+        row=rest[0],
+        shown_count=len(found.out),
+        rows_left=len(rest),
+        limit=MAX_FINDINGS_PER_FILE,
+    )
+    result.skipped_rows.extend(rest)
+
+
+def _read_rows(
+    grid: SheetGrid,
+    layout: Layout,
+    kinds: RowKinds,
+    default_year: int | None,
+    result: FileResult,
+    found: _Sheet,
+    memo: dict[tuple[Kind, str], Parsed],
+) -> tuple[_Values, set[int], bool]:
+    """The cell-by-cell path over every unit row."""
+    structural_error = _structural_error(found)
+    parsed_rows: dict[int, dict[str, Any]] = {}
     for position, r in enumerate(kinds.units):
         if len(found.out) >= MAX_FINDINGS_PER_FILE:
-            # Bounded memory and a readable report: the rest is not read, and says so.
-            rest = kinds.units[position:]
-            found.add(
-                "too-many-findings",
-                row=r,
-                shown_count=len(found.out),
-                rows_left=len(rest),
-                limit=MAX_FINDINGS_PER_FILE,
-            )
-            result.skipped_rows.extend(rest)
-            return parsed_rows, True
-        plain = {fid: column[position] for fid, column in fast.items()}
-        values, row_findings = read_row(grid, layout, r, found, default_year, memo, plain)
+            _cap(found, result, kinds.units[position:])
+            return _from_rows(parsed_rows), _years(parsed_rows), True
+        values, row_findings = read_row(grid, layout, r, found, default_year, memo)
         found.out.extend(row_findings)
         parsed_rows[r] = values
         if values.get("unit_code"):
             result.unit_codes.append((values.get("report_year"), values["unit_code"], r))
         if structural_error or any(f.severity == "error" for f in row_findings):
             result.skipped_rows.append(r)
-        elif not _add_record(values, r, layout, result, found):
-            continue
+            record = None
+        else:
+            record = _make_record(values, r, layout, found)
+            if record is None:
+                result.skipped_rows.append(r)
+                continue
+            result.records.append(record)
         if r in grid.hidden_rows:
             found.add("hidden-row", row=r, value=values.get("unit_code") or values.get("unit_name"))
-    return parsed_rows, False
+    return _from_rows(parsed_rows), _years(parsed_rows), False
 
 
-def _add_record(
-    values: dict[str, Any], r: int, layout: Layout, result: FileResult, found: _Sheet
-) -> bool:
-    """A row without findings becomes a UnitRecord; a contract rule the checks missed is said."""
+def _from_rows(parsed_rows: dict[int, dict[str, Any]]) -> _Values:
+    return lambda r, fid: parsed_rows[r].get(fid) if r in parsed_rows else None
+
+
+def _years(parsed_rows: dict[int, dict[str, Any]]) -> set[int]:
+    return {v["report_year"] for v in parsed_rows.values() if "report_year" in v}
+
+
+def _read_by_columns(
+    grid: SheetGrid,
+    layout: Layout,
+    kinds: RowKinds,
+    read: ColumnRead,
+    default_year: int | None,
+    result: FileResult,
+    found: _Sheet,
+    memo: dict[tuple[Kind, str], Parsed],
+) -> tuple[_Values, set[int], bool]:
+    """The column-wise path: suspect rows cell by cell (every finding is theirs), in row order
+    and under the same cap as `_read_rows`; the other rows straight from their columns."""
+    structural_error = _structural_error(found)
+    rows, values = kinds.units, read.values
+    slow: dict[int, UnitRecord | None] = {}
+    limit = 0 if len(found.out) >= MAX_FINDINGS_PER_FILE else len(rows)
+    for i in read.suspect if limit else ():
+        r = rows[i]
+        row_values, row_findings = read_row(grid, layout, r, found, default_year, memo)
+        found.out.extend(row_findings)
+        record = None
+        if not structural_error and not any(f.severity == "error" for f in row_findings):
+            record = _make_record(row_values, r, layout, found)
+        for fid, column in values.items():
+            column[i] = record.__dict__[fid] if record is not None else row_values.get(fid)
+        slow[i] = record
+        failed = (
+            record is None
+            and not structural_error
+            and "error" not in {f.severity for f in row_findings}
+        )
+        if r in grid.hidden_rows and not failed:
+            value = row_values.get("unit_code") or row_values.get("unit_name")
+            found.add("hidden-row", row=r, value=value)
+        if len(found.out) >= MAX_FINDINGS_PER_FILE:
+            limit = i + 1
+            break
+    read_rows = rows[:limit]
+    result.unit_codes.extend(
+        (y, c, r)
+        for y, c, r in zip(values["report_year"], values["unit_code"], read_rows, strict=False)
+        if c
+    )
+    valid = [
+        i for i in range(limit) if (slow[i] is not None if i in slow else not structural_error)
+    ]
+    if len(valid) < limit:
+        kept = set(valid)
+        result.skipped_rows.extend(r for i, r in enumerate(read_rows) if i not in kept)
+    result.records = UnitRows.from_columns(_record_columns(values, valid, rows, layout, found))
+    if limit < len(rows):
+        _cap(found, result, rows[limit:])
+    position = {r: i for i, r in enumerate(read_rows)}
+    years = {y for y in values["report_year"][:limit] if y is not None}
+    return (
+        (lambda r, fid: values[fid][position[r]] if r in position else None),
+        years,
+        limit < len(rows),
+    )
+
+
+def _record_columns(
+    values: dict[str, list[Any]], valid: list[int], rows: list[int], layout: Layout, found: _Sheet
+) -> dict[str, list[Any]]:
+    """The columns of `records.UnitRows` for the unit rows at positions `valid`: the values as
+    `UnitRecord` holds them (its defaults for empty cells, a share as a float)."""
+    every = len(valid) == len(rows)
+    out = {
+        fid: column[:] if every else [column[i] for i in valid] for fid, column in values.items()
+    }
+    out["ethnic_minority_area"] = [v is True for v in out["ethnic_minority_area"]]
+    out["ethnic_minority_population_pct"] = [
+        None if v is None else float(v) for v in out["ethnic_minority_population_pct"]
+    ]
+    k = len(valid)
+    out["source_file"] = [found.shown] * k
+    out["source_sheet"] = [found.sheet] * k
+    out["source_row"] = rows[:] if every else [rows[i] for i in valid]
+    out["source_columns"] = [layout.fields] * k
+    return out
+
+
+def _make_record(
+    values: dict[str, Any], r: int, layout: Layout, found: _Sheet
+) -> UnitRecord | None:
+    """A row without findings as a UnitRecord; a contract rule the checks missed is said."""
     try:
-        record = UnitRecord(
+        return UnitRecord(
             **values,
             source_file=found.shown,
             source_sheet=found.sheet,
@@ -262,10 +385,7 @@ def _add_record(
         found.add(
             "type-error", row=r, value=str(exc), message_id="type-error.record", reason=str(exc)
         )
-        result.skipped_rows.append(r)
-        return False
-    result.records.append(record)
-    return True
+        return None
 
 
 def read_row(
@@ -275,7 +395,6 @@ def read_row(
     found: _Sheet,
     default_year: int | None,
     memo: dict[tuple[Kind, str], Parsed],
-    plain: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], list[Finding]]:
     """One unit row → its typed values and findings. `memo` holds the sheet's repeated words."""
     out: list[Finding] = []
@@ -285,7 +404,7 @@ def read_row(
             fnd.make(code, found.shown, sheet=found.sheet, row=r, column=column, field=fid, **kw)
         )
 
-    values, failed = _parse_cells(grid, layout, r, memo, add, plain or {})
+    values, failed = _parse_cells(grid, layout, r, memo, add)
     if _derives_total(layout) and "staff_female" in values:
         male = parse_count(grid.value(r, layout.fields[STAFF_MALE]))
         if male.problem is None and male.value is not None:
@@ -325,39 +444,20 @@ def read_row(
     return values, out
 
 
-def _plain(kind: Kind, raw: Any) -> Any:
-    """The common cells, read without a parser: a whole count within 0..MAX_COUNT, a year in range,
-    text in a text column; None for anything the parser must look at."""
-    if type(raw) is float and raw.is_integer():
-        if kind is Kind.INT and 0 <= raw <= MAX_COUNT:
-            return int(raw)
-        if kind is Kind.YEAR and MIN_YEAR <= raw <= MAX_YEAR:
-            return int(raw)
-    elif kind is Kind.TEXT and type(raw) is str:
-        return raw.strip()
-    return None
-
-
 def _parse_cells(
     grid: SheetGrid,
     layout: Layout,
     r: int,
     memo: dict[tuple[Kind, str], Parsed],
     add: Any,
-    plain: dict[str, Any],
 ) -> tuple[dict[str, Any], set[str]]:
-    """The row's cells → typed values, and the fields whose cell could not be read. `plain`:
-    the values of this row already read by whole columns (`columns.fast_columns`)."""
+    """The row's cells → typed values, and the fields whose cell could not be read."""
     values: dict[str, Any] = {}
     failed: set[str] = set()
     cells = grid.rows[r - 1]
     width = len(cells)
     no_value, percent = grid.formulas_without_value, grid.percent_cells
     for f in FIELDS:
-        if f.id in plain:
-            if plain[f.id] is not None:
-                values[f.id] = plain[f.id]
-            continue
         col = layout.fields.get(f.id)
         if col is None:
             continue
@@ -370,11 +470,11 @@ def _parse_cells(
             raw = grid.error_cells[(r, col)]  # shown as Excel shows it: a type error, not "empty"
         if raw is None:
             continue
-        simple = _plain(f.kind, raw)
+        simple = plain_value(f.kind, raw)
         if simple is not None:
             values[f.id] = simple
             continue
-        if f.kind in _MEMO_KINDS and type(raw) is str:
+        if f.kind in MEMO_KINDS and type(raw) is str:
             p = memo.get((f.kind, raw))
             if p is None:
                 p = memo[(f.kind, raw)] = parse_value(f.kind, raw)
@@ -401,7 +501,7 @@ def _check_totals(
     grid: SheetGrid,
     layout: Layout,
     kinds: RowKinds,
-    parsed_rows: dict[int, dict[str, Any]],
+    value: _Values,
     found: _Sheet,
 ) -> None:
     """A totals row must equal the sum of the unit rows it covers."""
@@ -417,9 +517,9 @@ def _check_totals(
             stated = parse_value(FIELD_BY_ID[fid].kind, grid.value(r, col))
             if stated.value is None or stated.problem is not None:
                 continue
-            if any(fid not in parsed_rows[u] and grid.value(u, col) is not None for u in scope):
+            if any(value(u, fid) is None and grid.value(u, col) is not None for u in scope):
                 continue  # a unit's own figure is already reported as unreadable
-            expected = sum(parsed_rows[u].get(fid) or 0 for u in scope if u in parsed_rows)
+            expected = sum(value(u, fid) or 0 for u in scope)
             if stated.value != expected:
                 found.add(
                     "totals-mismatch",
