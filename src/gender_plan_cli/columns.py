@@ -15,6 +15,7 @@ objects: their values stay in columns until `records.UnitRows` holds them.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from typing import Any
 
 from gender_plan_cli.contract import (
     DTTS_REQUIRED,
+    FIELD_BY_ID,
     FIELDS,
     MAX_COUNT,
     MAX_YEAR,
@@ -79,6 +81,7 @@ def read_columns(
     table = _transpose(grid, rows)
     values: dict[str, list[Any]] = {}
     suspect: set[int] = set()
+    by_cell: list[str] = []  # fields read cell by cell: their values are checked for the record
     for f in FIELDS:
         col = fields.get(f.id)
         if col is None:
@@ -88,22 +91,27 @@ def read_columns(
         plain = None if col in special else _column(f.kind, raw, memo)
         if plain is None:
             plain = _cells(grid, f.kind, raw, rows, col, memo, suspect)
+            by_cell.append(f.id)
         values[f.id] = plain
     if default_year is not None:
         years = values["report_year"]
         if None in years:
             values["report_year"] = [default_year if y is None else y for y in years]
     _row_rules(values, fields, suspect)
-    _record_rules(values, suspect)
+    _record_rules(values, by_cell, suspect)
     suspect.update(i for i, r in enumerate(rows) if r in grid.hidden_rows)
     return ColumnRead(values, sorted(suspect))
 
 
 def _transpose(grid: SheetGrid, rows: Sequence[int]) -> list[tuple[Any, ...]]:
     """The unit rows' cells as columns (rows shorter than the widest are padded with None)."""
-    lines = [grid.rows[r - 1] for r in rows]
-    width = max(map(len, lines), default=0)
-    if any(len(line) != width for line in lines):
+    if rows[-1] - rows[0] + 1 == len(rows):  # one block of rows, as a large sheet has them
+        lines = grid.rows[rows[0] - 1 : rows[-1]]
+    else:
+        lines = [grid.rows[r - 1] for r in rows]
+    widths = set(map(len, lines))
+    if len(widths) > 1:
+        width = max(widths)
         lines = [line + [None] * (width - len(line)) for line in lines]
     return list(zip(*lines, strict=True))
 
@@ -112,7 +120,8 @@ def _column(
     kind: Kind, raw: Sequence[Any], memo: dict[tuple[Kind, str], Parsed]
 ) -> list[Any] | None:
     """The column's values when all are plain for `kind`, else None (read cell by cell)."""
-    present = [v for v in raw if v is not None]
+    gaps = None in raw
+    present = [v for v in raw if v is not None] if gaps else raw
     if not present:
         return list(raw)
     types = set(map(type, present))
@@ -124,14 +133,16 @@ def _column(
             return None
         if kind is Kind.YEAR and not (MIN_YEAR <= low and high <= MAX_YEAR):
             return None
-        return [None if v is None else int(v) for v in raw]
+        return [None if v is None else int(v) for v in raw] if gaps else list(map(int, raw))
     if types != {str}:
         return None
     if kind is Kind.TEXT:
-        return [None if v is None else v.strip() for v in raw]
+        return (
+            [None if v is None else v.strip() for v in raw] if gaps else list(map(str.strip, raw))
+        )
     if kind not in _WORDS:
         return None
-    meaning: dict[str, Any] = {}
+    meaning: dict[Any, Any] = {None: None}
     for word in set(present):
         p = memo.get((kind, word))
         if p is None:
@@ -139,7 +150,7 @@ def _column(
         if p.problem is not None or p.warning is not None:
             return None
         meaning[word] = p.value
-    return [None if v is None else meaning[v] for v in raw]
+    return list(map(meaning.__getitem__, raw))
 
 
 def _cells(
@@ -193,10 +204,10 @@ def _row_rules(values: dict[str, list[Any]], fields: dict[str, int], suspect: se
             i for i, a in enumerate(area) if a and any(column[i] is None for column in pairs)
         )
     for part, whole in PARTS:
-        if any(map(_exceeds, values[part], values[whole])):
-            suspect.update(
-                i for i, bad in enumerate(map(_exceeds, values[part], values[whole])) if bad
-            )
+        p, w = values[part], values[whole]
+        exceeds = operator.gt if None not in p and None not in w else _exceeds
+        if any(map(exceeds, p, w)):
+            suspect.update(i for i, bad in enumerate(map(_exceeds, p, w)) if bad)
     for fid in _TEXT_CHECKED:
         texts = [v for v in values[fid] if type(v) is str]
         if texts and _BIDI.search("\n".join(texts)):
@@ -209,18 +220,23 @@ def _exceeds(part: Any, whole: Any) -> bool:
     return part is not None and whole is not None and part > whole
 
 
-def _record_rules(values: dict[str, list[Any]], suspect: set[int]) -> None:
-    """What `records.UnitRecord` asks of each value, down whole columns: a row the parser let
-    through with anything else (none should) is suspect, and its record is made and checked by
-    pydantic on the cell path, which says what is wrong."""
-    for f in FIELDS:
-        column = values[f.id]
-        ok = _RECORD_OK[f.kind]
-        if f.id in ("unit_code", "unit_name"):
-            ok = _non_empty
-        present = [v for v in column if v is not None]
-        if not all(map(ok, set(present) if f.kind is not Kind.PERCENT else present)):
+def _record_rules(values: dict[str, list[Any]], by_cell: list[str], suspect: set[int]) -> None:
+    """What `records.UnitRecord` asks of each value, for the columns read cell by cell (a whole
+    column read at once holds nothing else): a row the parser let through with anything else
+    (none should) is suspect, and its record is made and checked by pydantic on the cell path,
+    which says what is wrong. A code or a name is never empty."""
+    for fid in ("unit_code", "unit_name"):
+        if "" in values[fid]:
+            suspect.update(i for i, v in enumerate(values[fid]) if v == "")
+    for fid in by_cell:
+        column = values[fid]
+        ok = _RECORD_OK[FIELD_BY_ID[fid].kind]
+        if not all(map(ok, filter(_given, column))):
             suspect.update(i for i, v in enumerate(column) if v is not None and not ok(v))
+
+
+def _given(v: Any) -> bool:
+    return v is not None
 
 
 def _count(v: Any) -> bool:
@@ -233,10 +249,6 @@ def _year(v: Any) -> bool:
 
 def _share(v: Any) -> bool:
     return type(v) in (int, float) and 0 <= v <= 100  # NaN compares false: refused
-
-
-def _non_empty(v: Any) -> bool:
-    return type(v) is str and v != ""
 
 
 _RECORD_OK = {
