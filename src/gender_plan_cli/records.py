@@ -106,12 +106,15 @@ def _shared_columns(columns: dict[str, int]) -> dict[str, int]:
 def _record_from_values(values: tuple[Any, ...]) -> UnitRecord:
     """A pickled record restored as pydantic's own `__setstate__` restores one, without a second
     validation (its values were validated in the worker that made it)."""
-    record = UnitRecord.__new__(UnitRecord)
-    object.__setattr__(record, "__dict__", dict(zip(_RECORD_FIELDS, values, strict=True)))
-    object.__setattr__(record, "__pydantic_fields_set__", set(_ALL_SET))
-    object.__setattr__(record, "__pydantic_extra__", None)
-    object.__setattr__(record, "__pydantic_private__", None)
+    record = _new(UnitRecord)
+    _set(record, "__dict__", dict(zip(_RECORD_FIELDS, values, strict=True)))
+    _set(record, "__pydantic_fields_set__", set(_ALL_SET))
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
     return record
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 class UnitRows(Sequence[UnitRecord]):

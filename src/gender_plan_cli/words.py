@@ -86,6 +86,8 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 def skeleton(code: str) -> str:
     """What a code looks like: NFKC, no invisible characters, Cyrillic and Greek look-alikes
     as the Latin letters they imitate, upper case. `S01` and `Ѕ0\u200b1` share a skeleton."""
+    if code.isascii():  # NFKC changes no ASCII, and every mark and look-alike above is beyond it
+        return code.upper()
     text = unicodedata.normalize("NFKC", code).translate(_INVISIBLE)
     text = "".join(ch for ch in text if ch not in BIDI_CONTROLS)
     return text.translate(_CONFUSABLE).upper()

@@ -5,6 +5,7 @@ samples), every file validated as `check` does, invalid rows stopping the comman
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,9 @@ class Data:
     files: int
     registry: Registry | None = None
 
-    @property
+    @cached_property
     def records(self) -> list[UnitRecord]:
+        """Every valid record, made once (a large sheet's rows are columns until now)."""
         return self.result.records
 
 

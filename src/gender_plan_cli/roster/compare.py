@@ -17,6 +17,8 @@ _Key = tuple[int, str]
 
 def compare_rosters(result: LoadResult, dropped: dict[int, set[int]]) -> None:
     """Compare rosters with the returns still counted; mark the rows to drop in `dropped`."""
+    if not any(fr.role == "roster" for fr in result.files):
+        return
     returns: dict[_Key, tuple[FileResult, UnitRecord]] = {}
     for fr in result.files:
         if fr.role == "return":
