@@ -3,14 +3,90 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from gender_plan_cli import __version__
-from gender_plan_cli.cli.common import STATE
+from gender_plan_cli.cli.state import STATE
+
+# Each command's module and the first line of its help, in the order `--help` lists them. A
+# command's module (and all it imports) is loaded only when that command runs or shows its help:
+# `gplan --help` and `gplan check` do not pay for `report`'s workbook writer.
+# `tests/test_cli_startup.py` holds each line equal to its command's docstring.
+COMMANDS = {
+    "check": "Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell.",
+    "gap": "Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of "
+    "year Y.",
+    "status": "Tình hình nhận báo cáo: đúng hạn, muộn, chưa nộp. / Who reported, late, missing.",
+    "report": "Báo cáo của Thành phố (tệp Excel). / The city's report workbook.",
+    "trend": "Xu hướng từ 2021 và dự báo đến 2030. / The trend since 2021 and the road to 2030.",
+    "template": "Ghi biểu mẫu trống để các đơn vị điền số liệu. / Write the blank submission form.",
+    "rules": "Chỉ tiêu đang áp dụng; kiểm tra tệp quy tắc. / Show the targets in force; validate a "
+    "rules file.",
+    "schema": "In JSON Schema (draft 2020-12) của tài liệu JSON một lệnh in ra. / Print a JSON "
+    "Schema.",
+}
+
+
+class _LazyCommands(dict[str, Any]):
+    """The commands by name, each built from its module the first time it is looked up."""
+
+    def __init__(self, root: typer.Typer) -> None:
+        super().__init__()
+        self.root = root
+
+    def keys(self) -> Any:  # the names, for "did you mean": nothing is built
+        return COMMANDS.keys()
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name not in COMMANDS:
+            return default
+        if not super().__contains__(name):
+            self[name] = build_command(name, self.root)
+        return super().get(name)
+
+    def items(self) -> Any:
+        return [(name, self.get(name)) for name in COMMANDS]
+
+
+class LazyGroup(TyperGroup):
+    """The root group: lists the commands from COMMANDS, builds one only when it is used."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _LazyCommands(app)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """As click lists commands, from each command's first help line, without building it."""
+        from typer._click.utils import make_default_short_help
+
+        limit = formatter.width - 6 - max(map(len, COMMANDS))
+        rows = [(name, make_default_short_help(line, limit)) for name, line in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def build_command(name: str, root: typer.Typer) -> Any:
+    """One command, built as Typer builds it within the root app (same markup, same settings)."""
+    import importlib
+
+    module = importlib.import_module(f"gender_plan_cli.cli.{name}")
+    one = typer.Typer(
+        rich_markup_mode=root.rich_markup_mode,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    one.command(name)(getattr(module, name))
+    return typer.main.get_command(one)
+
 
 app = typer.Typer(
+    cls=LazyGroup,
     name="gplan",
     help="Tính mức đạt các chỉ tiêu Kế hoạch thực hiện QĐ 2282/QĐ-TTg (phụ nữ tham gia lãnh đạo, "
     "quản lý) của Hà Nội. / Compliance calculator for Hanoi's plan under Decision 2282/QĐ-TTg.",
@@ -42,32 +118,17 @@ def _root(
     STATE["debug"] = debug
 
 
-def _register() -> None:
-    from gender_plan_cli.cli import check, gap, report, rules, schema, status, template, trend
-
-    app.command("check")(check.check)
-    app.command("gap")(gap.gap)
-    app.command("status")(status.status)
-    app.command("report")(report.report)
-    app.command("trend")(trend.trend)
-    app.command("template")(template.template)
-    app.command("rules")(rules.rules)
-    app.command("schema")(schema.schema)
-
-
-_register()
-
-
 def main() -> None:
     """Console entry point: streams that cannot crash, parser errors in the user's language."""
-    from gender_plan_cli.cli.common import show_usage_error
-    from gender_plan_cli.cli.parser_errors import argv_lang, is_usage_error, panel_text
     from gender_plan_cli.cli.streams import tolerant_streams
 
     tolerant_streams()
     try:
         code = app(prog_name="gplan", standalone_mode=False)
     except Exception as exc:
+        from gender_plan_cli.cli.common import show_usage_error
+        from gender_plan_cli.cli.parser_errors import argv_lang, is_usage_error, panel_text
+
         if is_usage_error(exc):
             show_usage_error(panel_text(exc, argv_lang(sys.argv[1:])))  # type: ignore[arg-type]
             sys.exit(2)

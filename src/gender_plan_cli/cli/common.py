@@ -21,6 +21,7 @@ from gender_plan_cli.cli.limit_options import (  # re-exported: the commands imp
     make_limits,
     make_workers,
 )
+from gender_plan_cli.cli.state import STATE
 from gender_plan_cli.contract import ReceivedMode
 from gender_plan_cli.i18n import default_lang, text
 from gender_plan_cli.reading.limits import (
@@ -129,7 +130,6 @@ def say(message: str, style: str) -> None:
     stderr_console().print(Text(printable(message), style=style))
 
 
-STATE = {"debug": False}
 # Files the command read besides the data (the rules file): `-o` never writes over them.
 READ_BY_COMMAND: set[Path] = set()
 

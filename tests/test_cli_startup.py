@@ -1,0 +1,55 @@
+"""Start-up: `gplan --help` lists every command without loading any of them (issue 12)."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+
+import pytest
+
+from gender_plan_cli import cli
+
+
+@pytest.mark.parametrize("name", list(cli.COMMANDS))
+def test_each_listed_help_line_is_its_command_s_own(name: str) -> None:
+    command = cli.build_command(name, cli.app)
+    module = sys.modules[f"gender_plan_cli.cli.{name}"]
+    doc = inspect.getdoc(getattr(module, name)) or ""
+    assert cli.COMMANDS[name] == doc.split("\n\n")[0].replace("\n", " ")
+    from typer._click.utils import make_default_short_help
+
+    for width in (40, 80, 200):
+        assert command.get_short_help_str(width) == make_default_short_help(
+            cli.COMMANDS[name], width
+        )
+
+
+def test_help_loads_no_command_and_no_core() -> None:
+    code = (
+        "import sys; from gender_plan_cli.cli import main; sys.argv = ['gplan', '--help']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('gender_plan_cli'))\n"
+        "print(loaded, file=sys.stderr)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = eval(run.stderr.strip().splitlines()[-1])  # a list literal printed above
+    assert loaded == [
+        "gender_plan_cli",
+        "gender_plan_cli.cli",
+        "gender_plan_cli.cli.state",
+        "gender_plan_cli.cli.streams",
+        "gender_plan_cli.words",
+    ]
+    assert "check     Kiểm tra tệp báo cáo" in run.stdout
+
+
+def test_a_command_is_built_once_and_a_typo_is_still_suggested() -> None:
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(cli.app, ["chek"])
+    assert result.exit_code == 2
+    assert "'check'" in result.output
+    group = cli.typer.main.get_command(cli.app)
+    assert group.get_command(None, "rules") is group.get_command(None, "rules")  # type: ignore[attr-defined]
+    assert group.get_command(None, "nope") is None  # type: ignore[attr-defined]
