@@ -108,7 +108,7 @@ def _record_from_values(values: tuple[Any, ...]) -> UnitRecord:
     validation (its values were validated in the worker that made it)."""
     record = _new(UnitRecord)
     _set(record, "__dict__", dict(zip(_RECORD_FIELDS, values, strict=True)))
-    _set(record, "__pydantic_fields_set__", set(_ALL_SET))
+    _set(record, "__pydantic_fields_set__", _ALL_SET)  # shared: a frozen record never adds to it
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)
     return record

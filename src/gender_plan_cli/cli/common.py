@@ -201,9 +201,16 @@ def load_files(
         "roster": roster,
     }
     if bar is None:
-        return load_paths(files, **options)  # type: ignore[arg-type]
-    with bar:
-        return load_paths(files, progress=step, **options)  # type: ignore[arg-type]
+        result = load_paths(files, **options)  # type: ignore[arg-type]
+    else:
+        with bar:
+            result = load_paths(files, progress=step, **options)  # type: ignore[arg-type]
+    # What was read lives until the command ends: the collector need not scan it again and again
+    # while the indicators and the output allocate (a command is one short process).
+    import gc
+
+    gc.freeze()
+    return result
 
 
 def registry_search(paths: list[Path] | None, inputs: list[Path]) -> list[Path]:

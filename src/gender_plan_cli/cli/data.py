@@ -41,7 +41,10 @@ class Data:
     @cached_property
     def records(self) -> list[UnitRecord]:
         """Every valid record, made once (a large sheet's rows are columns until now)."""
-        return self.result.records
+        from gender_plan_cli.gcpause import gc_paused
+
+        with gc_paused():
+            return self.result.records
 
 
 def load_data(
