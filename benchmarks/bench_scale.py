@@ -9,7 +9,8 @@ once; then, as separate processes, medians of --repeat runs:
 - `gplan gap FILE --year 2025 --format json` against `pandas.read_excel(FILE, engine="calamine")`;
 - peak RSS of each (`/usr/bin/time -f %M`), and `gplan --help` against `import typer, rich`.
 
-The goals of issue 12 are printed next to the figures; nothing here is a test.
+The goals of issue 12 are printed next to the figures, and the time per unit of each size (a
+constant column is linear growth); nothing here is a test.
 """
 
 from __future__ import annotations
@@ -28,6 +29,24 @@ from make_large import write_workbook  # noqa: E402
 
 PY = sys.executable
 GPLAN = [PY, "-c", "import sys; from gender_plan_cli.cli import main; sys.argv[0]='gplan'; main()"]
+FOLDER = """
+import sys, time
+from pathlib import Path
+from python_calamine import CalamineWorkbook as W
+from gender_plan_cli.load import read_file
+files = sorted(Path(sys.argv[1]).glob("*.xlsx"))
+for f in files[:5]:
+    read_file(f)  # warm: imports, caches
+t = time.perf_counter()
+for f in files:
+    W.from_path(str(f)).get_sheet_by_index(0).to_python()
+bare = (time.perf_counter() - t) / len(files)
+t = time.perf_counter()
+for f in files:
+    read_file(f)
+ours = (time.perf_counter() - t) / len(files)
+print(f"{ours * 1000:.2f} {bare * 1000:.2f}")
+"""
 CALAMINE = "import sys; from python_calamine import CalamineWorkbook as W; W.from_path(sys.argv[1]).get_sheet_by_index(0).to_python()"
 PANDAS = "import sys, pandas; pandas.read_excel(sys.argv[1], engine='calamine', header=3)"
 
@@ -70,6 +89,7 @@ def main() -> None:
     )
     header = (
         "units   | check s | calamine s | ratio | check MiB | gap s | pandas s | ratio | gap MiB"
+        " | check µs/unit | gap µs/unit"
     )
     print(header)
     print("-" * len(header))
@@ -87,9 +107,23 @@ def main() -> None:
         pd_t, _ = median([PY, "-c", PANDAS, str(path)], args.repeat)
         print(
             f"{n:7d} | {check_t:7.2f} | {cal_t:10.2f} | {check_t / cal_t:5.2f} | {check_m:9d} | "
-            f"{gap_t:5.2f} | {pd_t:8.2f} | {gap_t / pd_t:5.2f} | {gap_m:7d}"
+            f"{gap_t:5.2f} | {pd_t:8.2f} | {gap_t / pd_t:5.2f} | {gap_m:7d} | "
+            f"{check_t / n * 1e6:13.1f} | {gap_t / n * 1e6:11.1f}"
         )
     print("goals at 200,000: check <= 1.25x calamine; gap <= 1.0x pandas, peak <= 600 MiB")
+    folder = args.dir / "one-unit"
+    if not folder.exists():
+        folder.mkdir()
+        for i in range(150):
+            write_workbook(folder / f"r{i:03d}.xlsx", 1)
+    out = subprocess.run(
+        [PY, "-c", FOLDER, str(folder)], capture_output=True, text=True, check=True
+    )
+    ours, bare = map(float, out.stdout.split())
+    print(
+        f"150 one-unit returns, in one process: {ours:.2f} ms a file to check against "
+        f"{bare:.2f} ms for calamine's read, {ours - bare:.2f} ms beyond it (goal <= 1 ms)"
+    )
 
 
 if __name__ == "__main__":

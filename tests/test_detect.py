@@ -202,3 +202,15 @@ def test_detect_reads_only_the_head(tmp_path: Path) -> None:
     start = time.perf_counter()
     assert detect(path, DEFAULT_LIMITS).kind == "csv"
     assert time.perf_counter() - start < 0.5
+
+
+def test_the_encoding_of_a_head_is_told_the_same_with_or_without_zero_bytes() -> None:
+    """The early exit (no zero byte: neither UTF-16 nor UTF-32) answers as the full test."""
+    from gender_plan_cli.reading.text import is_utf32, utf16_codec
+
+    text = "<?xml version='1.0'?><worksheet>Mã đơn vị</worksheet>" * 40
+    assert utf16_codec(text.encode("utf-8")) is None
+    assert utf16_codec(text.encode("utf-16-le")) == "utf-16-le"
+    assert utf16_codec(text.encode("utf-16-be")) == "utf-16-be"
+    assert utf16_codec(text.encode("utf-32-le")) is None
+    assert is_utf32(text.encode("utf-32-le")) and not is_utf32(text.encode("utf-8"))

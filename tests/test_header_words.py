@@ -65,3 +65,18 @@ def test_help_reads_no_yaml() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_vocabulary_remembers_what_it_read_within_a_bound(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every form repeats its headers: each text is folded once; a sheet of unique texts
+    cannot grow the memory past the bound."""
+    from gender_plan_cli import headers
+
+    monkeypatch.setattr(headers, "_SEEN_MAX", 3)
+    vocab = headers.Vocab([("Mã đơn vị", "unit_code"), ("Tên đơn vị", "unit_name")])
+    assert vocab.get("Mã đơn vị") == vocab.get("Mã đơn vị") == "unit_code"
+    assert vocab.get("MA DON VI") == "unit_code"  # diacritic-free, unambiguous
+    for i in range(10):
+        assert vocab.get(f"cột {i}") is None
+    assert len(vocab._seen) <= 3
+    assert vocab.get("Tên đơn vị") == "unit_name"

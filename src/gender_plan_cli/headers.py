@@ -22,6 +22,9 @@ STAFF_MALE = "staff_male"
 LAYOUT_FIELDS = (*(f.id for f in FIELDS), STAFF_MALE)
 
 
+_SEEN_MAX = 65_536
+
+
 class Vocab:
     """Words → meanings, exact first, diacritic-free only where that is unambiguous."""
 
@@ -35,12 +38,17 @@ class Vocab:
             self.exact.setdefault(k, meaning)
             bare.setdefault(strip_marks(k), set()).add(self.exact[k])
         self.bare = {b: next(iter(m)) for b, m in bare.items() if len(m) == 1}
+        self._seen: dict[str, str | None] = {}  # every form repeats the same headers
 
     def get(self, text: str) -> str | None:
+        if text in self._seen:
+            return self._seen[text]
         k = key(text)
-        if not k:
-            return None
-        return self.exact.get(k) or self.bare.get(strip_marks(k))
+        found = (self.exact.get(k) or self.bare.get(strip_marks(k))) if k else None
+        if len(self._seen) >= _SEEN_MAX:  # a hostile sheet of unique texts: memory stays bounded
+            self._seen.clear()
+        self._seen[text] = found
+        return found
 
 
 @dataclass

@@ -26,6 +26,8 @@ def utf16_codec(head: bytes) -> str | None:
     if head.startswith(UTF16_BOMS):
         return "utf-16"
     sample = head[: min(len(head), UTF16_SAMPLE) // 4 * 4]
+    if 0 not in sample:  # both patterns need zero bytes: the usual XML and CSV leave at once
+        return None
     if len(sample) < 4 or utf32_pattern(sample):
         return None
     even = sample[0::2].count(0)
@@ -41,7 +43,7 @@ def utf16_codec(head: bytes) -> str | None:
 def utf32_pattern(sample: bytes) -> bool:
     """Nine in ten 4-byte groups carry two zero bytes at the same end: UTF-32 without a BOM."""
     quads = len(sample) // 4
-    if quads == 0:
+    if quads == 0 or 0 not in sample:
         return False
     le = sum(1 for i in range(0, quads * 4, 4) if sample[i + 2 : i + 4] == b"\x00\x00")
     be = sum(1 for i in range(0, quads * 4, 4) if sample[i : i + 2] == b"\x00\x00")
