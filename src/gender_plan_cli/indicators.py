@@ -233,25 +233,26 @@ def _share_units(
     actual: Callable[[UnitRecord], int],
     base: Callable[[UnitRecord], int],
 ) -> list[UnitResult]:
-    """Each unit's own figures for a share target: required = share × base."""
-    units: list[UnitResult] = []
-    for r in scope:
-        a, b = actual(r), base(r)
-        need = share * b
-        units.append(
-            UnitResult(
-                unit_code=r.unit_code,
-                unit_name=r.unit_name,
-                met=a >= need - TOLERANCE,
-                target=share,
-                adjusted=False,
-                actual=a,
-                base=b,
-                required=need,
-                rate=a / b if b else None,
-                shortfall=max(0, ceil_tol(need - a)),
-            )
-        )
+    """Each unit's own figures for a share target: required = share × base. (One dict display
+    per unit, not a call: there may be 200,000 of them.)"""
+    ceil = math.ceil
+    units: list[UnitResult] = [
+        {
+            "unit_code": r.unit_code,
+            "unit_name": r.unit_name,
+            "met": a >= need - TOLERANCE,
+            "target": share,
+            "adjusted": False,
+            "actual": a,
+            "base": b,
+            "required": need,
+            "rate": a / b if b else None,
+            "shortfall": max(0, ceil(need - a - TOLERANCE)),  # ceil_tol, inlined
+        }
+        for r in scope
+        for a, b in ((actual(r), base(r)),)
+        for need in (share * b,)
+    ]
     units.sort(key=_by_shortfall)
     return units
 
