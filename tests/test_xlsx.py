@@ -70,3 +70,71 @@ def test_xlsx_sheet_extent_across_chunks(tmp_path: Path) -> None:
             12000,
             78,
         )
+
+
+def _long_sheet(late_cell: str) -> str:
+    """Over three scan chunks of canonical rows (A..C), then one cell written as `late_cell`
+    in the last row: the scan proves most parts within the extent with one search each."""
+    rows = "".join(
+        f'<row r="{i}"><c r="A{i}"><v>{i}</v></c><c r="B{i}" t="inlineStr"><is><t>{"z" * 300}'
+        f'</t></is></c><c r="C{i}"><v>1</v></c></row>'
+        for i in range(2, 40000)
+    )
+    return sheet_xml([["a", "b", "c"]], extra=rows + f'<row r="40000">{late_cell}</row>')
+
+
+@pytest.mark.parametrize(
+    ("late_cell", "extent", "irregular"),
+    [
+        ('<c r="C40000"><v>1</v></c>', (40000, 3), False),
+        ('<c r="D40000"><v>1</v></c>', (40000, 4), False),  # one column wider, late
+        ('<c r="AA39999"><v>1</v></c>', (40000, 27), False),
+        ('<c r="A940000"><v>1</v></c>', (940000, 3), False),  # a row below its <row>
+        ('<c r="c40000"><v>1</v></c>', None, True),  # lower case: measured exactly
+        ('<c r="A040000"><v>1</v></c>', None, True),  # a leading zero: measured exactly
+    ],
+)
+def test_the_scan_finds_a_late_cell_beyond_the_extent(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    late_cell: str,
+    extent: tuple[int, int] | None,
+    irregular: bool,
+) -> None:
+    proved: list[bool] = []
+    within = xlsx._cells_within
+    monkeypatch.setattr(xlsx, "_cells_within", lambda *a: proved.append(within(*a)) or proved[-1])
+    xml = _long_sheet(late_cell)
+    assert len(xml) > 3 * xlsx._SCAN_CHUNK
+    path = write_xlsx_parts(tmp_path / "s.xlsx", xml)
+    book = xlsx.XlsxBook(path, DEFAULT_LIMITS)
+    try:
+        scan = book.scan(book.sheets[0])
+        if extent is not None:
+            assert (scan.max_row, scan.max_col) == extent
+            assert scan.irregular is irregular
+        else:
+            with zipfile.ZipFile(path) as zf:
+                exact = xlsx.xlsx_sheet_extent(zf, "xl/worksheets/sheet1.xml", DEFAULT_LIMITS)
+            assert scan.irregular and (scan.max_row, scan.max_col) == exact
+    finally:
+        book.close()
+    assert proved[0] is False and True in proved  # the first part listed, later ones proved
+    if late_cell != '<c r="C40000"><v>1</v></c>':
+        assert proved[-1] is False  # the part with the late cell is listed exactly
+
+
+def test_the_regexes_of_what_lies_within_are_exact() -> None:
+    import re
+
+    from gender_plan_cli.reading.grid import column_letter
+
+    for n in (1, 9, 10, 99, 100, 101, 200004, 1048576, 30):
+        within = re.compile(xlsx._up_to_number(n) + "$")
+        for m in [*range(1, 2500), 999_999, 1_048_575, 1_048_577, 2_000_000]:
+            assert bool(within.match(str(m))) == (m <= n), (n, m)
+        assert not within.match("0") and not within.match("01")
+    for c in (1, 20, 26, 27, 52, 702, 703, 16384):
+        within = re.compile(xlsx._up_to_letters(column_letter(c)) + "$")
+        for m in range(1, 18279):
+            assert bool(within.match(column_letter(m))) == (m <= c), (c, m)

@@ -21,10 +21,11 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean, column_index
+from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean, column_index, column_letter
 from gender_plan_cli.reading.limits import (
     CHUNK,
     Limits,
@@ -66,6 +67,50 @@ class SheetScan:
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     irregular: bool = False  # cells or rows not written the usual way: measure exactly
+
+
+def _cells_within(data: bytes, cells: int, out: SheetScan) -> bool:
+    """Every one of the `cells` cells of `data` is written `<c r="B7"` and lies within the extent
+    already found (its row's `<row r=` counted): the part adds nothing, and one search of the
+    bytes proves it without listing 4,000,000 references in Python."""
+    if not out.max_row or not out.max_col or data.count(b'<c r="') != cells:
+        return False
+    return _beyond(out.max_row, out.max_col).search(data) is None
+
+
+@lru_cache(maxsize=64)
+def _beyond(max_row: int, max_col: int) -> re.Pattern[bytes]:
+    """A cell reference not written `[A-Z]{1,3}[1-9][0-9]*"`, or beyond (max_row, max_col)."""
+    within = _up_to_letters(column_letter(max_col)) + _up_to_number(max_row)
+    return re.compile(b'<c r="(?!' + within.encode() + b'")')
+
+
+def _up_to_number(n: int) -> str:
+    """A regex for the whole numbers 1..n written without leading zeros."""
+    s = str(n)
+    d = len(s)
+    alts = [f"[1-9][0-9]{{0,{d - 2}}}"] if d > 1 else []
+    for i, ch in enumerate(s):
+        low = "1" if i == 0 else "0"
+        if ch > low:
+            rest = d - i - 1
+            alts.append(
+                s[:i] + f"[{low}-{chr(ord(ch) - 1)}]" + (f"[0-9]{{{rest}}}" if rest else "")
+            )
+    alts.append(s)
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _up_to_letters(c: str) -> str:
+    """A regex for the column letters A..c (as Excel writes them: upper case, 1 to 3 letters)."""
+    k = len(c)
+    alts = [f"[A-Z]{{1,{k - 1}}}"] if k > 1 else []
+    for i, ch in enumerate(c):
+        if ch > "A":
+            rest = k - i - 1
+            alts.append(c[:i] + f"[A-{chr(ord(ch) - 1)}]" + (f"[A-Z]{{{rest}}}" if rest else ""))
+    alts.append(c)
+    return "(?:" + "|".join(alts) + ")"
 
 
 def _largest_number(digits: list[bytes] | tuple[bytes, ...]) -> int:
@@ -238,9 +283,13 @@ class XlsxBook:
             out.irregular = True
         if rows:
             out.max_row = max(out.max_row, _largest_number(rows))
-        letters = _CELL_CANON_COLUMN.findall(data)
-        if len(letters) != data.count(b"<c "):
-            out.irregular = True
+        cells = data.count(b"<c ")
+        if cells and _cells_within(data, cells, out):
+            letters = []  # each cell as Excel writes it and within the extent: nothing to add
+        else:
+            letters = _CELL_CANON_COLUMN.findall(data)
+            if len(letters) != cells:
+                out.irregular = True
         if letters:
             widest = max(set(letters), key=lambda c: (len(c), c))
             out.max_col = max(out.max_col, column_index(widest.decode()))
