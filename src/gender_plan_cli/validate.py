@@ -9,6 +9,7 @@ totals row with the unit rows it covers. Findings across files are `crosscheck`'
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from gender_plan_cli import findings as fnd
@@ -214,15 +215,15 @@ def _read_units(
 
     A large sheet is read a column at a time (`columns.read_columns`) and only its suspect rows
     cell by cell; a small one, or one whose total is Nam + Nữ, row by row."""
-    memo: dict[tuple[Kind, str], Parsed] = {}
+    units = _Units(grid, layout, default_year, result, found, _structural_error(found))
     read = (
         None
         if _derives_total(layout)
-        else read_columns(grid, layout.fields, kinds.units, default_year, memo)
+        else read_columns(grid, layout.fields, kinds.units, default_year, units.memo)
     )
     if read is None:
-        return _read_rows(grid, layout, kinds, default_year, result, found, memo)
-    return _read_by_columns(grid, layout, kinds, read, default_year, result, found, memo)
+        return _read_rows(units, kinds.units)
+    return _read_by_columns(units, kinds.units, read)
 
 
 _Values = Callable[[int, str], Any]  # (unit row, field) → the value read, None if none
@@ -232,50 +233,64 @@ def _structural_error(found: _Sheet) -> bool:
     return any(f.severity == "error" for f in found.out)
 
 
-def _cap(found: _Sheet, result: FileResult, rest: list[int]) -> None:
-    """Bounded memory and a readable report: the rest is not read, and says so."""
-    found.add(
-        "too-many-findings",
-        row=rest[0],
-        shown_count=len(found.out),
-        rows_left=len(rest),
-        limit=MAX_FINDINGS_PER_FILE,
-    )
-    result.skipped_rows.extend(rest)
+@dataclass
+class _Units:
+    """What reading the unit rows of one sheet shares, whichever path reads them."""
+
+    grid: SheetGrid
+    layout: Layout
+    default_year: int | None
+    result: FileResult
+    found: _Sheet
+    structural_error: bool  # a missing column or the like: no row becomes a record
+    memo: dict[tuple[Kind, str], Parsed] = field(default_factory=dict)
+
+    def row(self, r: int) -> tuple[dict[str, Any], UnitRecord | None]:
+        """One unit row on the cell path: its values and its record, None when the row is
+        skipped (an error in it or in the sheet, or a record pydantic refused). Its findings
+        are added."""
+        values, row_findings = read_row(
+            self.grid, self.layout, r, self.found, self.default_year, self.memo
+        )
+        self.found.out.extend(row_findings)
+        broken = self.structural_error or any(f.severity == "error" for f in row_findings)
+        record = None if broken else _make_record(values, r, self.layout, self.found)
+        if r in self.grid.hidden_rows and (broken or record is not None):
+            value = values.get("unit_code") or values.get("unit_name")
+            self.found.add("hidden-row", row=r, value=value)
+        return values, record
+
+    def full(self) -> bool:
+        return len(self.found.out) >= MAX_FINDINGS_PER_FILE
+
+    def cap(self, rest: list[int]) -> None:
+        """Bounded memory and a readable report: the rest is not read, and says so."""
+        self.found.add(
+            "too-many-findings",
+            row=rest[0],
+            shown_count=len(self.found.out),
+            rows_left=len(rest),
+            limit=MAX_FINDINGS_PER_FILE,
+        )
+        self.result.skipped_rows.extend(rest)
 
 
-def _read_rows(
-    grid: SheetGrid,
-    layout: Layout,
-    kinds: RowKinds,
-    default_year: int | None,
-    result: FileResult,
-    found: _Sheet,
-    memo: dict[tuple[Kind, str], Parsed],
-) -> tuple[_Values, set[int], bool]:
+def _read_rows(units: _Units, rows: list[int]) -> tuple[_Values, set[int], bool]:
     """The cell-by-cell path over every unit row."""
-    structural_error = _structural_error(found)
+    result = units.result
     parsed_rows: dict[int, dict[str, Any]] = {}
-    for position, r in enumerate(kinds.units):
-        if len(found.out) >= MAX_FINDINGS_PER_FILE:
-            _cap(found, result, kinds.units[position:])
+    for position, r in enumerate(rows):
+        if units.full():
+            units.cap(rows[position:])
             return _from_rows(parsed_rows), _years(parsed_rows), True
-        values, row_findings = read_row(grid, layout, r, found, default_year, memo)
-        found.out.extend(row_findings)
+        values, record = units.row(r)
         parsed_rows[r] = values
         if values.get("unit_code"):
             result.unit_codes.append((values.get("report_year"), values["unit_code"], r))
-        if structural_error or any(f.severity == "error" for f in row_findings):
+        if record is None:
             result.skipped_rows.append(r)
-            record = None
         else:
-            record = _make_record(values, r, layout, found)
-            if record is None:
-                result.skipped_rows.append(r)
-                continue
             result.records.append(record)
-        if r in grid.hidden_rows:
-            found.add("hidden-row", row=r, value=values.get("unit_code") or values.get("unit_name"))
     return _from_rows(parsed_rows), _years(parsed_rows), False
 
 
@@ -288,40 +303,19 @@ def _years(parsed_rows: dict[int, dict[str, Any]]) -> set[int]:
 
 
 def _read_by_columns(
-    grid: SheetGrid,
-    layout: Layout,
-    kinds: RowKinds,
-    read: ColumnRead,
-    default_year: int | None,
-    result: FileResult,
-    found: _Sheet,
-    memo: dict[tuple[Kind, str], Parsed],
+    units: _Units, rows: list[int], read: ColumnRead
 ) -> tuple[_Values, set[int], bool]:
     """The column-wise path: suspect rows cell by cell (every finding is theirs), in row order
     and under the same cap as `_read_rows`; the other rows straight from their columns."""
-    structural_error = _structural_error(found)
-    rows, values = kinds.units, read.values
+    result, values = units.result, read.values
     slow: dict[int, UnitRecord | None] = {}
-    limit = 0 if len(found.out) >= MAX_FINDINGS_PER_FILE else len(rows)
+    limit = 0 if units.full() else len(rows)
     for i in read.suspect if limit else ():
-        r = rows[i]
-        row_values, row_findings = read_row(grid, layout, r, found, default_year, memo)
-        found.out.extend(row_findings)
-        record = None
-        if not structural_error and not any(f.severity == "error" for f in row_findings):
-            record = _make_record(row_values, r, layout, found)
+        row_values, record = units.row(rows[i])
         for fid, column in values.items():
             column[i] = record.__dict__[fid] if record is not None else row_values.get(fid)
         slow[i] = record
-        failed = (
-            record is None
-            and not structural_error
-            and "error" not in {f.severity for f in row_findings}
-        )
-        if r in grid.hidden_rows and not failed:
-            value = row_values.get("unit_code") or row_values.get("unit_name")
-            found.add("hidden-row", row=r, value=value)
-        if len(found.out) >= MAX_FINDINGS_PER_FILE:
+        if units.full():
             limit = i + 1
             break
     read_rows = rows[:limit]
@@ -331,14 +325,18 @@ def _read_by_columns(
         if c
     )
     valid = [
-        i for i in range(limit) if (slow[i] is not None if i in slow else not structural_error)
+        i
+        for i in range(limit)
+        if (slow[i] is not None if i in slow else not units.structural_error)
     ]
     if len(valid) < limit:
         kept = set(valid)
         result.skipped_rows.extend(r for i, r in enumerate(read_rows) if i not in kept)
-    result.records = UnitRows.from_columns(_record_columns(values, valid, rows, layout, found))
+    result.records = UnitRows.from_columns(
+        _record_columns(values, valid, rows, units.layout, units.found)
+    )
     if limit < len(rows):
-        _cap(found, result, rows[limit:])
+        units.cap(rows[limit:])
     position = {r: i for i, r in enumerate(read_rows)}
     years = {y for y in values["report_year"][:limit] if y is not None}
     return (
