@@ -68,6 +68,8 @@ def _lookalikes(
     """Codes that differ but look the same (Cyrillic `Ѕ01`, `S0\u200b1` beside `S01`) are
     duplicate-unit suspects: the one that is not plain ASCII is refused. Two plain ASCII codes
     are never compared so."""
+    if all(code.isascii() for _, code in holders):
+        return  # no code to suspect (the usual case): nothing to fold
     seen: dict[tuple[int, str], tuple[str, _Holder]] = {}
     for (year, code), found in holders.items():
         key = (year, skeleton(code))
