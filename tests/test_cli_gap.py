@@ -524,3 +524,32 @@ def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "r.xlsx" in result.output
     assert path.read_bytes() == before
+
+
+def test_gap_json_is_written_as_bytes_the_same_on_stdout_and_into_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The JSON goes out as pydantic's UTF-8 bytes (never a 340 MB Python string): the same
+    document as `model_dump_json`, with the platform's line ends in a file."""
+    import os
+
+    from gender_plan_cli.assess import evaluate
+    from gender_plan_cli.load import load_paths
+    from gender_plan_cli.render.gap_json import gap_json_bytes
+    from gender_plan_cli.rules import load_rules
+
+    path = simple_form(tmp_path / "f.xlsx", [unit(unit_name="Sở Nội vụ"), unit(unit_code="S02")])
+    out = runner.invoke(app, ["gap", str(path), "-y", "2025", "-f", "json"])
+    assert out.exit_code == 0, out.output
+    report = evaluate(load_paths([path]).records, load_rules(Path("rules/targets.yaml")), 2025)
+    doc = gap_json_bytes(report)
+    assert doc.decode("utf-8") == report.model_dump_json(indent=2)
+    assert json.loads(out.stdout_bytes)["indicators"] == json.loads(doc)["indicators"]
+    assert out.stdout_bytes.endswith(b"}\n") and "Sở Nội vụ".encode() in out.stdout_bytes
+    target = tmp_path / "gap.json"
+    assert runner.invoke(app, ["gap", str(path), "-y", "2025", "-o", str(target)]).exit_code == 0
+    assert target.read_bytes() == out.stdout_bytes
+    monkeypatch.setattr(os, "linesep", "\r\n")  # as on Windows
+    windows = tmp_path / "gap-windows.json"
+    assert runner.invoke(app, ["gap", str(path), "-y", "2025", "-o", str(windows)]).exit_code == 0
+    assert windows.read_bytes() == out.stdout_bytes.replace(b"\n", b"\r\n")

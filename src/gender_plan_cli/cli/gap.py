@@ -164,9 +164,10 @@ def _output(report, format, output, lang, csv_ids, source) -> None:  # type: ign
             usage_error(text("output.xlsx-needs-file", lang))
         gap_workbook(report, source, output, lang)
     elif fmt == "json":
-        from gender_plan_cli.render.gap_json import render_gap_json
+        from gender_plan_cli.cli.output import emit_bytes
+        from gender_plan_cli.render.gap_json import gap_json_bytes
 
-        emit_text(render_gap_json(report) + "\n", output, lang)
+        emit_bytes((gap_json_bytes(report), b"\n"), output, lang)
     elif fmt == "csv":
         from gender_plan_cli.render.gap_csv import render_gap_csv, style_for
 

@@ -80,6 +80,35 @@ def emit_table(draw: Callable[[Console], None], output: Path | None, lang: str) 
     emit_text(console.export_text(), output, lang)
 
 
+def emit_bytes(parts: tuple[bytes, ...], output: Path | None, lang: str) -> None:
+    """UTF-8 `parts`, one after the other, on stdout or into `output`, exactly as `emit_text`
+    writes their text (line ends as the platform's text files have them) without decoding a
+    large document into a Python string first."""
+    import os
+
+    if os.linesep != "\n":
+        parts = tuple(p.replace(b"\n", os.linesep.encode()) for p in parts)
+    if output is None:
+        import sys
+
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a stream without bytes underneath: as text
+            emit_text(b"".join(parts).decode("utf-8"), None, lang)
+            return
+        sys.stdout.flush()
+        for part in parts:
+            stream.write(part)
+        stream.flush()
+        return
+
+    def write(tmp: Path) -> None:
+        with tmp.open("wb") as fh:
+            for part in parts:
+                fh.write(part)
+
+    write_file(output, write, lang)
+
+
 def emit_text(content: str, output: Path | None, lang: str) -> None:
     """`content` on stdout, or into `output` (UTF-8 both ways: it is for programs)."""
     if output is None:
