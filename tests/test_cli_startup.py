@@ -53,3 +53,23 @@ def test_a_command_is_built_once_and_a_typo_is_still_suggested() -> None:
     group = cli.typer.main.get_command(cli.app)
     assert group.get_command(None, "rules") is group.get_command(None, "rules")  # type: ignore[attr-defined]
     assert group.get_command(None, "nope") is None  # type: ignore[attr-defined]
+
+
+def test_only_gplan_s_own_process_freezes_the_collector(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from typer.testing import CliRunner
+
+    before = gc.get_freeze_count()
+    sample = "data/samples/returns/xa-co-do.xlsx"
+    assert CliRunner().invoke(cli.app, ["check", sample]).exit_code in (0, 1)
+    assert gc.get_freeze_count() == before  # a test's objects are not frozen
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0, file=sys.stderr))\n"
+        "from gender_plan_cli.cli import main\n"
+        f"sys.argv = ['gplan', 'check', {sample!r}]\n"
+        "main()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "frozen True" in run.stderr, run.stderr

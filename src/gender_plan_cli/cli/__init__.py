@@ -122,6 +122,7 @@ def main() -> None:
     """Console entry point: streams that cannot crash, parser errors in the user's language."""
     from gender_plan_cli.cli.streams import tolerant_streams
 
+    STATE["process"] = True
     tolerant_streams()
     try:
         code = app(prog_name="gplan", standalone_mode=False)

@@ -205,11 +205,13 @@ def load_files(
     else:
         with bar:
             result = load_paths(files, progress=step, **options)  # type: ignore[arg-type]
-    # What was read lives until the command ends: the collector need not scan it again and again
-    # while the indicators and the output allocate (a command is one short process).
-    import gc
+    if STATE["process"]:
+        # What was read lives until the command ends: the collector need not scan it again and
+        # again while the indicators and the output allocate (a command is one short process;
+        # inside another program, its objects are not ours to freeze).
+        import gc
 
-    gc.freeze()
+        gc.freeze()
     return result
 
 
