@@ -137,7 +137,7 @@ class UnitRows(Sequence[UnitRecord]):
     @classmethod
     def from_columns(cls, columns: dict[str, list[Any]]) -> UnitRows:
         """Rows from one list per field, all of one length; each row's values already meet
-        every constraint of `UnitRecord` (the caller checked them; see `columns.check_rows`)."""
+        every constraint of `UnitRecord` (the caller checked them: `columns.read_columns`)."""
         rows = cls()
         lengths = {len(v) for v in columns.values()}
         if set(columns) != set(_RECORD_FIELDS) or len(lengths) > 1:
@@ -154,10 +154,6 @@ class UnitRows(Sequence[UnitRecord]):
         for f, column in self._columns.items():
             column.append(values[f])
         self._by_row = None
-
-    def extend(self, other: Iterable[UnitRecord]) -> None:
-        for record in other:
-            self.append(record)
 
     def at_row(self, row: int | None) -> UnitRecord | None:
         """The record read from sheet row `row`, or None."""
@@ -202,7 +198,7 @@ class UnitRows(Sequence[UnitRecord]):
         return f"UnitRows({len(self)} rows)"
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        """Pickled as its columns: a worker sends 200,000 rows to the parent as 23 lists (a
+        """Pickled as its columns: a worker sends 200,000 rows to the parent as 24 lists (a
         value repeated by reference, as a sheet's column map, is written once)."""
         return (UnitRows.from_columns, (self._columns,))
 

@@ -11,10 +11,11 @@ from typer.core import TyperGroup
 from gender_plan_cli import __version__
 from gender_plan_cli.cli.state import STATE
 
-# Each command's module and the first line of its help, in the order `--help` lists them. A
-# command's module (and all it imports) is loaded only when that command runs or shows its help:
-# `gplan --help` and `gplan check` do not pay for `report`'s workbook writer.
-# `tests/test_cli_startup.py` holds each line equal to its command's docstring.
+# Each command (its module is `cli/<name>.py`, its function `<name>`) and the first paragraph
+# of its docstring, in the order `--help` lists them. A command's module (and all it imports)
+# is loaded only when that command runs or shows its help: `gplan --help` and `gplan check` do
+# not pay for `report`'s workbook writer. `tests/test_cli_startup.py` holds each text equal to
+# its command's docstring.
 COMMANDS = {
     "check": "Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell.",
     "gap": "Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of "
