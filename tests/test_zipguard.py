@@ -16,6 +16,7 @@ from hostile_builders import (
     LAUGHS,
     WORKBOOK,
     form_rows,
+    patch_declared_size,
     sheet_xml,
     write_xlsx_parts,
 )
@@ -177,3 +178,100 @@ def test_read_member_is_bounded(tmp_path: Path) -> None:
 def test_empty_shared_strings_is_fine(tmp_path: Path) -> None:
     path = write_xlsx_parts(tmp_path / "e.xlsx", sheet_xml(form_rows(1)), shared_strings=EMPTY_SST)
     zipguard.zip_guard(path, DEFAULT_LIMITS)
+
+
+# -- the only sheet part, checked when it is read ------------------------------------------------
+
+
+def _read(path: Path) -> tuple[str | None, str | None]:
+    from gender_plan_cli.load import read_file
+
+    found = read_file(path).findings
+    return (found[0].code, found[0].message_id) if found else (None, None)
+
+
+def test_the_only_sheet_is_inflated_once_and_checked_as_the_guard_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A one-sheet workbook: the guard reads only the sheet's prolog, the scan inflates it
+    under the same checks; a valid form reads as before."""
+    inflated: list[str] = []
+    checked = zipguard.Guarded.checked
+
+    def spy(self, fh, info):  # type: ignore[no-untyped-def]
+        inflated.append(info.filename)
+        yield from checked(self, fh, info)
+
+    monkeypatch.setattr(zipguard.Guarded, "checked", spy)
+    path = write_xlsx_parts(tmp_path / "ok.xlsx", sheet_xml(form_rows(3)))
+    guarded = zipguard.zip_guard(path, DEFAULT_LIMITS, defer_sheet=True)
+    assert list(guarded.later) == ["xl/worksheets/sheet1.xml"]
+    assert "xl/worksheets/sheet1.xml" not in inflated
+    inflated.clear()
+    from gender_plan_cli.load import read_file
+
+    result = read_file(path)
+    assert result.units == 3 and result.valid()
+    assert inflated.count("xl/worksheets/sheet1.xml") == 1  # by the scan, not the guard
+
+
+@pytest.mark.parametrize("defer", [False, True])
+def test_a_lying_sheet_gets_the_guard_s_finding_whoever_inflates_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, defer: bool
+) -> None:
+    """A sheet that declares 1 KB and inflates to 20 MB, with a cell far beyond the limit in
+    its first bytes: the zip's problem (ratio) is said, not the extent, as when the guard ran
+    over every member first."""
+    far = '<row r="2"><c r="XFD1048576"><v>1</v></c></row>'
+    filler = "<!-- " + "x" * (20 * 1024 * 1024) + " -->"
+    sheet = sheet_xml(form_rows(1), extra=far + filler)
+    path = write_xlsx_parts(tmp_path / "lying.xlsx", sheet)
+    patch_declared_size(path, "xl/worksheets/sheet1.xml", 1024, crc_of_prefix=True)
+    if not defer:
+        monkeypatch.setattr(zipguard, "_SHEET_MEMBER", zipguard.re.compile("(?!)"))
+    assert _read(path) == ("file-too-large", "file-too-large.ratio")
+
+
+def test_a_sheet_over_the_cell_limit_that_lies_about_its_size_is_a_corrupt_zip(
+    tmp_path: Path,
+) -> None:
+    """A cell far beyond the limit, in a part one byte longer than it declares: the zip's
+    problem is said (as the guard said it when it read every member first), not the extent."""
+    sheet = sheet_xml(form_rows(1), extra='<row r="2"><c r="XFD1048576"><v>1</v></c></row>')
+    sheet += " " * 100_000
+    path = write_xlsx_parts(tmp_path / "size.xlsx", sheet)
+    patch_declared_size(
+        path, "xl/worksheets/sheet1.xml", len(sheet.encode()) - 1, crc_of_prefix=True
+    )
+    assert _read(path) == _guard_first(path) == ("unreadable-file", "unreadable-file.corrupt-zip")
+
+
+def _guard_first(path: Path) -> tuple[str | None, str | None]:
+    """What the whole guard (no member deferred) says of `path`."""
+    try:
+        zipguard.zip_guard(path, DEFAULT_LIMITS)
+    except zipguard.ReadProblem as p:
+        return ("unreadable-file" if p.code == "unreadable-file" else p.code, p.message_id)
+    return (None, None)
+
+
+def test_calamine_never_reads_a_sheet_part_left_unchecked(tmp_path: Path) -> None:
+    """The workbook names its sheet `xl/worksheets/sheet1.xml` from `xl/`: gplan's reading
+    finds `xl/xl/worksheets/sheet1.xml` (a valid form), calamine the other part, a bomb that
+    the guard left for later. It is checked before calamine opens any sheet."""
+    from hostile_builders import CONTENT_TYPES, ROOT_RELS, WORKBOOK_RELS
+
+    rels = WORKBOOK_RELS.replace(
+        'Target="worksheets/sheet1.xml"', 'Target="xl/worksheets/sheet1.xml"'
+    )
+    bomb = sheet_xml(form_rows(1), extra="<!-- " + "x" * (20 * 1024 * 1024) + " -->")
+    path = tmp_path / "two-ways.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("_rels/.rels", ROOT_RELS)
+        zf.writestr("xl/workbook.xml", WORKBOOK)
+        zf.writestr("xl/_rels/workbook.xml.rels", rels)
+        zf.writestr("xl/xl/worksheets/sheet1.xml", sheet_xml(form_rows(2)))
+        zf.writestr("xl/worksheets/sheet1.xml", bomb)
+        zf.writestr("xl/sharedStrings.xml", EMPTY_SST)
+    assert _read(path) == ("file-too-large", "file-too-large.ratio")

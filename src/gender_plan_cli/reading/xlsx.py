@@ -20,6 +20,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +36,7 @@ from gender_plan_cli.reading.limits import (
     unreadable,
     unzipped_over,
 )
-from gender_plan_cli.reading.zipguard import read_member, zip_guard
+from gender_plan_cli.reading.zipguard import Guarded, read_member, zip_guard
 
 _SCAN_CHUNK = 4 * 1024 * 1024
 
@@ -67,6 +68,20 @@ class SheetScan:
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     irregular: bool = False  # cells or rows not written the usual way: measure exactly
+
+
+def _parts(chunks: Iterator[bytes], size: int) -> Iterator[bytes]:
+    """`chunks` joined into parts of at least `size` bytes (the last may be shorter)."""
+    held: list[bytes] = []
+    count = 0
+    for chunk in chunks:
+        held.append(chunk)
+        count += len(chunk)
+        if count >= size:
+            yield b"".join(held)
+            held, count = [], 0
+    if held:
+        yield b"".join(held)
 
 
 def _cells_within(data: bytes, cells: int, out: SheetScan) -> bool:
@@ -119,9 +134,9 @@ def _largest_number(digits: list[bytes] | tuple[bytes, ...]) -> int:
 
 
 def open_xlsx(path: Path, limits: Limits) -> XlsxBook:
-    """The .xlsx/.xlsm after its zip guard; each sheet's extent is checked when it is read."""
-    zip_guard(path, limits)
-    return XlsxBook(path, limits)
+    """The .xlsx/.xlsm after its zip guard; each sheet's extent is checked when it is read (and
+    a workbook's only sheet part is inflated once, by the scan, under the guard's checks)."""
+    return XlsxBook(path, limits, zip_guard(path, limits, defer_sheet=True))
 
 
 class XlsxBook:
@@ -129,9 +144,10 @@ class XlsxBook:
 
     has_sheets = True
 
-    def __init__(self, path: Path, limits: Limits) -> None:
+    def __init__(self, path: Path, limits: Limits, guarded: Guarded | None = None) -> None:
         self.path = path
         self.limits = limits
+        self._guarded = guarded
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError) as exc:
@@ -239,32 +255,42 @@ class XlsxBook:
 
     # -- one sheet ---------------------------------------------------------------------------
     def scan(self, sheet: SheetInfo) -> SheetScan:
-        """Stream the sheet XML once, within the decompressed-size budget."""
+        """Stream the sheet XML once, within the decompressed-size budget.
+
+        A sheet the zip guard left to be checked when read is inflated here under its checks:
+        a problem of the zip (size, ratio, CRC) is said before an extent over the limit, as
+        when the guard ran first, so the rest is inflated before the extent's verdict."""
         out = SheetScan()
-        budget = self.limits.max_unzipped_bytes
-        seen = 0
+        deferred = self._guarded is not None and sheet.member in self._guarded.later
+        if self._guarded is not None and deferred:
+            chunks = self._guarded.inflate(sheet.member)
+        else:
+            chunks = self._stream(sheet.member)  # checked by the guard already
+        over: ReadProblem | None = None
         carry = b""
-        with self._zip.open(sheet.member) as stream:
-            while True:
-                chunk = stream.read(_SCAN_CHUNK)
-                if not chunk:
-                    break
-                seen += len(chunk)
-                if seen > budget:
-                    raise unzipped_over(sheet.member, self.limits.max_unzipped_mb)
-                data = carry + chunk
-                cut = data.rfind(b"</row>")
-                if cut < 0:
-                    cut = data.rfind(b"</c>")
-                if cut < 0:
-                    cut = data.rfind(b">")
-                if cut < 0:
-                    carry = data
-                    continue
-                cut = data.index(b">", cut) + 1
-                self._scan_part(data[:cut], out)
-                carry = data[cut:]
+        for chunk in _parts(chunks, _SCAN_CHUNK):
+            if over is not None:
+                continue  # the zip's own checks go on to the end; the verdict waits for them
+            data = carry + chunk
+            cut = data.rfind(b"</row>")
+            if cut < 0:
+                cut = data.rfind(b"</c>")
+            if cut < 0:
+                cut = data.rfind(b">")
+            if cut < 0:
+                carry = data
+                continue
+            cut = data.index(b">", cut) + 1
+            self._scan_part(data[:cut], out)
+            carry = data[cut:]
+            try:
                 self._check_extent(sheet, out)
+            except ReadProblem as problem:
+                if not deferred:
+                    raise
+                over = problem
+        if over is not None:
+            raise over
         if carry:
             self._scan_part(carry, out)
         self._check_extent(sheet, out)
@@ -273,6 +299,17 @@ class XlsxBook:
                 self._zip, sheet.member, self.limits, sheet.name
             )
         return out
+
+    def _stream(self, member: str) -> Iterator[bytes]:
+        """A member's bytes through zipfile, refused past the decompressed-size budget."""
+        budget = self.limits.max_unzipped_bytes
+        seen = 0
+        with self._zip.open(member) as stream:
+            while chunk := stream.read(_SCAN_CHUNK):
+                seen += len(chunk)
+                if seen > budget:
+                    raise unzipped_over(member, self.limits.max_unzipped_mb)
+                yield chunk
 
     def _scan_part(self, data: bytes, out: SheetScan) -> None:
         # The extent, from cells and rows written as Excel and openpyxl write them
@@ -361,6 +398,11 @@ class XlsxBook:
 
     def _values(self, sheet: SheetInfo) -> list[list[object]]:
         from python_calamine import CalamineWorkbook
+
+        if self._guarded is not None:  # calamine names its part its own way: all checked first
+            for member in list(self._guarded.later):
+                for _ in self._guarded.inflate(member):
+                    pass
 
         try:
             if self._calamine is None:

@@ -13,6 +13,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -80,13 +81,20 @@ def _zip64_directory(path: Path, size: int, tail: bytes, at: int) -> tuple[int, 
     return entries, cd_size
 
 
-def zip_guard(path: Path, limits: Limits) -> None:
+_SHEET_MEMBER = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
+
+
+def zip_guard(path: Path, limits: Limits, *, defer_sheet: bool = False) -> Guarded:
     """Refuse a zip whose members are too big, too compressed, lying, forged or carry a DTD.
 
     Declared sizes are checked first (cheap); then every member is inflated
     here, with a budget, to learn its actual size and CRC — zipfile stops at
     the declared size but other readers (calamine) do not — and the prolog of
     each XML member is checked for DOCTYPE/ENTITY declarations.
+
+    `defer_sheet`: a workbook whose only worksheet part is `xl/worksheets/*.xml` has that part
+    checked when it is read (`Guarded.inflate`, the same checks in the same order), so that
+    the reader that scans it inflates it once instead of twice; here only its prolog is read.
     """
     path = Path(path)
     size = checked_size(path, limits)
@@ -94,22 +102,62 @@ def zip_guard(path: Path, limits: Limits) -> None:
     with open_zip(path) as zf:
         infos = zf.infolist()
     _check_declared(path, infos, limits)
-    actual_total = 0
+    sheets = [i for i in infos if _SHEET_MEMBER.fullmatch(i.filename)] if defer_sheet else []
+    guarded = Guarded(path, size, limits)
     with open_file(path) as fh:
         for info in infos:
-            budget = min(
-                limits.max_unzipped_bytes - actual_total,
-                max(RATIO_FLOOR, int(limits.max_ratio * max(info.compress_size, 1))),
-            )
-            actual, head = _inflate(fh, info, size, budget)
-            if actual > budget:
-                if actual_total + actual > limits.max_unzipped_bytes:
-                    raise _unzipped_total(actual_total + actual, limits)
-                _check_ratio(info.filename, actual, info.compress_size, limits)
-            if actual != info.file_size:
-                raise unreadable("corrupt-zip", member=info.filename)
-            actual_total += actual
-            check_xml_prolog(head, info.filename)
+            if len(sheets) == 1 and info is sheets[0]:
+                check_xml_prolog(_head(fh, info, size), info.filename)
+                guarded.later[info.filename] = info
+                continue
+            for _ in guarded.checked(fh, info):
+                pass
+    return guarded
+
+
+class Guarded:
+    """A zip that passed `zip_guard`; the members it left to be checked when they are read."""
+
+    def __init__(self, path: Path, size: int, limits: Limits) -> None:
+        self.path, self.size, self.limits = path, size, limits
+        self.total = 0  # bytes inflated and accepted so far, against --max-unzipped-mb
+        self.later: dict[str, zipfile.ZipInfo] = {}
+
+    def inflate(self, member: str) -> Iterator[bytes]:
+        """A deferred member's bytes as they inflate, under the checks `zip_guard` applies to
+        every other member; the problem is raised where the guard would raise it, after the
+        bytes before it were given (a reader must not act on them until the end)."""
+        info = self.later.pop(member)
+        with open_file(self.path) as fh:
+            yield from self.checked(fh, info)
+
+    def checked(self, fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
+        """One member inflated through its budget, size and CRC checks, chunk by chunk."""
+        limits = self.limits
+        budget = min(
+            limits.max_unzipped_bytes - self.total,
+            max(RATIO_FLOOR, int(limits.max_ratio * max(info.compress_size, 1))),
+        )
+        got = _Inflated()
+        yield from _inflate(fh, info, self.size, budget, got)
+        actual = got.total
+        if actual > budget:
+            if self.total + actual > limits.max_unzipped_bytes:
+                raise _unzipped_total(self.total + actual, limits)
+            _check_ratio(info.filename, actual, info.compress_size, limits)
+        if actual != info.file_size:
+            raise unreadable("corrupt-zip", member=info.filename)
+        self.total += actual
+        check_xml_prolog(bytes(got.head), info.filename)
+
+
+def _head(fh: BinaryIO, info: zipfile.ZipInfo, size: int) -> bytes:
+    """The first XML_PROLOG_BYTES a member inflates to (no size or CRC check: see `inflate`)."""
+    got = _Inflated()
+    for _ in _inflate(fh, info, size, XML_PROLOG_BYTES, got):
+        if got.total >= XML_PROLOG_BYTES:
+            break
+    return bytes(got.head)
 
 
 def _check_declared(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -169,11 +217,15 @@ class _Inflated:
             self.head += out[: XML_PROLOG_BYTES - len(self.head)]
 
 
-def _inflate(fh: BinaryIO, info: zipfile.ZipInfo, size: int, budget: int) -> tuple[int, bytes]:
-    """(bytes the member really inflates to, capped at `budget`; its first XML_PROLOG_BYTES).
+def _inflate(
+    fh: BinaryIO, info: zipfile.ZipInfo, size: int, budget: int, got: _Inflated
+) -> Iterator[bytes]:
+    """The member's bytes as they inflate, counted in `got` (size, CRC, first bytes), stopping
+    once past `budget`.
 
     Reads the member's compressed bytes straight from the file, as a reader
-    that trusts neither the declared size nor the CRC would, and checks both.
+    that trusts neither the declared size nor the CRC would, and checks the CRC
+    at the end (a member over budget is left unfinished: its size says enough).
     """
     name = info.filename
     fh.seek(info.header_offset)
@@ -185,32 +237,27 @@ def _inflate(fh: BinaryIO, info: zipfile.ZipInfo, size: int, budget: int) -> tup
     if start + info.compress_size > size:
         raise unreadable("truncated-zip", reason=f"{name} runs past the end of the file")
     fh.seek(start)
-    got = _Inflated()
-    if info.compress_type == zipfile.ZIP_STORED:
-        over = _copy_stored(fh, info, budget, got)
-    else:
-        over = _inflate_deflated(fh, info, budget, got)
-    if not over and got.crc != info.CRC:
+    parts = _stored(fh, info) if info.compress_type == zipfile.ZIP_STORED else _deflated(fh, info)
+    for out in parts:
+        got.add(out)
+        yield out
+        if got.total > budget:
+            return
+    if got.crc != info.CRC:
         raise unreadable("corrupt-zip", member=name)
-    return got.total, bytes(got.head)
 
 
-def _copy_stored(fh: BinaryIO, info: zipfile.ZipInfo, budget: int, got: _Inflated) -> bool:
-    """A stored member through `got`; True when it ran over `budget` (and was left unfinished)."""
+def _stored(fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
     left = info.compress_size
     while left > 0:
         out = fh.read(min(CHUNK, left))
         if not out:
             raise unreadable("truncated-zip", reason=f"{info.filename} is cut short")
         left -= len(out)
-        got.add(out)
-        if got.total > budget:
-            return True
-    return False
+        yield out
 
 
-def _inflate_deflated(fh: BinaryIO, info: zipfile.ZipInfo, budget: int, got: _Inflated) -> bool:
-    """A deflated member through `got`; True when it ran over `budget` (and was left unfinished)."""
+def _deflated(fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
     left = info.compress_size
     inflater = zlib.decompressobj(-15)
     try:
@@ -223,14 +270,11 @@ def _inflate_deflated(fh: BinaryIO, info: zipfile.ZipInfo, budget: int, got: _In
                 if not data:
                     break
                 left -= len(data)
-            got.add(inflater.decompress(data, CHUNK))
-            if got.total > budget:
-                return True
+            yield inflater.decompress(data, CHUNK)
     except zlib.error:
         raise unreadable("corrupt-zip", member=info.filename) from None
     if not inflater.eof:
         raise unreadable("corrupt-zip", member=info.filename)
-    return False
 
 
 def read_member(zf: zipfile.ZipFile, name: str, limit_bytes: int) -> bytes:
