@@ -7,6 +7,7 @@ import json
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from builders import LABELS, unit, write_csv, write_xlsx
@@ -56,6 +57,27 @@ def test_all_tables_of_a_book_share_one_cell_budget(tmp_path: Path) -> None:
     assert codes(path, Limits(max_cells=1000)) == [("file-too-large", "file-too-large.book-cells")]
     code, ids = cli_codes(str(path), "--max-cells", "1000")
     assert (code, ids) == (1, ["file-too-large"])
+
+
+def test_an_ods_book_over_budget_is_refused_before_calamine_opens_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """calamine expands every table of an .ods at open: 40 tables just under the limit cost
+    2 GB there. The book's cells are counted while its extent is measured, and the third table
+    already passes twice the limit; calamine is never called."""
+    from gender_plan_cli.reading import calamine
+
+    opened: list[Path] = []
+    monkeypatch.setattr(calamine.CalamineBook, "__init__", lambda self, *a: opened.append(a[0]))
+    path = _ods_tables(tmp_path / "tables.ods", 40, 30)
+    fr = read_file(path, limits=Limits(max_cells=1000))
+    assert [(f.code, f.message_id, f.sheet) for f in fr.findings] == [
+        ("file-too-large", "file-too-large.book-cells", "T2")
+    ]
+    assert opened == []
+    two = _ods_tables(tmp_path / "two.ods", 2, 30)  # 1,800 cells: within twice 1,000
+    monkeypatch.undo()
+    assert codes(two, Limits(max_cells=1000)) != [("file-too-large", "file-too-large.book-cells")]
 
 
 def test_sheets_tried_before_the_header_are_bounded(tmp_path: Path) -> None:

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from gender_plan_cli.reading.calamine import CalamineBook
-from gender_plan_cli.reading.limits import Limits, ReadProblem, check_cells, unreadable
+from gender_plan_cli.reading.limits import (
+    BOOK_CELLS_FACTOR,
+    Limits,
+    ReadProblem,
+    check_cells,
+    too_large,
+    unreadable,
+)
 from gender_plan_cli.reading.zipguard import open_zip, zip_guard
 
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -113,9 +120,18 @@ def _walk_ods(
         elif tag == _T + "table" and tables:
             name, _, rows, cols = tables.pop()
             out[str(name)] = (rows, cols)
+            _book_cells(out, str(name), limits)
         inside_cell = any(e.tag in _ODS_CELLS for e in stack)
         if parent is not None and not inside_cell and len(parent) and parent[-1] is el:
             del parent[-1]  # counted: let it go, so memory stays one cell deep
+
+
+def _book_cells(extents: dict[str, tuple[int, int]], table: str, limits: Limits) -> None:
+    """calamine expands every table of an .ods when it opens the file, not only the tables
+    read: the book's cells are counted here, against the book's budget, before it does."""
+    limit = limits.max_cells * BOOK_CELLS_FACTOR
+    if sum(rows * cols for rows, cols in extents.values()) > limit:
+        raise too_large("book-cells", sheet=table, limit=limit, flag="--max-cells")
 
 
 def _repeat(value: str | None) -> int:
