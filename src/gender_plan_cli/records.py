@@ -49,14 +49,6 @@ class UnitRecord(BaseModel):
     source_row: int | None = None
     source_columns: dict[str, int] = Field(default_factory=dict, exclude=True)
 
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        """Pickled as its values alone: a worker sends 200,000 records to the parent, and
-        pydantic's own pickling (a dict of fields and a set per record) costs seconds there.
-        The values were validated when the record was made; they are restored as they were."""
-        values = dict(self.__dict__)
-        values["source_columns"] = _shared_columns(values["source_columns"])
-        return (_record_from_values, (tuple(values.values()),))
-
     @model_validator(mode="after")
     def _parts_within_wholes(self) -> UnitRecord:
         for part, whole in PARTS:
@@ -94,18 +86,11 @@ class LayoutInfo(BaseModel):
 
 _RECORD_FIELDS = tuple(UnitRecord.model_fields)
 _ALL_SET = set(_RECORD_FIELDS)
-_COLUMNS: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
-
-
-def _shared_columns(columns: dict[str, int]) -> dict[str, int]:
-    """One dict object for every record of a sheet, so pickle writes the column map once."""
-    key = tuple(columns.items())
-    return _COLUMNS.setdefault(key, columns)
 
 
 def _record_from_values(values: tuple[Any, ...]) -> UnitRecord:
-    """A pickled record restored as pydantic's own `__setstate__` restores one, without a second
-    validation (its values were validated in the worker that made it)."""
+    """A row of `UnitRows` as a record, made as pydantic's own `__setstate__` restores one,
+    without a second validation (its values were checked when the row was read)."""
     record = _new(UnitRecord)
     _set(record, "__dict__", dict(zip(_RECORD_FIELDS, values, strict=True)))
     _set(record, "__pydantic_fields_set__", _ALL_SET)  # shared: a frozen record never adds to it
