@@ -19,24 +19,23 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean, column_index, column_letter
 from gender_plan_cli.reading.limits import (
-    CHUNK,
     Limits,
     ReadProblem,
     check_cells,
     reader_failure,
     unreadable,
-    unzipped_over,
 )
-from gender_plan_cli.reading.zipguard import Guarded, read_member, zip_guard
+from gender_plan_cli.reading.zipguard import Guarded, member_chunks, read_member, zip_guard
 
 _SCAN_CHUNK = 4 * 1024 * 1024
 
@@ -261,11 +260,27 @@ class XlsxBook:
         a problem of the zip (size, ratio, CRC) is said before an extent over the limit, as
         when the guard ran first, so the rest is inflated before the extent's verdict."""
         out = SheetScan()
-        deferred = self._guarded is not None and sheet.member in self._guarded.later
-        if self._guarded is not None and deferred:
-            chunks = self._guarded.inflate(sheet.member)
-        else:
-            chunks = self._stream(sheet.member)  # checked by the guard already
+        if self._guarded is not None and sheet.member in self._guarded.later:
+            chunks, deferred = self._guarded.inflate(sheet.member), True
+        else:  # checked by the guard already
+            limits = self.limits
+            chunks = member_chunks(
+                self._zip, sheet.member, limits.max_unzipped_bytes, limits.max_unzipped_mb
+            )
+            deferred = False
+        with closing(chunks):  # a refusal midway closes the member at once
+            self._scan_stream(sheet, chunks, out, deferred)
+        if out.irregular:  # the exact measure is the extent (a sheet without `r=` has no other)
+            out.max_row, out.max_col = xlsx_sheet_extent(
+                self._zip, sheet.member, self.limits, sheet.name
+            )
+        return out
+
+    def _scan_stream(
+        self, sheet: SheetInfo, chunks: Iterator[bytes], out: SheetScan, deferred: bool
+    ) -> None:
+        """The sheet's bytes into `out`, a part of at least _SCAN_CHUNK at a time, cut at a tag's
+        end. `deferred`: the chunks come through the guard's checks, which finish first."""
         over: ReadProblem | None = None
         carry = b""
         for chunk in _parts(chunks, _SCAN_CHUNK):
@@ -294,22 +309,6 @@ class XlsxBook:
         if carry:
             self._scan_part(carry, out)
         self._check_extent(sheet, out)
-        if out.irregular:  # the exact measure is the extent (a sheet without `r=` has no other)
-            out.max_row, out.max_col = xlsx_sheet_extent(
-                self._zip, sheet.member, self.limits, sheet.name
-            )
-        return out
-
-    def _stream(self, member: str) -> Iterator[bytes]:
-        """A member's bytes through zipfile, refused past the decompressed-size budget."""
-        budget = self.limits.max_unzipped_bytes
-        seen = 0
-        with self._zip.open(member) as stream:
-            while chunk := stream.read(_SCAN_CHUNK):
-                seen += len(chunk)
-                if seen > budget:
-                    raise unzipped_over(member, self.limits.max_unzipped_mb)
-                yield chunk
 
     def _scan_part(self, data: bytes, out: SheetScan) -> None:
         # The extent, from cells and rows written as Excel and openpyxl write them
@@ -436,20 +435,9 @@ def xlsx_sheet_extent(
     name = sheet or member
     place = _Placement()
     carry = b""
-    seen = 0
-    try:
-        stream = zf.open(member)
-    except (KeyError, zipfile.BadZipFile, NotImplementedError, RuntimeError):
-        raise unreadable("corrupt-zip", member=member) from None
-    with stream:
-        while True:
-            try:
-                chunk = stream.read(CHUNK)
-            except (zipfile.BadZipFile, zlib.error, EOFError):
-                raise unreadable("corrupt-zip", member=member) from None
-            seen += len(chunk)
-            if seen > limits.max_unzipped_bytes:
-                raise unzipped_over(member, limits.max_unzipped_mb)
+    chunks = member_chunks(zf, member, limits.max_unzipped_bytes, limits.max_unzipped_mb)
+    with closing(chunks):  # a refusal midway closes the member at once
+        for chunk in chain(chunks, (b"",)):  # the empty chunk ends it: the carry is read in full
             data = carry + chunk
             cut = len(data) if not chunk else data.rfind(b"<")
             if cut < 0:
@@ -459,8 +447,6 @@ def xlsx_sheet_extent(
                 place.tag(m.group(1), m.group(2))
             if place.rows * place.cols > limits.max_cells:
                 check_cells(name, place.rows, place.cols, limits)
-            if not chunk:
-                break
             carry = data[cut:]
             if len(carry) > _MAX_TAG:
                 raise unreadable("corrupt-zip", member=member)

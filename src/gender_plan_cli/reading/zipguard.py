@@ -13,7 +13,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -123,7 +123,7 @@ class Guarded:
         self.total = 0  # bytes inflated and accepted so far, against --max-unzipped-mb
         self.later: dict[str, zipfile.ZipInfo] = {}
 
-    def inflate(self, member: str) -> Iterator[bytes]:
+    def inflate(self, member: str) -> Generator[bytes, None, None]:
         """A deferred member's bytes as they inflate, under the checks `zip_guard` applies to
         every other member; the problem is raised where the guard would raise it, after the
         bytes before it were given (a reader must not act on them until the end)."""
@@ -279,23 +279,26 @@ def _deflated(fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 def read_member(zf: zipfile.ZipFile, name: str, limit_bytes: int) -> bytes:
     """A member's bytes, refusing (not truncating) one that inflates past `limit_bytes`."""
-    parts: list[bytes] = []
+    return b"".join(member_chunks(zf, name, limit_bytes))
+
+
+def member_chunks(
+    zf: zipfile.ZipFile, name: str, limit_bytes: int, limit_mb: float | None = None
+) -> Generator[bytes, None, None]:
+    """A member's bytes as zipfile inflates them, refused (never truncated) past `limit_bytes`
+    (`limit_mb`: the limit as the refusal names it, when it is a flag's value)."""
     total = 0
     try:
         with zf.open(name) as stream:
-            while True:
-                chunk = stream.read(min(CHUNK, limit_bytes + 1 - total))
-                if not chunk:
-                    break
+            while chunk := stream.read(min(CHUNK, limit_bytes + 1 - total)):
                 total += len(chunk)
                 if total > limit_bytes:
-                    raise unzipped_over(name, mb(limit_bytes))
-                parts.append(chunk)
+                    raise unzipped_over(name, mb(limit_bytes) if limit_mb is None else limit_mb)
+                yield chunk
     except KeyError:
         raise unreadable("corrupt-zip", member=name) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
         raise unreadable("corrupt-zip", member=name) from None
-    return b"".join(parts)
 
 
 _PROLOG_SKIP = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
