@@ -46,6 +46,10 @@ class Data:
         with gc_paused():
             return self.result.records
 
+    def drop_records(self) -> None:
+        """Let the records go once they are evaluated (`records` makes them again if asked)."""
+        self.__dict__.pop("records", None)
+
 
 def load_data(
     paths: list[Path] | None,

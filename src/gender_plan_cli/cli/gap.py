@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from itertools import chain
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -145,6 +146,7 @@ def gap(
         years = ", ".join(str(y) for y in exc.present)
         usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))
     report.rules_sha256 = rule_set.sha256
+    data.drop_records()  # evaluated: 200,000 records are ~150 MB the output has no use for
     if report.empty():
         say(text("gap.empty", language), "red bold")
         raise typer.Exit(1)
@@ -165,9 +167,9 @@ def _output(report, format, output, lang, csv_ids, source) -> None:  # type: ign
         gap_workbook(report, source, output, lang)
     elif fmt == "json":
         from gender_plan_cli.cli.output import emit_bytes
-        from gender_plan_cli.render.gap_json import gap_json_bytes
+        from gender_plan_cli.render.gap_json import gap_json_chunks
 
-        emit_bytes((gap_json_bytes(report), b"\n"), output, lang)
+        emit_bytes(chain(gap_json_chunks(report), (b"\n",)), output, lang)
     elif fmt == "csv":
         from gender_plan_cli.render.gap_csv import render_gap_csv, style_for
 

@@ -3,7 +3,7 @@ so that a file locked by Excel is a user's problem (exit 2), never an internal e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,14 +80,15 @@ def emit_table(draw: Callable[[Console], None], output: Path | None, lang: str) 
     emit_text(console.export_text(), output, lang)
 
 
-def emit_bytes(parts: tuple[bytes, ...], output: Path | None, lang: str) -> None:
-    """UTF-8 `parts`, one after the other, on stdout or into `output`, exactly as `emit_text`
-    writes their text (line ends as the platform's text files have them) without decoding a
-    large document into a Python string first."""
+def emit_bytes(parts: Iterable[bytes], output: Path | None, lang: str) -> None:
+    """UTF-8 `parts`, one after the other as they come, on stdout or into `output`, exactly as
+    `emit_text` writes their text (line ends as the platform's text files have them) without
+    decoding a large document into a Python string first."""
     import os
 
     if os.linesep != "\n":
-        parts = tuple(p.replace(b"\n", os.linesep.encode()) for p in parts)
+        ending = os.linesep.encode()
+        parts = (p.replace(b"\n", ending) for p in parts)
     if output is None:
         import sys
 
