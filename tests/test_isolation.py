@@ -14,7 +14,13 @@ from builders import simple_form, unit
 from gender_plan_cli.isolation import WorkerLimits, read_isolated
 from gender_plan_cli.load import read_file
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS
-from hostile_builders import difat_chain_pointing_at_itself, shared_strings_claiming_1e14
+from hostile_builders import (
+    _stray_xfd as stray_xfd,
+)
+from hostile_builders import (
+    difat_chain_pointing_at_itself,
+    shared_strings_claiming_1e14,
+)
 from isolation_readers import by_name
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and rlimits: POSIX")
@@ -190,3 +196,79 @@ def test_the_cli_reads_every_file_in_a_worker_and_survives_an_abort(tmp_path: Pa
     by_name = {Path(f["path"]).name: f for f in doc["files"]}
     assert by_name["good.xlsx"]["valid"] is True
     assert [f["code"] for f in by_name["bomb.xlsx"]["findings"]] == ["file-too-large"]
+
+
+def test_an_overlapped_read_that_dies_is_read_again_with_the_scan_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a worker, calamine parses while the scan measures. A stray cell at XFD1048576 makes
+    calamine ask for a grid no cap allows and the worker dies; the file is read once more with
+    the scan first, which names the sheet and its extent, exactly as a read in-process does."""
+    from gender_plan_cli import isolation
+
+    stray = stray_xfd(tmp_path)
+    paths = [valid(tmp_path, "a.xlsx", "A01"), stray, valid(tmp_path, "z.xlsx", "Z01")]
+    again: list[tuple[int, bool]] = []
+    real_again = isolation._Pool._again
+
+    def spy(self: isolation._Pool, task: tuple[int, Path]) -> bool:
+        answer = real_again(self, task)
+        again.append((task[0], answer))
+        return answer
+
+    monkeypatch.setattr(isolation._Pool, "_again", spy)
+    # a cap well above what a worker forked from pytest already maps (overlap needs 1 GiB left)
+    results = read_isolated(paths, READ, WorkerLimits(max_memory_mb=8192, jobs=2))
+    assert again == [(1, True)]  # died once overlapped; the careful read answered
+    assert results == [READ(p) for p in paths]
+    [finding] = results[1].findings
+    assert finding.code == "file-too-large" and finding.message_id != "file-too-large.memory-asked"
+    assert finding.args["cells"] == 1_048_576 * 16_384
+
+
+def test_a_death_without_overlap_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that kills its reader before any overlap (an .xls, a reader's abort) is its finding
+    at once: read again, it would only die again."""
+    from gender_plan_cli import isolation
+
+    told: list[int] = []
+    real = isolation._Pool._on_message
+
+    def spy(self: isolation._Pool, w: object, message: tuple[object, ...]) -> object:
+        if message[0] == "overlap":
+            told.append(message[1])  # type: ignore[arg-type]
+        return real(self, w, message)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(isolation._Pool, "_on_message", spy)
+    paths = [difat_chain_pointing_at_itself(tmp_path / "loop.xls"), tmp_path / "abort.xlsx"]
+    paths[1].write_bytes(b"")
+    results = read_isolated(paths, by_name, WorkerLimits(max_memory_mb=512, jobs=1))
+    assert told == []
+    assert [codes(r) for r in results] == [["file-too-large"], ["reader-crashed"]]
+
+
+def test_a_worker_near_its_cap_does_not_overlap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A thread may fail to start in a worker with little address space left (one forked from
+    a large parent): such a worker reads one step after the other, and says no overlap."""
+    from gender_plan_cli import isolation
+
+    told: list[int] = []
+    real = isolation._Pool._on_message
+
+    def spy(self: isolation._Pool, w: object, message: tuple[object, ...]) -> object:
+        if message[0] == "overlap":
+            told.append(message[1])  # type: ignore[arg-type]
+        return real(self, w, message)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(isolation._Pool, "_on_message", spy)
+    paths = [valid(tmp_path, "a.xlsx", "A01")]
+    assert read_isolated(paths, READ, WorkerLimits(max_memory_mb=8192, jobs=1)) == [READ(paths[0])]
+    assert told == [0]
+    used = 8192 - (isolation._headroom(8 << 30) >> 20)  # MiB this process maps, as its fork will
+    cap = used + 512  # room to read a small file, not the GiB an overlapped read asks for
+    results = read_isolated(paths, READ, WorkerLimits(max_memory_mb=cap, jobs=1))
+    assert results == [READ(paths[0])] and told == [0]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from gender_plan_cli.load import read_file
 from gender_plan_cli.reading import xlsx
-from gender_plan_cli.reading.limits import CHUNK, DEFAULT_LIMITS
+from gender_plan_cli.reading.limits import CHUNK, DEFAULT_LIMITS, Limits, set_overlap
 from hostile_builders import (
     form_rows,
     sheet_xml,
@@ -138,3 +141,58 @@ def test_the_regexes_of_what_lies_within_are_exact() -> None:
         within = re.compile(xlsx._up_to_letters(column_letter(c)) + "$")
         for m in range(1, 18279):
             assert bool(within.match(column_letter(m))) == (m <= c), (c, m)
+
+
+# -- calamine's parse alongside the scan (a capped worker's reads) --------------------------------
+
+
+@pytest.fixture
+def overlapping() -> Iterator[list[int]]:
+    """Reads overlap for the test; the list counts the reads that said so."""
+    told: list[int] = []
+    set_overlap(lambda: told.append(1))
+    try:
+        yield told
+    finally:
+        set_overlap(None)
+
+
+def test_an_overlapped_read_is_the_same_read(tmp_path: Path, overlapping: list[int]) -> None:
+    path = write_xlsx_parts(tmp_path / "f.xlsx", sheet_xml(form_rows(300)))
+    with_overlap = read_file(path)
+    assert overlapping == [1]
+    set_overlap(None)
+    alone = read_file(path)
+    assert with_overlap == alone
+    assert with_overlap.units == 300 and not with_overlap.findings
+    assert threading.active_count() == 1  # the parse's thread ended with the read
+
+
+def test_the_scan_s_verdict_comes_first_and_the_parse_is_waited_for(
+    tmp_path: Path, overlapping: list[int]
+) -> None:
+    """A sheet over --max-cells is refused by the scan as when nothing overlaps; calamine's
+    thread (which may still be allocating) is joined before the problem is raised."""
+    path = write_xlsx_parts(tmp_path / "f.xlsx", sheet_xml(form_rows(300)))
+    small = Limits(max_cells=1_000)
+    with_overlap = read_file(path, limits=small)
+    assert overlapping == [1]
+    set_overlap(None)
+    assert with_overlap == read_file(path, limits=small)
+    [finding] = with_overlap.findings
+    assert finding.code == "file-too-large" and finding.args["cells"] == 301 * 20
+    assert threading.active_count() == 1
+
+
+def test_calamine_s_error_is_said_after_the_scan_found_nothing(
+    tmp_path: Path, overlapping: list[int]
+) -> None:
+    """The thread keeps calamine's failure for when the values are asked for: the same finding
+    as without overlap (a shared string the workbook does not hold)."""
+    bad = sheet_xml(form_rows(2)).replace('<c r="A2"', '<c r="A2" t="s"><v>999</v></c><c r="Z2"', 1)
+    path = write_xlsx_parts(tmp_path / "f.xlsx", bad)
+    with_overlap = read_file(path)
+    set_overlap(None)
+    alone = read_file(path)
+    assert with_overlap == alone
+    assert [f.code for f in alone.findings] == ["unreadable-file"]

@@ -55,7 +55,7 @@ from typing import Any
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.findings import CodeId
-from gender_plan_cli.reading.limits import WORKER_MEMORY_MB, WORKER_SECONDS
+from gender_plan_cli.reading.limits import WORKER_MEMORY_MB, WORKER_SECONDS, set_overlap
 from gender_plan_cli.records import FileResult
 
 MAX_JOBS = 8  # each worker may use up to max_memory_mb: more workers, more memory at risk
@@ -65,6 +65,7 @@ RECYCLE_RSS_SHARE = 0.5  # a worker whose peak RSS passed this share of the cap 
 CPU_MARGIN_SECONDS = 5  # RLIMIT_CPU above max_seconds: the backstop if the parent is gone
 START_FAILURES_ALLOWED = 3  # workers that die before taking a file: the machine, not a file
 START_SECONDS = 60  # for a worker to say it is ready
+OVERLAP_HEADROOM = 1024 * 1024 * 1024  # address space a worker needs left to overlap a read
 MEMORY_FLAG = "--max-memory-mb"
 SECONDS_FLAG = "--max-seconds"
 PRELOAD = (
@@ -139,6 +140,7 @@ def _worker_main(conn: Connection, read_one: ReadOne, limits: WorkerLimits, log:
     os.environ["RUST_BACKTRACE"] = "0"  # one line from a dying reader, not a page
     _die_with_parent()
     resource = _resource()
+    cap = 0
     if resource is not None:
         cap = limits.max_memory_mb * 1024 * 1024
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -153,7 +155,9 @@ def _worker_main(conn: Connection, read_one: ReadOne, limits: WorkerLimits, log:
             return  # the parent is gone
         if task is None:
             return
-        index, path = task
+        index, path, careful = task
+        roomy = not careful and _headroom(cap) >= OVERLAP_HEADROOM
+        set_overlap(_teller(conn, index) if roomy else None)
         if resource is not None:
             _arm_cpu_limit(resource, limits.max_seconds)
         try:
@@ -168,6 +172,31 @@ def _worker_main(conn: Connection, read_one: ReadOne, limits: WorkerLimits, log:
             conn.send(("memory", index))
         except Exception as exc:  # a result that cannot be pickled
             conn.send(("error", index, f"{type(exc).__name__}: {exc}"[:500]))
+
+
+def _headroom(cap: int) -> int:
+    """Bytes of address space left under the cap (Linux, where RLIMIT_AS holds; 0 elsewhere).
+
+    A worker forked from a large parent may start near its cap: there, a thread could fail to
+    start, and a read does not overlap."""
+    if not cap or not sys.platform.startswith("linux"):
+        return 0
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            pages = int(fh.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return cap - pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def _teller(conn: Connection, index: int) -> Callable[[], None]:
+    """What a read calls as it lets calamine parse alongside the scan: the parent is told, so
+    that a death from then on is read again carefully rather than taken as the file's."""
+
+    def tell() -> None:
+        conn.send(("overlap", index))
+
+    return tell
 
 
 def _arm_cpu_limit(resource: Any, seconds: float) -> None:
@@ -251,6 +280,8 @@ class _Pool:
         self.workers: list[_Worker] = []
         self.retired: list[Any] = []
         self.todo: deque[tuple[int, Path]] = deque()
+        self.overlapped: set[int] = set()  # files whose read let calamine parse alongside
+        self.careful: set[int] = set()  # files read again, one step after the other
         self.start_failures = 0
         self.started = 0
         self.tmp = tempfile.TemporaryDirectory(prefix="gplan-workers-")
@@ -311,7 +342,9 @@ class _Pool:
         if w.files + len(w.tasks) >= MAX_FILES_PER_WORKER:
             w.worn = True
         with contextlib.suppress(OSError):
-            w.conn.send(task)  # if it died meanwhile, its sentinel tells
+            w.conn.send(
+                (*task, task[0] in self.careful)
+            )  # if it died meanwhile, the sentinel tells
 
     def _wait(self) -> list[Done]:
         """Wait for a reply, a death or the nearest deadline; the files that finished."""
@@ -340,10 +373,18 @@ class _Pool:
             w.ready = True
             w.deadline = float("inf")
             return []
+        if kind == "overlap":
+            self.overlapped.add(message[1])
+            return []
         task = w.tasks.popleft()
         assert task[0] == message[1], "a worker reads its files in the order it was sent them"
         w.deadline = time.monotonic() + self.limits.max_seconds if w.tasks else float("inf")
         w.files += 1
+        if kind == "memory" and self._again(task):
+            w.worn = True
+            if not w.tasks:
+                self._retire(w)
+            return []
         result = self._result(task[1], message)
         if kind == "ok":
             self.start_failures = 0
@@ -374,6 +415,8 @@ class _Pool:
         status = w.process.exitcode
         stderr = _tail(w.log)
         culprit = self._retire(w, kill=True)
+        if culprit is not None and self._again(culprit):
+            return []
         if culprit is not None:
             return [(culprit, _death_finding(culprit[1], status, stderr, self.limits))]
         self.start_failures += 1
@@ -381,6 +424,16 @@ class _Pool:
             shown = stderr.decode("utf-8", "replace").strip()[-500:]
             raise RuntimeError(f"reader workers die before reading any file ({status}): {shown}")
         return []
+
+    def _again(self, task: tuple[int, Path]) -> bool:
+        """A file whose overlapped read ran out of memory or killed its worker is read once
+        more, carefully (the scan first, then calamine), and what that read says is its
+        finding; False for any other file."""
+        if task[0] not in self.overlapped or task[0] in self.careful:
+            return False
+        self.careful.add(task[0])
+        self.todo.appendleft(task)
+        return True
 
     def _overdue(self) -> list[Done]:
         """Workers past their deadline are killed; the file each was reading is a read-timeout."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -43,6 +44,23 @@ DEFAULT_LIMITS = Limits()
 # --max-memory-mb and --max-seconds).
 WORKER_MEMORY_MB = 4096
 WORKER_SECONDS = 120.0
+
+# Whether an .xlsx sheet's values may be parsed by calamine while the byte scan still measures
+# it, and whom to tell when they are. Only a worker whose address space is capped turns it on
+# (`isolation`), for one file at a time: there, a sheet too large for calamine ends in an
+# allocation the cap refuses, and the file is read again with the scan first, which says what
+# is wrong (`XlsxBook.grid`).
+_overlap: Callable[[], None] | None = None
+
+
+def set_overlap(tell: Callable[[], None] | None) -> None:
+    """Let reads overlap, calling `tell()` as one starts to; None: one step after the other."""
+    global _overlap
+    _overlap = tell
+
+
+def overlap() -> Callable[[], None] | None:
+    return _overlap
 
 
 class ReadProblem(Exception):

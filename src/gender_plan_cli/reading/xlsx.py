@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import closing
@@ -32,6 +33,7 @@ from gender_plan_cli.reading.limits import (
     Limits,
     ReadProblem,
     check_cells,
+    overlap,
     reader_failure,
     unreadable,
 )
@@ -379,11 +381,26 @@ class XlsxBook:
         check_cells(sheet.name, out.max_row, out.max_col, self.limits)
 
     def grid(self, sheet: SheetInfo) -> SheetGrid:
-        """The sheet's values, after the scan has shown it is safe to allocate."""
-        scan = self.scan(sheet)
+        """The sheet's values, after the scan has shown it is safe to allocate.
+
+        Where reads may overlap (`limits.overlap`: a worker with a memory cap), calamine parses
+        the sheet in a thread while the scan measures it: calamine's parse does not hold the
+        GIL, so the two use both cores. The scan's verdict still comes first, and calamine's
+        values are taken only after it; a sheet too large for calamine stops the worker at its
+        cap, and the file is read again without overlap (`isolation`)."""
+        tell = overlap()
+        parsing = None
+        if tell is not None:
+            tell()
+            parsing = _Parse(self, sheet)
+        try:
+            scan = self.scan(sheet)
+        finally:
+            if parsing is not None:
+                parsing.join()  # the thread never outlives this file's read
         rows: list[list[object]] = []
         if scan.max_row and scan.max_col:
-            rows = self._values(sheet)
+            rows = self._values(sheet, parsing)
         return SheetGrid(
             name=sheet.name,
             rows=rows,
@@ -395,22 +412,55 @@ class XlsxBook:
             error_cells=scan.error_cells,
         )
 
-    def _values(self, sheet: SheetInfo) -> list[list[object]]:
-        from python_calamine import CalamineWorkbook
-
+    def _values(self, sheet: SheetInfo, parsing: _Parse | None = None) -> list[list[object]]:
         if self._guarded is not None:  # calamine names its part its own way: all checked first
             for member in list(self._guarded.later):
                 for _ in self._guarded.inflate(member):
                     pass
 
         try:
-            if self._calamine is None:
-                with open(self.path, "rb") as fh:  # by content: the name may say .xls
-                    self._calamine = CalamineWorkbook.from_filelike(fh)
-            data = self._calamine.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+            if parsing is not None:
+                parsed = parsing.result()
+            else:
+                parsed = self.calamine().get_sheet_by_name(sheet.name)
+            data = parsed.to_python(skip_empty_area=False)
         except BaseException as exc:  # calamine's errors and panics: corrupt XML, bad strings…
             raise reader_failure(exc) from None
         return [[clean(v) if v.__class__ is str else v for v in row] for row in data]
+
+    def calamine(self) -> Any:
+        """calamine's workbook, opened once (by content: the name may say .xls)."""
+        from python_calamine import CalamineWorkbook
+
+        if self._calamine is None:
+            with open(self.path, "rb") as fh:
+                self._calamine = CalamineWorkbook.from_filelike(fh)
+        return self._calamine
+
+
+class _Parse:
+    """calamine's parse of one sheet, in a thread of its own; its error is kept for `result`."""
+
+    def __init__(self, book: XlsxBook, sheet: SheetInfo) -> None:
+        self._book, self._name = book, sheet.name
+        self._parsed: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="gplan-calamine", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._parsed = self._book.calamine().get_sheet_by_name(self._name)
+        except BaseException as exc:  # said when the values are asked for, after the scan's
+            self._error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def result(self) -> Any:
+        if self._error is not None:
+            raise self._error
+        return self._parsed
 
 
 # -- the exact extent, for sheets not written the usual way ----------------------------------------
