@@ -198,6 +198,22 @@ def test_the_cli_reads_every_file_in_a_worker_and_survives_an_abort(tmp_path: Pa
     assert [f["code"] for f in by_name["bomb.xlsx"]["findings"]] == ["file-too-large"]
 
 
+def overlaps_told(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The indexes of the files whose workers told the parent their read overlapped."""
+    from gender_plan_cli import isolation
+
+    told: list[int] = []
+    real = isolation._Pool._on_message
+
+    def spy(self: isolation._Pool, w: object, message: tuple[object, ...]) -> object:
+        if message[0] == "overlap":
+            told.append(message[1])  # type: ignore[arg-type]
+        return real(self, w, message)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(isolation._Pool, "_on_message", spy)
+    return told
+
+
 def test_an_overlapped_read_that_dies_is_read_again_with_the_scan_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -231,17 +247,7 @@ def test_a_death_without_overlap_is_not_read_again(
 ) -> None:
     """A file that kills its reader before any overlap (an .xls, a reader's abort) is its finding
     at once: read again, it would only die again."""
-    from gender_plan_cli import isolation
-
-    told: list[int] = []
-    real = isolation._Pool._on_message
-
-    def spy(self: isolation._Pool, w: object, message: tuple[object, ...]) -> object:
-        if message[0] == "overlap":
-            told.append(message[1])  # type: ignore[arg-type]
-        return real(self, w, message)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(isolation._Pool, "_on_message", spy)
+    told = overlaps_told(monkeypatch)
     paths = [difat_chain_pointing_at_itself(tmp_path / "loop.xls"), tmp_path / "abort.xlsx"]
     paths[1].write_bytes(b"")
     results = read_isolated(paths, by_name, WorkerLimits(max_memory_mb=512, jobs=1))
@@ -256,15 +262,7 @@ def test_a_worker_near_its_cap_does_not_overlap(
     a large parent): such a worker reads one step after the other, and says no overlap."""
     from gender_plan_cli import isolation
 
-    told: list[int] = []
-    real = isolation._Pool._on_message
-
-    def spy(self: isolation._Pool, w: object, message: tuple[object, ...]) -> object:
-        if message[0] == "overlap":
-            told.append(message[1])  # type: ignore[arg-type]
-        return real(self, w, message)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(isolation._Pool, "_on_message", spy)
+    told = overlaps_told(monkeypatch)
     paths = [valid(tmp_path, "a.xlsx", "A01")]
     assert read_isolated(paths, READ, WorkerLimits(max_memory_mb=8192, jobs=1)) == [READ(paths[0])]
     assert told == [0]

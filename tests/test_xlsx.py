@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import simple_form, unit
 from gender_plan_cli.load import read_file
 from gender_plan_cli.reading import xlsx
 from gender_plan_cli.reading.limits import CHUNK, DEFAULT_LIMITS, Limits, set_overlap
@@ -196,3 +197,41 @@ def test_calamine_s_error_is_said_after_the_scan_found_nothing(
     alone = read_file(path)
     assert with_overlap == alone
     assert [f.code for f in alone.findings] == ["unreadable-file"]
+
+
+# -- a folder of returns made from one template ---------------------------------------------------
+
+
+def test_a_one_sheet_workbook_is_read_without_opening_its_zip_again(tmp_path: Path) -> None:
+    """The guard keeps the small structural parts it checked and leaves the sheet to the scan:
+    the book reads its sheet list, styles and cells without a zipfile of its own."""
+    path = write_xlsx_parts(tmp_path / "f.xlsx", sheet_xml(form_rows(3)))
+    book = xlsx.open_xlsx(path, DEFAULT_LIMITS)
+    try:
+        assert [s.name for s in book.sheets] == ["Biểu 01"]
+        grid = book.grid(book.sheets[0])
+        assert len(grid.rows) == 4
+        assert book._zipfile is None
+    finally:
+        book.close()
+
+
+def test_the_same_structural_parts_are_parsed_once(tmp_path: Path) -> None:
+    xlsx._parsed.cache_clear()
+    first = simple_form(tmp_path / "a.xlsx", [unit(unit_code="A01")])
+    second = simple_form(tmp_path / "b.xlsx", [unit(unit_code="B01"), unit(unit_code="B02")])
+    a = read_file(first)
+    assert xlsx._parsed.cache_info().misses == 2  # the sheet list, the percent styles
+    b = read_file(second)
+    assert xlsx._parsed.cache_info().misses == 2 and xlsx._parsed.cache_info().hits == 2
+    assert (a.units, b.units) == (1, 2) and a.sheet == b.sheet and not a.findings + b.findings
+
+
+def test_a_large_structural_part_is_parsed_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    xlsx._parsed.cache_clear()
+    monkeypatch.setattr(xlsx, "_PARSED_MAX", 10)
+    path = write_xlsx_parts(tmp_path / "a.xlsx", sheet_xml(form_rows(3)))
+    assert read_file(path).units == read_file(path).units == 3
+    assert xlsx._parsed.cache_info().currsize == 0

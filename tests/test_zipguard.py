@@ -275,3 +275,29 @@ def test_calamine_never_reads_a_sheet_part_left_unchecked(tmp_path: Path) -> Non
         zf.writestr("xl/worksheets/sheet1.xml", bomb)
         zf.writestr("xl/sharedStrings.xml", EMPTY_SST)
     assert _read(path) == ("file-too-large", "file-too-large.ratio")
+
+
+def test_the_parts_asked_for_are_kept_as_checked_and_only_those(tmp_path: Path) -> None:
+    path = simple_form(tmp_path / "ok.xlsx", [])
+    keep = frozenset({"xl/workbook.xml", "xl/styles.xml", "docProps/none.xml"})
+    guarded = zipguard.zip_guard(path, DEFAULT_LIMITS, keep=keep)
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        assert guarded.kept == {n: zf.read(n) for n in ("xl/workbook.xml", "xl/styles.xml")}
+    assert guarded.names == names
+
+
+def test_a_part_over_the_keep_size_or_lying_about_it_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = simple_form(tmp_path / "ok.xlsx", [])
+    with zipfile.ZipFile(path) as zf:
+        size = zf.getinfo("xl/styles.xml").file_size
+    monkeypatch.setattr(zipguard, "KEEP_MAX", size - 1)
+    guarded = zipguard.zip_guard(path, DEFAULT_LIMITS, keep=frozenset({"xl/styles.xml"}))
+    assert guarded.kept == {}
+    monkeypatch.setattr(zipguard, "KEEP_MAX", size)
+    patch_declared_size(path, "xl/styles.xml", size - 1, crc_of_prefix=True)  # inflates 1 more
+    keep = frozenset({"xl/styles.xml"})
+    found = problem(lambda: zipguard.zip_guard(path, DEFAULT_LIMITS, keep=keep))
+    assert found.message_id == "unreadable-file.corrupt-zip"

@@ -134,10 +134,80 @@ def _largest_number(digits: list[bytes] | tuple[bytes, ...]) -> int:
     return int(max(set(digits), key=lambda n: (len(n), n)))
 
 
+_STRUCTURE = frozenset(
+    {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/core.xml"}
+)
+_PARSED_MAX = 256 * 1024  # structural parts up to this size have their parse remembered
+
+
 def open_xlsx(path: Path, limits: Limits) -> XlsxBook:
     """The .xlsx/.xlsm after its zip guard; each sheet's extent is checked when it is read (and
-    a workbook's only sheet part is inflated once, by the scan, under the guard's checks)."""
-    return XlsxBook(path, limits, zip_guard(path, limits, defer_sheet=True))
+    a workbook's only sheet part is inflated once, by the scan, under the guard's checks; the
+    small structural parts the guard inflated are kept for the book)."""
+    return XlsxBook(path, limits, zip_guard(path, limits, defer_sheet=True, keep=_STRUCTURE))
+
+
+def _remembered(parse: Any, *parts: bytes) -> Any:
+    """`parse(*parts)`, remembered for small parts: a folder of returns made from one template
+    holds the same workbook.xml, rels and styles.xml again and again."""
+    if sum(map(len, parts)) <= _PARSED_MAX:
+        return _parsed(parse, *parts)
+    return parse(*parts)
+
+
+@lru_cache(maxsize=64)
+def _parsed(parse: Any, *parts: bytes) -> Any:
+    return parse(*parts)
+
+
+def _sheet_entries(book: bytes, rels_xml: bytes) -> tuple[tuple[str, str | None, bool], ...]:
+    """(name, zip member or None, hidden) of each sheet workbook.xml lists, in its order."""
+    from defusedxml import ElementTree
+
+    try:
+        rels_root = ElementTree.fromstring(rels_xml)
+        root = ElementTree.fromstring(book)
+    except Exception as exc:  # defusedxml refusals and malformed XML alike
+        raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+    targets = {}
+    for rel in rels_root:
+        target = rel.get("Target") or ""
+        if target.startswith("/"):
+            member = target.lstrip("/")
+        else:
+            member = posixpath.normpath(posixpath.join("xl", target))
+        targets[rel.get("Id")] = member
+    sheets = []
+    for el in root.iter():
+        if el.tag.rsplit("}", 1)[-1] != "sheet":
+            continue
+        rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+        state = el.get("state") or "visible"
+        sheets.append((el.get("name") or "?", targets.get(rid), state != "visible"))
+    return tuple(sheets)
+
+
+def _percent_styles(styles: bytes) -> frozenset[int]:
+    """The cell formats (indexes into cellXfs) that show a number as a percentage."""
+    from defusedxml import ElementTree
+
+    try:
+        root = ElementTree.fromstring(styles)
+    except Exception:
+        return frozenset()
+    percent_fmts = set(_PERCENT_BUILTIN)
+    for el in root.iter():
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "numFmt" and "%" in (el.get("formatCode") or "").replace("\\%", ""):
+            percent_fmts.add(int(el.get("numFmtId") or -1))
+    ids: set[int] = set()
+    for el in root.iter():
+        if el.tag.rsplit("}", 1)[-1] == "cellXfs":
+            for i, xf in enumerate(el):
+                if int(xf.get("numFmtId") or 0) in percent_fmts:
+                    ids.add(i)
+            break
+    return frozenset(ids)
 
 
 class XlsxBook:
@@ -149,10 +219,8 @@ class XlsxBook:
         self.path = path
         self.limits = limits
         self._guarded = guarded
-        try:
-            self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        self._zipfile: zipfile.ZipFile | None = None
+        self._names = guarded.names if guarded is not None else self._zip.namelist()
         self.sheets = self._sheet_list()
         styles = self._percent_style_ids()
         self._percent_cell = (
@@ -166,8 +234,20 @@ class XlsxBook:
         )
         self._calamine: Any = None
 
+    @property
+    def _zip(self) -> zipfile.ZipFile:
+        """The zip, opened when a part must be read from it (a workbook whose one sheet the
+        guard left for later and whose small parts it kept never opens it again)."""
+        if self._zipfile is None:
+            try:
+                self._zipfile = zipfile.ZipFile(self.path)
+            except (zipfile.BadZipFile, OSError) as exc:
+                raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
+        return self._zipfile
+
     def close(self) -> None:
-        self._zip.close()
+        if self._zipfile is not None:
+            self._zipfile.close()
         if self._calamine is not None:
             self._calamine.close()
 
@@ -190,69 +270,29 @@ class XlsxBook:
         return None
 
     def _read_small(self, name: str) -> bytes | None:
-        try:
-            self._zip.getinfo(name)
-        except KeyError:
+        if self._guarded is not None and name in self._guarded.kept:
+            return self._guarded.kept[name]
+        if name not in self._names:
             return None
         return read_member(self._zip, name, self.limits.max_unzipped_bytes)
 
     def _sheet_list(self) -> list[SheetInfo]:
-        from defusedxml import ElementTree
-
         book = self._read_small("xl/workbook.xml")
         if book is None:
             raise ReadProblem(
                 "unreadable-file", "unreadable-file", reason="no xl/workbook.xml in the zip"
             )
-        rels_xml = self._read_small("xl/_rels/workbook.xml.rels") or b"<Relationships/>"
-        try:
-            rels_root = ElementTree.fromstring(rels_xml)
-            root = ElementTree.fromstring(book)
-        except Exception as exc:  # defusedxml refusals and malformed XML alike
-            raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
-        targets = {}
-        for rel in rels_root:
-            target = rel.get("Target") or ""
-            if target.startswith("/"):
-                member = target.lstrip("/")
-            else:
-                member = posixpath.normpath(posixpath.join("xl", target))
-            targets[rel.get("Id")] = member
-        sheets = []
-        for el in root.iter():
-            if el.tag.rsplit("}", 1)[-1] != "sheet":
-                continue
-            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
-            member = targets.get(rid)
-            if member is None or member not in self._zip.namelist():
-                continue  # a chart sheet or a dangling relation: no cells to read
-            state = el.get("state") or "visible"
-            sheets.append(SheetInfo(el.get("name") or "?", member, state != "visible"))
-        return sheets
+        rels = self._read_small("xl/_rels/workbook.xml.rels") or b"<Relationships/>"
+        names = set(self._names)
+        return [
+            SheetInfo(name, member, hidden)
+            for name, member, hidden in _remembered(_sheet_entries, book, rels)
+            if member in names  # else a chart sheet or a dangling relation: no cells to read
+        ]
 
-    def _percent_style_ids(self) -> set[int]:
-        from defusedxml import ElementTree
-
+    def _percent_style_ids(self) -> frozenset[int]:
         styles = self._read_small("xl/styles.xml")
-        if styles is None:
-            return set()
-        try:
-            root = ElementTree.fromstring(styles)
-        except Exception:
-            return set()
-        percent_fmts = set(_PERCENT_BUILTIN)
-        for el in root.iter():
-            tag = el.tag.rsplit("}", 1)[-1]
-            if tag == "numFmt" and "%" in (el.get("formatCode") or "").replace("\\%", ""):
-                percent_fmts.add(int(el.get("numFmtId") or -1))
-        ids: set[int] = set()
-        for el in root.iter():
-            if el.tag.rsplit("}", 1)[-1] == "cellXfs":
-                for i, xf in enumerate(el):
-                    if int(xf.get("numFmtId") or 0) in percent_fmts:
-                        ids.add(i)
-                break
-        return ids
+        return frozenset() if styles is None else _remembered(_percent_styles, styles)
 
     # -- one sheet ---------------------------------------------------------------------------
     def scan(self, sheet: SheetInfo) -> SheetScan:

@@ -84,7 +84,12 @@ def _zip64_directory(path: Path, size: int, tail: bytes, at: int) -> tuple[int, 
 _SHEET_MEMBER = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 
 
-def zip_guard(path: Path, limits: Limits, *, defer_sheet: bool = False) -> Guarded:
+KEEP_MAX = MiB  # a member named in `keep` up to this size is kept as the guard inflated it
+
+
+def zip_guard(
+    path: Path, limits: Limits, *, defer_sheet: bool = False, keep: frozenset[str] = frozenset()
+) -> Guarded:
     """Refuse a zip whose members are too big, too compressed, lying, forged or carry a DTD.
 
     Declared sizes are checked first (cheap); then every member is inflated
@@ -95,6 +100,10 @@ def zip_guard(path: Path, limits: Limits, *, defer_sheet: bool = False) -> Guard
     `defer_sheet`: a workbook whose only worksheet part is `xl/worksheets/*.xml` has that part
     checked when it is read (`Guarded.inflate`, the same checks in the same order), so that
     the reader that scans it inflates it once instead of twice; here only its prolog is read.
+
+    `keep`: members (exact names) whose bytes, once checked, the reader will want — a
+    workbook's small structural parts — are kept in `Guarded.kept` (up to KEEP_MAX each), so
+    that they are not inflated a second time.
     """
     path = Path(path)
     size = checked_size(path, limits)
@@ -104,14 +113,22 @@ def zip_guard(path: Path, limits: Limits, *, defer_sheet: bool = False) -> Guard
     _check_declared(path, infos, limits)
     sheets = [i for i in infos if _SHEET_MEMBER.fullmatch(i.filename)] if defer_sheet else []
     guarded = Guarded(path, size, limits)
+    guarded.names = [i.filename for i in infos]
     with open_file(path) as fh:
         for info in infos:
             if len(sheets) == 1 and info is sheets[0]:
                 check_xml_prolog(_head(fh, info, size), info.filename)
                 guarded.later[info.filename] = info
                 continue
-            for _ in guarded.checked(fh, info):
-                pass
+            wanted = info.filename in keep and info.file_size <= KEEP_MAX
+            parts: list[bytes] = []
+            for chunk in guarded.checked(fh, info):
+                if wanted:
+                    parts.append(chunk)
+                    if sum(map(len, parts)) > KEEP_MAX:  # a lying size: not held
+                        wanted, parts = False, []
+            if wanted:  # checked: its size is the one declared, at most KEEP_MAX
+                guarded.kept[info.filename] = b"".join(parts)
     return guarded
 
 
@@ -122,6 +139,8 @@ class Guarded:
         self.path, self.size, self.limits = path, size, limits
         self.total = 0  # bytes inflated and accepted so far, against --max-unzipped-mb
         self.later: dict[str, zipfile.ZipInfo] = {}
+        self.kept: dict[str, bytes] = {}  # members asked to be kept, as checked
+        self.names: list[str] = []  # every member's name, in the directory's order
 
     def inflate(self, member: str) -> Generator[bytes, None, None]:
         """A deferred member's bytes as they inflate, under the checks `zip_guard` applies to
