@@ -235,3 +235,18 @@ def test_a_large_structural_part_is_parsed_each_time(
     path = write_xlsx_parts(tmp_path / "a.xlsx", sheet_xml(form_rows(3)))
     assert read_file(path).units == read_file(path).units == 3
     assert xlsx._parsed.cache_info().currsize == 0
+
+
+def test_no_thread_to_be_had_is_a_read_one_step_after_the_other(
+    tmp_path: Path, overlapping: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_xlsx_parts(tmp_path / "f.xlsx", sheet_xml(form_rows(3)))
+
+    def refused(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    result = read_file(path)
+    monkeypatch.undo()
+    set_overlap(None)
+    assert overlapping == [1] and result == read_file(path) and result.units == 3

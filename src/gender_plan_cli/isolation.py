@@ -22,7 +22,11 @@ The pool is our own, over `multiprocessing`, rather than `ProcessPoolExecutor`:
   failed" tells a memory cap from a crash, and nothing a dying reader prints reaches
   the user's terminal;
 - a worker is reused for up to MAX_FILES_PER_WORKER files (imports and start-up paid
-  once), and replaced early once its peak RSS passes a share of the cap.
+  once), and replaced early once its peak RSS passes a share of the cap;
+- a Linux worker with room under its cap lets an .xlsx sheet's parse overlap its scan
+  (`reading.limits.set_overlap`) and tells the parent so; a death or a MemoryError after
+  that is not yet the file's finding: the file is read once more without overlap
+  (`_Pool._again`), and that read's result is the file's.
 
 Start method: on Linux, `fork` while the parent has a single thread — a worker then starts
 in milliseconds with every module already imported, and the parent holds no cells to
@@ -341,10 +345,9 @@ class _Pool:
         w.tasks.append(task)
         if w.files + len(w.tasks) >= MAX_FILES_PER_WORKER:
             w.worn = True
+        careful = task[0] in self.careful  # read again: no overlap
         with contextlib.suppress(OSError):
-            w.conn.send(
-                (*task, task[0] in self.careful)
-            )  # if it died meanwhile, the sentinel tells
+            w.conn.send((*task, careful))  # if it died meanwhile, the sentinel tells
 
     def _wait(self) -> list[Done]:
         """Wait for a reply, a death or the nearest deadline; the files that finished."""

@@ -432,7 +432,10 @@ class XlsxBook:
         parsing = None
         if tell is not None:
             tell()
-            parsing = _Parse(self, sheet)
+            try:
+                parsing = _Parse(self, sheet)
+            except RuntimeError:  # no thread to be had: one step after the other
+                parsing = None
         try:
             scan = self.scan(sheet)
         finally:
