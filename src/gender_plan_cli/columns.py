@@ -65,6 +65,19 @@ def plain_value(kind: Kind, raw: Any) -> Any:
     return None
 
 
+def parse_cell(
+    kind: Kind, raw: Any, memo: dict[tuple[Kind, str], Parsed], percent_format: bool
+) -> Parsed:
+    """The parser's reading of one cell, as both paths read it: a word or a year written as
+    text is parsed once per sheet (`memo`); any other value with its cell's percent format."""
+    if kind in MEMO_KINDS and type(raw) is str:
+        p = memo.get((kind, raw))
+        if p is None:
+            p = memo[(kind, raw)] = parse_value(kind, raw)
+        return p
+    return parse_value(kind, raw, percent_format=percent_format)
+
+
 def read_columns(
     grid: SheetGrid,
     fields: dict[str, int],
@@ -144,9 +157,7 @@ def _column(
         return None
     meaning: dict[Any, Any] = {None: None}
     for word in set(present):
-        p = memo.get((kind, word))
-        if p is None:
-            p = memo[(kind, word)] = parse_value(kind, word)
+        p = parse_cell(kind, word, memo, False)
         if p.problem is not None or p.warning is not None:
             return None
         meaning[word] = p.value
@@ -178,12 +189,7 @@ def _cells(
         if simple is not None:
             out.append(simple)
             continue
-        if kind in MEMO_KINDS and type(v) is str:
-            p = memo.get((kind, v))
-            if p is None:
-                p = memo[(kind, v)] = parse_value(kind, v)
-        else:
-            p = parse_value(kind, v, percent_format=(r, col) in percent)
+        p = parse_cell(kind, v, memo, (r, col) in percent)
         if p.problem is not None or p.warning is not None:
             suspect.add(i)
         out.append(p.value)

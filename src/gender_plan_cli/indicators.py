@@ -235,7 +235,6 @@ def _share_units(
 ) -> list[UnitResult]:
     """Each unit's own figures for a share target: required = share × base. (One dict display
     per unit, not a call: there may be 200,000 of them.)"""
-    ceil = math.ceil
     units: list[UnitResult] = [
         {
             "unit_code": r.unit_code,
@@ -247,7 +246,7 @@ def _share_units(
             "base": b,
             "required": need,
             "rate": a / b if b else None,
-            "shortfall": max(0, ceil(need - a - TOLERANCE)),  # ceil_tol, inlined
+            "shortfall": max(0, ceil_tol(need - a)),
         }
         for r in scope
         for a, b in ((actual(r), base(r)),)

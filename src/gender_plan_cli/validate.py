@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gender_plan_cli import findings as fnd
-from gender_plan_cli.columns import MEMO_KINDS, ColumnRead, plain_value, read_columns
+from gender_plan_cli.columns import ColumnRead, parse_cell, plain_value, read_columns
 from gender_plan_cli.contract import (
     COUNT_FIELDS,
     DTTS_REQUIRED,
@@ -472,12 +472,7 @@ def _parse_cells(
         if simple is not None:
             values[f.id] = simple
             continue
-        if f.kind in MEMO_KINDS and type(raw) is str:
-            p = memo.get((f.kind, raw))
-            if p is None:
-                p = memo[(f.kind, raw)] = parse_value(f.kind, raw)
-        else:
-            p = parse_value(f.kind, raw, percent_format=(r, col) in percent)
+        p = parse_cell(f.kind, raw, memo, (r, col) in percent)
         for issue in (p.problem, p.warning):
             if issue is not None:
                 add(
