@@ -8,12 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gap_builders import bundled, rec, rules_with
+from gap_builders import bundled, bundled_data, rec, rules_with
 from gender_plan_cli.assess import evaluate, select_report_year
 from gender_plan_cli.contract import GROUP_FIELDS
 from gender_plan_cli.indicators import ceil_tol, key_leader_targets
 from gender_plan_cli.records import UnitRecord
 from gender_plan_cli.results import IndicatorResult
+from gender_plan_cli.rules import Rules
 
 RULES = bundled()
 
@@ -513,3 +514,46 @@ def test_properties_of_every_result(data, year, rules, by) -> None:  # type: ign
             assert len(r.units) == r.scope
         for u in r.units:
             assert (u["shortfall"] == 0) is u["met"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 3),  # shortfall: few values, many ties
+            st.one_of(st.none(), st.sampled_from([0.0, 0.45, 0.6, 0.6000000000000001, 0.75])),
+            st.sampled_from(["A", "B", "b", "C01", "Đ", "a"]),
+        ),
+        max_size=40,
+    ),
+    st.booleans(),
+)
+def test_units_are_ordered_as_one_sort_on_the_whole_key(rows, by_target) -> None:  # type: ignore[no-untyped-def]
+    """Three stable sorts keyed in C put the units exactly where one sort on the tuple key
+    (−shortfall, −target, code) put them, ties kept in the order they were made."""
+    from gender_plan_cli.indicators import _sort_units
+
+    units = [
+        {"shortfall": s, "target": t, "unit_code": c, "made": i} for i, (s, t, c) in enumerate(rows)
+    ]
+    if by_target:
+        expected = sorted(
+            units, key=lambda u: (-u["shortfall"], -(u["target"] or 0), u["unit_code"])
+        )
+    else:
+        expected = sorted(units, key=lambda u: (-u["shortfall"], u["unit_code"]))
+    _sort_units(units, by_target=by_target)  # type: ignore[arg-type]
+    assert [u["made"] for u in units] == [u["made"] for u in expected]
+
+
+def test_without_a_low_staff_rule_every_unit_in_scope_has_the_plans_target() -> None:
+    """No adjustment rule: the plan's target for the units the rule applies to, None for others
+    (one frozen object serves them all)."""
+    data = bundled_data()
+    data["targets"]["female_key_leader"]["low_female_staff"] = None
+    records = [*ten_agencies(3), rec("X1", unit_type="public_service")]
+    targets = key_leader_targets(records, Rules.model_validate(data), 2025)
+    assert [t if t is None else (t.target, t.adjustment) for t in targets] == [(0.6, None)] * 10 + [
+        None
+    ]
+    assert len({id(t) for t in targets[:10]}) == 1

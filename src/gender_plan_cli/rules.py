@@ -113,6 +113,11 @@ class _AppliesTo(_Strict):
     def applies(self, unit_type: str | None) -> bool:
         return self.applies_to == ALL or (unit_type is not None and unit_type in self.applies_to)
 
+    def unit_types(self) -> frozenset[str] | None:
+        """The unit types the rule applies to, None for all: `applies` for a loop over 200,000
+        units (`t is None or unit_type in t`, no call per unit)."""
+        return None if self.applies_to == ALL else frozenset(self.applies_to)
+
 
 class ApprovedSector(_Strict):
     """A special sector approved with its own targets (or exempted): wins over the automatic rule."""
