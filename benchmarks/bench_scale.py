@@ -111,11 +111,11 @@ def main() -> None:
             f"{check_t / n * 1e6:13.1f} | {gap_t / n * 1e6:11.1f}"
         )
     print("goals at 200,000: check <= 1.25x calamine; gap <= 1.0x pandas, peak <= 600 MiB")
-    folder = args.dir / "one-unit"
+    folder = args.dir / "returns-150"  # one template, each return its own unit's figures
     if not folder.exists():
         folder.mkdir()
         for i in range(150):
-            write_workbook(folder / f"r{i:03d}.xlsx", 1)
+            write_workbook(folder / f"r{i:03d}.xlsx", 1, seed=i)
     out = subprocess.run(
         [PY, "-c", FOLDER, str(folder)], capture_output=True, text=True, check=True
     )

@@ -63,7 +63,8 @@ def unit_rows(n: int, year: int = 2025, seed: int = 2282) -> list[list[object]]:
     return rows
 
 
-def write_workbook(path: Path, n: int, year: int = 2025) -> Path:
+def write_workbook(path: Path, n: int, year: int = 2025, seed: int = 2282) -> Path:
+    """The form with `n` units; another `seed`, other figures (a folder of distinct returns)."""
     import openpyxl
 
     wb = openpyxl.Workbook(write_only=True)
@@ -72,7 +73,7 @@ def write_workbook(path: Path, n: int, year: int = 2025) -> Path:
     ws.append([f"BÁO CÁO SỐ LIỆU CÁN BỘ NỮ NĂM {year}"])
     ws.append([])
     ws.append([f.label_vi for f in FIELDS])
-    for row in unit_rows(n, year):
+    for row in unit_rows(n, year, seed):
         ws.append(row)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

@@ -44,6 +44,21 @@ def test_a_province_adds_a_header_without_touching_code(province: Path, tmp_path
     assert result.exit_code == 0 and "rules/headers.yaml" in result.output
 
 
+def test_a_header_read_before_a_province_adds_its_word_is_read_again(
+    province: Path, tmp_path: Path
+) -> None:
+    """The columns of a header are remembered for the words in force: new words, read anew."""
+    labels = [*LABELS[:7], "Tổng số biên chế được giao", *LABELS[8:]]
+    path = write_xlsx(tmp_path / "f.xlsx", [labels, unit()])
+    before = read_file(path)  # the bundled words: the column is no field
+    assert before.layout is not None and before.layout.columns["H"] is None
+    assert not before.records
+    province.write_text('fields:\n  staff_total: ["Tổng số biên chế được giao"]\n', "utf-8")
+    words.cache_clear()
+    after = read_file(path)
+    assert codes_at(after) == [] and after.records[0].staff_total == 200
+
+
 def test_a_bad_headers_file_is_refused_with_its_line_and_key(province: Path) -> None:
     province.write_text(
         'fields:\n  staff_total: ["Biên chế giao"]\n  staf_female: ["Nữ biên chế"]\n', "utf-8"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import unicodedata
 from pathlib import Path
 
@@ -532,3 +533,105 @@ def test_a_signature_block_in_the_code_column_with_titles_under_figures_is_not_a
     fr = read_file(write_xlsx(tmp_path / "f.xlsx", rows))
     assert codes_at(fr) == []
     assert fr.units == 1
+
+
+# --- the columns of a header, remembered across the returns of one form ----------------------
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+LOCATE = "gender_plan_cli.layout.locate"
+
+
+def _cold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty memo (the module, not the package's `locate` function of the same name)."""
+    monkeypatch.setattr(importlib.import_module(LOCATE), "_mapped_memo", (None, {}))
+
+
+def _found(grid):  # type: ignore[no-untyped-def]
+    from gender_plan_cli.layout.locate import find
+
+    return find(grid)
+
+
+def _grids(paths: list[Path]):  # type: ignore[no-untyped-def]
+    from gender_plan_cli.cli.common import DEFAULT_LIMITS
+    from gender_plan_cli.reading import open_book
+    from gender_plan_cli.reading.limits import ReadProblem
+
+    for path in paths:
+        try:
+            book = open_book(path, DEFAULT_LIMITS)
+        except ReadProblem:  # a broken sample that is no workbook at all
+            continue
+        try:
+            yield from (book.grid(info) for info in book.sheets)
+        finally:
+            book.close()
+
+
+def test_a_warm_memo_reads_every_sheet_as_a_cold_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each sample, broken sample and form of this file, read after all the others have filled
+    the memo, gets the layout (columns, fields, rows) and closest candidate of a cold read."""
+    paths = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".xlsx", ".csv"))
+    paths += [real_form(tmp_path / "real.xlsx"), simple_form(tmp_path / "s.xlsx", [unit()])]
+    grids = list(_grids(paths))
+    assert len(grids) >= 15
+    _cold(monkeypatch)
+    cold = []
+    for grid in grids:
+        _cold(monkeypatch)
+        cold.append(_found(grid))
+    warm = [_found(grid) for grid in grids]  # the memo filled by the others, then by itself
+    warm_again = [_found(grid) for grid in grids]
+    assert warm == cold and warm_again == cold
+    assert sum(layout is not None for layout, _ in cold) >= 10
+
+
+def test_the_same_texts_under_other_merges_or_types_are_mapped_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the memo is keyed by: a header's merges, the type of a cell (1, 1.0, "1") and the
+    width read; each variant read warm is read as it is read cold."""
+    from gender_plan_cli.reading.grid import SheetGrid
+
+    top = ["Mã đơn vị", "Tên đơn vị", "Cán bộ, công chức, viên chức", None, "Cấp"]
+    bottom = [None, None, "Tổng số", "Trong đó: Nữ", None]
+    data = ["S01", "Sở Nội vụ", 200, 120, "Sở"]
+    merged = [(1, 3, 1, 4), (1, 1, 2, 1), (1, 2, 2, 2), (1, 5, 2, 5)]
+    narrow = [(1, 3, 1, 3), *merged[1:]]  # the parent over the total only
+    variants = [
+        SheetGrid("a", [top, bottom, data], merged=merged),
+        SheetGrid("b", [top, bottom, data], merged=[]),
+        SheetGrid("c", [top, bottom, data], merged=narrow),
+        SheetGrid("d", [top, [None, None, 1, "1", None], data], merged=merged),
+        SheetGrid("e", [top, [None, None, True, "1", None], data], merged=merged),  # True == 1
+        SheetGrid("f", [top[:4], bottom[:4], data[:4]], merged=merged[:3]),
+    ]
+    cold = []
+    for grid in variants:
+        _cold(monkeypatch)
+        cold.append(_found(grid))
+    _cold(monkeypatch)
+    warm = [_found(grid) for grid in variants + variants]
+    assert warm == cold + cold
+    headers = [[c.header for c in layout.columns] if layout else None for layout, _ in cold]
+    assert headers[0] == [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Cán bộ, công chức, viên chức / Tổng số",
+        "Cán bộ, công chức, viên chức / Trong đó: Nữ",
+        "Cấp",
+    ]
+    assert headers[2][3] == "Trong đó: Nữ"  # type: ignore[index]
+    assert headers[4][2:4] == [
+        "Cán bộ, công chức, viên chức / True",
+        "Cán bộ, công chức, viên chức / 1",
+    ]  # type: ignore[index]
+    assert cold[3][0] is not None and "staff_total" not in cold[3][0].fields
+    assert cold[5][0] is not None and list(cold[5][0].fields) == [
+        "unit_code",
+        "unit_name",
+        "staff_total",
+        "staff_female",
+    ]

@@ -9,16 +9,18 @@ for the short words `Tổng số`, `Nữ`, `Nam` — its place beside a staff co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gender_plan_cli.headers import (
     STAFF_MALE,
+    HeaderWords,
     is_connector,
     is_group_parent,
     is_ordinal_header,
     match_child,
     match_header,
     match_standalone,
+    words,
 )
 from gender_plan_cli.layout.cells import text_of
 from gender_plan_cli.layout.year import YearSource, report_year_above
@@ -40,7 +42,7 @@ _LEADING_NUMBER = re.compile(r"^\(?\s*(\d{1,3})")
 Anchors = dict[tuple[int, int], tuple[int, int]]
 
 
-@dataclass
+@dataclass(frozen=True)  # frozen: one header's columns are remembered and shared (`_mapped`)
 class Column:
     index: int  # 1-based
     header: str  # the path of header texts, joined by " / "
@@ -126,12 +128,41 @@ def _candidates(grid: SheetGrid) -> list[Candidate]:
         if top in below_a_merge:
             continue  # the lower rows of a header that starts above: never its first row
         single = _extend(grid, top, top)
-        out.append(Candidate(top, single, map_columns(grid, anchors, top, single, width)))
+        out.append(Candidate(top, single, _mapped(grid, anchors, top, single, width)))
         if single == top and top + 1 <= len(grid.rows):
-            double = map_columns(grid, anchors, top, top + 1, width)
+            double = _mapped(grid, anchors, top, top + 1, width)
             if any(c.via_parent for c in double):  # otherwise it is the next row's single header
                 out.append(Candidate(top, top + 1, double))
     return out
+
+
+# A folder of returns from one template repeats its title and header rows: each candidate's
+# columns are remembered by all that `map_columns` reads, the rows' cells (by repr, which tells
+# 1 from 1.0, True and "1") and the merges over those rows, for the header words in force.
+MAPPED_MAX = 256  # candidates remembered (least recently used first out)
+MAPPED_KEY_MAX = 4096  # characters of cells; rows holding more are mapped every time
+MAPPED_MERGES_MAX = 64  # merges over the rows; more, and they are mapped every time
+_mapped_memo: tuple[HeaderWords | None, dict[tuple[object, ...], tuple[Column, ...]]] = (None, {})
+
+
+def _mapped(grid: SheetGrid, anchors: Anchors, top: int, bottom: int, width: int) -> list[Column]:
+    """`map_columns`, remembered for rows already mapped in another file of the same form."""
+    global _mapped_memo
+    merges = [m for m in grid.merged if m[0] <= bottom and m[2] >= top]
+    cells = repr([grid.rows[r - 1][:width] for r in range(top, min(bottom, len(grid.rows)) + 1)])
+    if len(cells) > MAPPED_KEY_MAX or len(merges) > MAPPED_MERGES_MAX:
+        return map_columns(grid, anchors, top, bottom, width)
+    in_force, memo = _mapped_memo
+    if in_force is not words():  # other words (a province's headers.yaml): a new memo
+        _mapped_memo = in_force, memo = words(), {}
+    key = (top, bottom, width, bool(grid.merged), cells, tuple(merges))
+    columns = memo.pop(key, None)
+    if columns is None:
+        columns = tuple(map_columns(grid, anchors, top, bottom, width))
+        if len(memo) >= MAPPED_MAX:
+            del memo[next(iter(memo))]
+    memo[key] = columns
+    return list(columns)
 
 
 def _extend(grid: SheetGrid, top: int, bottom: int) -> int:
@@ -287,7 +318,7 @@ def _fields_in_context(columns: list[Column]) -> None:
                 columns[j].field or alone.get(j) for j in (i - 1, i + 1) if 0 <= j < len(columns)
             ]
             if any(f in STAFF_FIELDS and f != found for f in beside):
-                columns[i].field = found
+                columns[i] = replace(columns[i], field=found)
                 taken.add(found)
 
 
