@@ -20,7 +20,7 @@ def guard(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """What the loader does before reading: detect, then the guards of the kind found."""
     found = detect(path, limits)
     if found.kind in ("xlsx", "ods"):
-        zip_guard(path, limits)
+        zip_guard(path, limits, entries=found.zip_entries)
     if found.kind == "ods":
         ods_extent(path, limits)
     elif found.kind == "xls":

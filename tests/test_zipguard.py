@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import simple_form
+from builders import simple_form, unit
 from gender_plan_cli.reading import zipguard
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
 from hostile_builders import (
@@ -301,3 +301,40 @@ def test_a_part_over_the_keep_size_or_lying_about_it_is_not_kept(
     keep = frozenset({"xl/styles.xml"})
     found = problem(lambda: zipguard.zip_guard(path, DEFAULT_LIMITS, keep=keep))
     assert found.message_id == "unreadable-file.corrupt-zip"
+
+
+def test_a_return_has_its_zip_directory_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`detect` reads the directory and the guard checks those entries: one parse a file."""
+    from gender_plan_cli.load import read_file
+
+    reads: list[str] = []
+    real = zipfile.ZipFile._RealGetContents  # type: ignore[attr-defined]
+
+    def counted(self: zipfile.ZipFile) -> None:
+        reads.append(str(self.filename))
+        real(self)
+
+    monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents", counted)
+    path = simple_form(tmp_path / "r.xlsx", [unit()])
+    assert read_file(path).units == 1
+    assert reads == [str(path)]
+
+
+def test_the_entries_detect_read_are_checked_as_the_guard_reads_them(tmp_path: Path) -> None:
+    """A forged directory (a name twice) is refused on the loader's path too."""
+    from gender_plan_cli.load import read_file
+
+    path = tmp_path / "dup.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("xl/workbook.xml", WORKBOOK)
+            zf.writestr("xl/worksheets/sheet1.xml", sheet_xml(form_rows(1)))
+            zf.writestr("xl/worksheets/sheet1.xml", sheet_xml(form_rows(2)))
+    (finding,) = read_file(path).findings
+    assert (finding.message_id, finding.args["member"]) == (
+        "unreadable-file.zip-duplicate",
+        "xl/worksheets/sheet1.xml",
+    )

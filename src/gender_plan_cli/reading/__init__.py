@@ -45,15 +45,15 @@ def open_book(path: Path, limits: Limits) -> Book:
     if found.kind == "xlsx":
         from gender_plan_cli.reading.xlsx import open_xlsx
 
-        return open_xlsx(path, limits)
+        return open_xlsx(path, limits, found.zip_entries)
     if found.kind == "xlsb":
         from gender_plan_cli.reading.xlsb import open_xlsb
 
-        return open_xlsb(path, limits)
+        return open_xlsb(path, limits, found.zip_entries)
     if found.kind == "ods":
         from gender_plan_cli.reading.ods import open_ods
 
-        return open_ods(path, limits)
+        return open_ods(path, limits, found.zip_entries)
     if found.kind == "xls":
         from gender_plan_cli.reading.xls import open_xls
 

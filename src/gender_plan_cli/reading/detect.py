@@ -9,6 +9,7 @@ only matters for plain text, which is read as CSV when the name says .csv
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -59,6 +60,9 @@ class Detected:
 
     kind: Kind
     csv_codec: str | None = None
+    # A zip's directory as zipfile read it, once its entries were counted: the zip guard checks
+    # these and never reads the directory again (a folder of small returns pays it once each).
+    zip_entries: tuple[zipfile.ZipInfo, ...] | None = None
 
 
 def detect(path: Path, limits: Limits) -> Detected:
@@ -72,7 +76,7 @@ def detect(path: Path, limits: Limits) -> Detected:
         if size <= HEAD_BYTES:
             raise unreadable("empty", name=path.name)
     if head.startswith(ZIP_MAGIC):
-        return Detected(_zip_kind(path, size, ext))
+        return _zip_kind(path, size, ext)
     if head.startswith(CFB_MAGIC):
         return Detected(_cfb_kind(path, size, ext))
     texty = _looks_like_text(head)
@@ -112,19 +116,20 @@ def _markup_kind(head: bytes) -> str | None:
     return None
 
 
-def _zip_kind(path: Path, size: int, ext: str) -> Kind:
+def _zip_kind(path: Path, size: int, ext: str) -> Detected:
     check_zip_directory(path, size)
     with open_zip(path) as zf:
+        entries = tuple(zf.infolist())
         names = set(zf.namelist())
         if "xl/workbook.xml" in names:
-            return "xlsx"
+            return Detected("xlsx", zip_entries=entries)
         if "xl/workbook.bin" in names:
-            return "xlsb"
+            return Detected("xlsb", zip_entries=entries)
         mimetype = ""
         if "mimetype" in names:
             mimetype = read_member(zf, "mimetype", 1024).decode("ascii", "replace").strip()
         if mimetype in ODS_MIMETYPES or (not mimetype and "content.xml" in names):
-            return "ods"
+            return Detected("ods", zip_entries=entries)
         if "word/document.xml" in names:
             what = "Word (.docx)"
         elif "ppt/presentation.xml" in names:

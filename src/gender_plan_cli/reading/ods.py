@@ -22,7 +22,7 @@ from gender_plan_cli.reading.limits import (
     too_large,
     unreadable,
 )
-from gender_plan_cli.reading.zipguard import open_zip, zip_guard
+from gender_plan_cli.reading.zipguard import Entries, open_zip, zip_guard
 
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -36,9 +36,10 @@ _ODS_CELLS = (_T + "table-cell", _T + "covered-table-cell")
 _DEFUSED = ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden")
 
 
-def open_ods(path: Path, limits: Limits) -> CalamineBook:
-    """The .ods after its zip and extent guards, read by calamine; percent cells from the XML."""
-    zip_guard(path, limits)
+def open_ods(path: Path, limits: Limits, entries: Entries = None) -> CalamineBook:
+    """The .ods after its zip and extent guards, read by calamine; percent cells from the XML.
+    `entries`: the zip's directory as `detect` read it."""
+    zip_guard(path, limits, entries=entries)
     percent: dict[str, set[tuple[int, int]]] = {}
     ods_extent(path, limits, percent)
     return CalamineBook(path, limits, percent)

@@ -15,15 +15,16 @@ from pathlib import Path
 
 from gender_plan_cli.reading.calamine import CalamineBook
 from gender_plan_cli.reading.limits import Limits, check_cells, unreadable
-from gender_plan_cli.reading.zipguard import open_zip, zip_guard
+from gender_plan_cli.reading.zipguard import Entries, open_zip, zip_guard
 
 _WS_DIM, _BEGIN_SHEET_DATA = 0x0094, 0x0091
 _HEAD = 64 * 1024  # the dimension record sits in the first few records of a sheet part
 
 
-def open_xlsb(path: Path, limits: Limits) -> CalamineBook:
-    """The .xlsb after its zip guard and extent check, read by calamine."""
-    zip_guard(path, limits)
+def open_xlsb(path: Path, limits: Limits, entries: Entries = None) -> CalamineBook:
+    """The .xlsb after its zip guard and extent check, read by calamine. `entries`: the zip's
+    directory as `detect` read it."""
+    zip_guard(path, limits, entries=entries)
     xlsb_extent(path, limits)
     return CalamineBook(path, limits)
 

@@ -37,7 +37,7 @@ from gender_plan_cli.reading.limits import (
     reader_failure,
     unreadable,
 )
-from gender_plan_cli.reading.zipguard import Guarded, member_chunks, read_member, zip_guard
+from gender_plan_cli.reading.zipguard import Entries, Guarded, member_chunks, read_member, zip_guard
 
 _SCAN_CHUNK = 4 * 1024 * 1024
 
@@ -140,11 +140,13 @@ _STRUCTURE = frozenset(
 _PARSED_MAX = 256 * 1024  # structural parts up to this size have their parse remembered
 
 
-def open_xlsx(path: Path, limits: Limits) -> XlsxBook:
+def open_xlsx(path: Path, limits: Limits, entries: Entries = None) -> XlsxBook:
     """The .xlsx/.xlsm after its zip guard; each sheet's extent is checked when it is read (and
     a workbook's only sheet part is inflated once, by the scan, under the guard's checks; the
-    small structural parts the guard inflated are kept for the book)."""
-    return XlsxBook(path, limits, zip_guard(path, limits, defer_sheet=True, keep=_STRUCTURE))
+    small structural parts the guard inflated are kept for the book). `entries`: the zip's
+    directory as `detect` read it."""
+    guarded = zip_guard(path, limits, defer_sheet=True, keep=_STRUCTURE, entries=entries)
+    return XlsxBook(path, limits, guarded)
 
 
 def _remembered(parse: Any, *parts: bytes) -> Any:

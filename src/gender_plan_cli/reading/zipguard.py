@@ -85,10 +85,16 @@ _SHEET_MEMBER = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 
 
 KEEP_MAX = MiB  # a member named in `keep` up to this size is kept as the guard inflated it
+Entries = tuple[zipfile.ZipInfo, ...] | None  # a directory already read (`detect`), or None
 
 
 def zip_guard(
-    path: Path, limits: Limits, *, defer_sheet: bool = False, keep: frozenset[str] = frozenset()
+    path: Path,
+    limits: Limits,
+    *,
+    defer_sheet: bool = False,
+    keep: frozenset[str] = frozenset(),
+    entries: Entries = None,
 ) -> Guarded:
     """Refuse a zip whose members are too big, too compressed, lying, forged or carry a DTD.
 
@@ -104,12 +110,17 @@ def zip_guard(
     `keep`: members (exact names) whose bytes, once checked, the reader will want — a
     workbook's small structural parts — are kept in `Guarded.kept` (up to KEEP_MAX each), so
     that they are not inflated a second time.
+
+    `entries`: the directory as `detect` read it, after `check_zip_directory`; otherwise the
+    directory is counted and read here.
     """
     path = Path(path)
     size = checked_size(path, limits)
-    check_zip_directory(path, size)
-    with open_zip(path) as zf:
-        infos = zf.infolist()
+    if entries is None:
+        check_zip_directory(path, size)
+        with open_zip(path) as zf:
+            entries = tuple(zf.infolist())
+    infos = list(entries)
     _check_declared(path, infos, limits)
     sheets = [i for i in infos if _SHEET_MEMBER.fullmatch(i.filename)] if defer_sheet else []
     guarded = Guarded(path, size, limits)
