@@ -635,3 +635,29 @@ def test_the_same_texts_under_other_merges_or_types_are_mapped_again(
         "staff_total",
         "staff_female",
     ]
+
+
+REAL_FORMS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real-forms"
+
+
+def test_a_two_row_header_is_mapped_only_where_a_parent_stands_over_a_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The two-row candidates skipped (no parent's word in the first row, or no child's in the
+    second) are exactly those that would have been dropped: every sample, this file's forms and
+    the real forms of ../shared (when present) get the same candidates as when each pair is
+    mapped."""
+    locate_module = importlib.import_module(LOCATE)
+    paths = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".xlsx", ".csv"))
+    if REAL_FORMS.is_dir():
+        paths += sorted(p for p in REAL_FORMS.rglob("*") if p.suffix in (".xlsx", ".xls", ".ods"))
+    paths += [real_form(tmp_path / "real.xlsx"), simple_form(tmp_path / "s.xlsx", [unit()])]
+    grids = list(_grids(paths))
+    _cold(monkeypatch)
+    pruned = [locate_module._candidates(grid) for grid in grids]
+    monkeypatch.setattr(locate_module, "_may_be_two_rows", lambda *_: True)
+    _cold(monkeypatch)
+    every = [locate_module._candidates(grid) for grid in grids]
+    assert pruned == every
+    two_rows = sum(c.bottom > c.top for cs in pruned for c in cs)
+    assert two_rows >= 1  # the merged header of `real_form` (rows 5–6) among them

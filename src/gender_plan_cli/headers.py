@@ -132,6 +132,11 @@ def is_group_parent(text: str) -> bool:
     return any(pv.get(text) for pv, _ in words().group_vocabs)
 
 
+def is_group_child(text: str) -> bool:
+    """Whether `text` is a child's word under some parent (`match_child` can find it)."""
+    return any(cv.get(text) for _, cv in words().group_vocabs)
+
+
 def match_child(parent: str, child: str) -> str | None:
     """The field of a child header read together with its merged parent."""
     for pv, cv in words().group_vocabs:

@@ -9,12 +9,14 @@ for the short words `Tổng số`, `Nữ`, `Nam` — its place beside a staff co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from gender_plan_cli.headers import (
     STAFF_MALE,
     HeaderWords,
     is_connector,
+    is_group_child,
     is_group_parent,
     is_ordinal_header,
     match_child,
@@ -129,7 +131,7 @@ def _candidates(grid: SheetGrid) -> list[Candidate]:
             continue  # the lower rows of a header that starts above: never its first row
         single = _extend(grid, top, top)
         out.append(Candidate(top, single, _mapped(grid, anchors, top, single, width)))
-        if single == top and top + 1 <= len(grid.rows):
+        if single == top and top + 1 <= len(grid.rows) and _may_be_two_rows(grid, top, width):
             double = _mapped(grid, anchors, top, top + 1, width)
             if any(c.via_parent for c in double):  # otherwise it is the next row's single header
                 out.append(Candidate(top, top + 1, double))
@@ -163,6 +165,20 @@ def _mapped(grid: SheetGrid, anchors: Anchors, top: int, bottom: int, width: int
             del memo[next(iter(memo))]
     memo[key] = columns
     return list(columns)
+
+
+def _may_be_two_rows(grid: SheetGrid, top: int, width: int) -> bool:
+    """Whether rows `top` and `top + 1` could read a column as a parent's child (what keeps a
+    two-row candidate): a parent's text stands in row `top` (its own cell, the anchor of a merge,
+    or a CSV's carried parent) and a child's in row `top + 1`. A unit row under a one-row
+    header, in every return, holds no child's word, and the pair is not mapped."""
+    return _row_holds(grid, top, width, is_group_parent) and _row_holds(
+        grid, top + 1, width, is_group_child
+    )
+
+
+def _row_holds(grid: SheetGrid, row: int, width: int, word: Callable[[str], bool]) -> bool:
+    return any(word(t) for v in grid.rows[row - 1][:width] if v is not None if (t := text_of(v)))
 
 
 def _extend(grid: SheetGrid, top: int, bottom: int) -> int:
