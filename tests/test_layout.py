@@ -661,3 +661,23 @@ def test_a_two_row_header_is_mapped_only_where_a_parent_stands_over_a_child(
     assert pruned == every
     two_rows = sum(c.bottom > c.top for cs in pruned for c in cs)
     assert two_rows >= 1  # the merged header of `real_form` (rows 5–6) among them
+
+
+def test_the_memo_of_header_columns_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At most MAPPED_MAX candidates are remembered (the oldest go first), and neither a header
+    wider than MAPPED_WIDTH_MAX columns nor rows holding more than MAPPED_KEY_MAX characters of
+    cells is kept: a hostile folder cannot make the memo the size of its sheets."""
+    from gender_plan_cli.reading.grid import SheetGrid
+
+    locate_module = importlib.import_module(LOCATE)
+    _cold(monkeypatch)
+    monkeypatch.setattr(locate_module, "MAPPED_MAX", 3)
+    for i in range(10):
+        _found(SheetGrid("s", [["Mã đơn vị", "Tên đơn vị", f"Cấp {i}"], ["S01", "Sở", "Sở"]]))
+    assert len(locate_module._mapped_memo[1]) == 3
+    _cold(monkeypatch)
+    wide = ["Mã đơn vị", "Tên đơn vị", "Cấp"] + [None] * 300 + ["x"]
+    _found(SheetGrid("s", [wide, ["S01", "Sở", "Sở"]]))
+    _found(SheetGrid("s", [["Mã đơn vị", "Tên đơn vị", "Cấp", "x" * 5000], ["S01", "Sở", "Sở"]]))
+    # only the unit row under the long header is short enough to keep
+    assert [key[:3] for key in locate_module._mapped_memo[1]] == [(2, 2, 4)]

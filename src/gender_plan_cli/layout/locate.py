@@ -144,12 +144,15 @@ def _candidates(grid: SheetGrid) -> list[Candidate]:
 MAPPED_MAX = 256  # candidates remembered (least recently used first out)
 MAPPED_KEY_MAX = 4096  # characters of cells; rows holding more are mapped every time
 MAPPED_MERGES_MAX = 64  # merges over the rows; more, and they are mapped every time
+MAPPED_WIDTH_MAX = 256  # columns; a wider header (a ragged CSV's few cells under a long row) too
 _mapped_memo: tuple[HeaderWords | None, dict[tuple[object, ...], tuple[Column, ...]]] = (None, {})
 
 
 def _mapped(grid: SheetGrid, anchors: Anchors, top: int, bottom: int, width: int) -> list[Column]:
     """`map_columns`, remembered for rows already mapped in another file of the same form."""
     global _mapped_memo
+    if width > MAPPED_WIDTH_MAX:
+        return map_columns(grid, anchors, top, bottom, width)
     merges = [m for m in grid.merged if m[0] <= bottom and m[2] >= top]
     cells = repr([grid.rows[r - 1][:width] for r in range(top, min(bottom, len(grid.rows)) + 1)])
     if len(cells) > MAPPED_KEY_MAX or len(merges) > MAPPED_MERGES_MAX:
