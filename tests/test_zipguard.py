@@ -54,14 +54,19 @@ def test_ratio_refused_only_above_one_mib(tmp_path: Path) -> None:
     zipguard.zip_guard(big, Limits(max_ratio=100_000))  # the flag raises it
 
 
-def test_duplicate_member_names(tmp_path: Path) -> None:
-    path = tmp_path / "dup.xlsx"
+def _a_name_twice(path: Path) -> Path:
+    """A zip whose directory lists one sheet part twice (zipfile warns, and writes it)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with zipfile.ZipFile(path, "w") as zf:
             zf.writestr("xl/workbook.xml", WORKBOOK)
             zf.writestr("xl/worksheets/sheet1.xml", sheet_xml(form_rows(1)))
             zf.writestr("xl/worksheets/sheet1.xml", sheet_xml(form_rows(2)))
+    return path
+
+
+def test_duplicate_member_names(tmp_path: Path) -> None:
+    path = _a_name_twice(tmp_path / "dup.xlsx")
     p = problem(zipguard.zip_guard, path, DEFAULT_LIMITS)
     assert (p.message_id, p.args_["member"]) == (
         "unreadable-file.zip-duplicate",
@@ -326,14 +331,7 @@ def test_the_entries_detect_read_are_checked_as_the_guard_reads_them(tmp_path: P
     """A forged directory (a name twice) is refused on the loader's path too."""
     from gender_plan_cli.load import read_file
 
-    path = tmp_path / "dup.xlsx"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with zipfile.ZipFile(path, "w") as zf:
-            zf.writestr("xl/workbook.xml", WORKBOOK)
-            zf.writestr("xl/worksheets/sheet1.xml", sheet_xml(form_rows(1)))
-            zf.writestr("xl/worksheets/sheet1.xml", sheet_xml(form_rows(2)))
-    (finding,) = read_file(path).findings
+    (finding,) = read_file(_a_name_twice(tmp_path / "dup.xlsx")).findings
     assert (finding.message_id, finding.args["member"]) == (
         "unreadable-file.zip-duplicate",
         "xl/worksheets/sheet1.xml",
