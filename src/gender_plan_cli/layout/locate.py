@@ -181,6 +181,7 @@ def _may_be_two_rows(grid: SheetGrid, top: int, width: int) -> bool:
 
 
 def _row_holds(grid: SheetGrid, row: int, width: int, word: Callable[[str], bool]) -> bool:
+    """Whether a cell of `row` (columns 1..width) holds a text that `word` recognises."""
     return any(word(t) for v in grid.rows[row - 1][:width] if v is not None if (t := text_of(v)))
 
 
