@@ -105,12 +105,12 @@ def key_leader_targets(
                 s[0] += r.staff_female
                 s[1] += r.staff_total
         sector_share = {k: (f / t if t else None) for k, (f, t) in sums.items()}
-    out: list[KeyTarget | None] = []
-    approved_of: dict[str | None, ApprovedSector | None] = {}
     types = rule.unit_types()
     plain = KeyTarget(base, None)  # frozen: one object serves every unit without adjustment
     if low is None:
         return [plain if types is None or r.unit_type in types else None for r in records]
+    out: list[KeyTarget | None] = []
+    approved_of: dict[str | None, ApprovedSector | None] = {}
     for r in records:
         if types is not None and r.unit_type not in types:
             out.append(None)

@@ -110,13 +110,14 @@ class _AppliesTo(_Strict):
                 )
         return value
 
-    def applies(self, unit_type: str | None) -> bool:
-        return self.applies_to == ALL or (unit_type is not None and unit_type in self.applies_to)
-
     def unit_types(self) -> frozenset[str] | None:
-        """The unit types the rule applies to, None for all: `applies` for a loop over 200,000
-        units (`t is None or unit_type in t`, no call per unit)."""
+        """The unit types the rule applies to, None for all: the one decision, which a loop over
+        200,000 units asks once (`t is None or unit_type in t`, no call per unit)."""
         return None if self.applies_to == ALL else frozenset(self.applies_to)
+
+    def applies(self, unit_type: str | None) -> bool:
+        types = self.unit_types()
+        return types is None or unit_type in types  # a unit without a type: only under "all"
 
 
 class ApprovedSector(_Strict):

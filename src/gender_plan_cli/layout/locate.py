@@ -158,8 +158,9 @@ def _mapped(grid: SheetGrid, anchors: Anchors, top: int, bottom: int, width: int
     if len(cells) > MAPPED_KEY_MAX or len(merges) > MAPPED_MERGES_MAX:
         return map_columns(grid, anchors, top, bottom, width)
     in_force, memo = _mapped_memo
-    if in_force is not words():  # other words (a province's headers.yaml): a new memo
-        _mapped_memo = in_force, memo = words(), {}
+    current = words()
+    if in_force is not current:  # other words (a province's headers.yaml): a new memo
+        _mapped_memo = in_force, memo = current, {}
     key = (top, bottom, width, bool(grid.merged), cells, tuple(merges))
     columns = memo.pop(key, None)
     if columns is None:
