@@ -144,6 +144,7 @@ class XlsSheet:
     rows: Sequence[Sequence[Any]] = ()
     extra: Sequence[tuple[int, int, Any]] = ()  # (row0, col0, value) beyond the table
     dimensions: tuple[int, int] | None = None  # declared (rows, cols); default: the real ones
+    dimensions_from: tuple[int, int] = (0, 0)  # the declared first (row, col), 0-based
 
 
 def xls_workbook_stream(sheets: Sequence[XlsSheet], *, filepass: bool = False) -> bytes:
@@ -179,7 +180,8 @@ def xls_workbook_stream(sheets: Sequence[XlsSheet], *, filepass: bool = False) -
         cols = max((c + 1 for _, c, _ in cells), default=0)
         d_rows, d_cols = sh.dimensions or (rows, min(cols, 0xFFFF))
         body = _rec(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 6))
-        body += _rec(0x0200, struct.pack("<IIHHH", 0, d_rows, 0, d_cols, 0))
+        first_row, first_col = sh.dimensions_from
+        body += _rec(0x0200, struct.pack("<IIHHH", first_row, d_rows, first_col, d_cols, 0))
         for r, c, v in sorted(cells, key=lambda t: (t[0], t[1])):
             if isinstance(v, str):
                 body += _rec(0x00FD, struct.pack("<HHHI", r, c, 15, index[v]))

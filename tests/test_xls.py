@@ -7,6 +7,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from gender_plan_cli.load import read_file
 from gender_plan_cli.reading import xls
 from gender_plan_cli.reading.detect import detect
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem
@@ -43,6 +44,28 @@ def test_xls_extent_from_cells_and_dimensions(tmp_path: Path) -> None:
         tmp_path / "lying.xls", [XlsSheet("Biểu 01", form_rows(2), dimensions=(3, 2))]
     )
     assert xls.xls_extent(lying, DEFAULT_LIMITS) == {"Biểu 01": (3, 20)}
+
+
+def test_a_first_row_or_column_past_the_last_is_refused_before_calamine(tmp_path: Path) -> None:
+    """calamine reserves (last − first) rows × columns of a DIMENSIONS record, wrapping in 32
+    bits: a first row past the last asked 3.4 TB and aborted the process (found by fuzzing). The
+    extent guard measures the record as calamine reserves it; a first row within the sheet is
+    read as before."""
+    for first, (rows, cols) in [
+        ((0x00D30000, 0), (2**32 - 0x00D30000 + 3, 20)),
+        ((0, 30), (3, 2**32 - 10)),
+    ]:
+        path = write_xls(
+            tmp_path / "wrap.xls", [XlsSheet("Biểu 01", form_rows(2), dimensions_from=first)]
+        )
+        p = problem(xls.xls_extent, path, DEFAULT_LIMITS)
+        assert (p.message_id, p.args_["cells"]) == ("file-too-large.cells", rows * cols)
+        (finding,) = read_file(path).findings  # in this process: calamine never opens it
+        assert finding.message_id == "file-too-large.cells"
+    inside = write_xls(
+        tmp_path / "inside.xls", [XlsSheet("Biểu 01", form_rows(2), dimensions_from=(1, 1))]
+    )
+    assert xls.xls_extent(inside, DEFAULT_LIMITS) == {"Biểu 01": (3, 20)}
 
 
 def test_xls_in_the_mini_stream(tmp_path: Path) -> None:

@@ -307,15 +307,14 @@ def _biff_sheet_extent(stream: bytes, offset: int) -> tuple[int, int]:
     for rtype, _, body in biff_records(stream, offset):
         if rtype == _DIMENSIONS:
             if len(body) >= 14:
-                _, last_row, _, last_col = struct.unpack_from("<IIHH", body, 0)
+                first_row, last_row, first_col, last_col = struct.unpack_from("<IIHH", body, 0)
             elif len(body) >= 8:
-                _, last_row, _, last_col = struct.unpack_from("<HHHH", body, 0)
+                first_row, last_row, first_col, last_col = struct.unpack_from("<HHHH", body, 0)
             else:
                 continue
-            declared_rows, declared_cols = (
-                max(declared_rows, last_row),
-                max(declared_cols, last_col),
-            )
+            reserved_rows, reserved_cols = _reserved(first_row, last_row, first_col, last_col)
+            declared_rows = max(declared_rows, last_row, reserved_rows)
+            declared_cols = max(declared_cols, last_col, reserved_cols)
         elif rtype in _CELL_RECORDS and len(body) >= 4:
             row, col = struct.unpack_from("<HH", body, 0)
             rows, cols = max(rows, row + 1), max(cols, col + 1)
@@ -326,6 +325,16 @@ def _biff_sheet_extent(stream: bytes, offset: int) -> tuple[int, int]:
         elif rtype == _EOF:
             break
     return max(rows, declared_rows), max(cols, declared_cols)
+
+
+def _reserved(first_row: int, last_row: int, first_col: int, last_col: int) -> tuple[int, int]:
+    """The rows × columns calamine reserves for a DIMENSIONS record before reading a cell:
+    (last − first) of each, in 32-bit arithmetic that wraps below zero, so a first row or column
+    past the last asks for some 4 G of them (calamine's allocation then aborts the process).
+    A last row or column of 0 reserves one cell."""
+    if last_row < 1 or last_col < 1:
+        return 1, 1
+    return (last_row - first_row) % 2**32, (last_col - first_col) % 2**32
 
 
 def _boundsheet_name(body: bytes) -> str:
