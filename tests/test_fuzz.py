@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import simple_form, to_cp1258
+from builders import simple_form, to_cp1258, write_xlsb
 from conftest import IN_CI
 from gender_plan_cli.load import load_paths
 from gender_plan_cli.records import FileResult, LoadResult
@@ -53,6 +53,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         "parts_xlsx": write_xlsx_parts(d / "b.xlsx", sheet_xml(rows)).read_bytes(),
         "ods": write_ods(d / "c.ods", ods_content(rows)).read_bytes(),
         "biff": xls_workbook_stream([XlsSheet("Biểu 01", rows)]),
+        "xlsb": write_xlsb(d / "e.xlsb", rows).read_bytes(),
         "csv_utf8": text.encode("utf-8-sig"),
         "csv_utf16": text.replace(",", "\t").encode("utf-16"),
         "csv_cp1258": to_cp1258(text.replace(",", ";")),
@@ -155,6 +156,14 @@ def test_mutated_xls(seeds: dict[str, bytes], work: Path, ops, inner: bool) -> N
     whole = cfb_bytes({"Workbook": seeds["biff"]})
     data = cfb_bytes({"Workbook": mutate(seeds["biff"], ops)}) if inner else mutate(whole, ops)
     check(work / "x.xls", data)
+
+
+@SETTINGS
+@given(ops=mutations, inner=st.booleans())
+def test_mutated_xlsb(seeds: dict[str, bytes], work: Path, ops, inner: bool) -> None:  # type: ignore[no-untyped-def]
+    sheet = "xl/worksheets/sheet1.bin"
+    data = rezip(seeds["xlsb"], sheet, ops) if inner else mutate(seeds["xlsb"], ops)
+    check(work / "x.xlsb", data)
 
 
 @SETTINGS

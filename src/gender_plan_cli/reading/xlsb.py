@@ -2,9 +2,12 @@
 
 Excel saves .xlsb on request and some agencies' macros do by default; python-calamine reads it.
 Its sheets are BIFF12 records in a zip, so the zip passes `zipguard.zip_guard` like an .xlsx,
-and each worksheet's extent is taken from its `BrtWsDim` record (the first records of the
-part: a cheap read) and held to --max-cells before calamine allocates anything. Hidden rows,
-percent formats and uncomputed formulas are not read from .xlsb (the README says so).
+and each worksheet's extent is held to --max-cells before calamine allocates anything: the
+extent its `BrtWsDim` record declares, and the extent its cells really span, measured record by
+record as calamine 0.36 places them (`_cells_extent`): a cell's row is its row header's, its
+column the cell record's own, so a file may declare A1:B2 and hold a cell at XFD1048576, which
+calamine would allocate some 17 G cells for and abort. Hidden rows, percent formats and
+uncomputed formulas are not read from .xlsb (the README says so).
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ def open_xlsb(path: Path, limits: Limits, entries: Entries = None) -> CalamineBo
 
 
 def xlsb_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
-    """(rows, cols) each worksheet part declares, refusing one over max_cells."""
+    """(rows, cols) of each worksheet part's cells, from A1, as calamine places them; a part
+    whose declared extent or whose cells are over max_cells is refused."""
     out: dict[str, tuple[int, int]] = {}
     with open_zip(path) as zf:
         for name in zf.namelist():
@@ -38,13 +42,111 @@ def xlsb_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
                 continue
             try:
                 with zf.open(name) as fh:
-                    head = fh.read(_HEAD)
+                    data = fh.read(limits.max_unzipped_bytes + 1)  # the guard measured it
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError):
                 raise unreadable("corrupt-zip", member=name) from None
-            rows, cols = _declared(head)
+            rows, cols = _declared(data[:_HEAD])
+            check_cells(name, rows, cols, limits)
+            rows, cols = _cells_extent(data)
             out[name] = (rows, cols)
             check_cells(name, rows, cols, limits)
     return out
+
+
+# The records calamine 0.36 makes a cell of (`XlsbCellsReader::next_cell`); BrtCellBlank (1)
+# and BrtFmlaError (0x0B) are none. Each starts with the cell's column (u32).
+_CELL_RECORDS = frozenset({0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A})
+_ROW_HEADER, _END_SHEET_DATA = 0x0000, 0x0092
+_LAST_ROW = 0x0010_0000  # a row header past this ends calamine's read of the sheet
+
+
+def _cells_extent(data: bytes) -> tuple[int, int]:
+    """(rows, cols) from A1 to the farthest cell calamine makes of a sheet part: what
+    python-calamine's rows then hold (they are padded from A1). Each cell is placed as
+    `next_cell` places it: its row is the last row header's, its column the first four bytes of
+    calamine's record buffer — a buffer calamine grows and never clears, so a record shorter
+    than four bytes leaves bytes of an earlier, longer one there, as here. Cells are counted
+    from the first BrtBeginSheetData (calamine skips some blocks before it: a file that hides
+    the record inside one is measured larger than calamine reads it, never smaller)."""
+    pos = _record_start(data, _BEGIN_SHEET_DATA)
+    if pos is None:
+        return 0, 0
+    n, row, high_row, high_col = len(data), 0, -1, -1
+    head = _buffer_before(data, pos)  # the buffer's first bytes, when written by short records
+    at = -1  # else: where the last record of four bytes or more starts, which they are
+    cells, row_header, end_data, unpack = (
+        _CELL_RECORDS,
+        _ROW_HEADER,
+        _END_SHEET_DATA,
+        struct.unpack_from,
+    )
+    while pos < n:
+        rtype = data[pos]
+        pos += 1
+        if rtype & 0x80:
+            if pos >= n:
+                break
+            rtype = (rtype & 0x7F) + ((data[pos] & 0x7F) << 7)
+            pos += 1
+        if pos < n and data[pos] < 0x80:
+            size = data[pos]
+            pos += 1
+        else:
+            size, pos = _varint(data, pos, 4)
+        if pos + size > n:
+            break  # calamine fails on a record cut short: no range is made
+        if size >= 4:
+            at = pos
+        elif size:
+            old = data[at : at + 4] if at >= 0 else head
+            head, at = data[pos : pos + size] + old[size:], -1
+        pos += size
+        if rtype in cells or rtype == row_header:
+            if at >= 0:
+                value = unpack("<I", data, at)[0]
+            elif len(head) == 4:
+                value = unpack("<I", head, 0)[0]
+            else:
+                break  # calamine cannot read a u32 from its buffer and fails: no range is made
+            if rtype == row_header:
+                row = value
+                if row > _LAST_ROW:
+                    break
+            else:
+                if row > high_row:
+                    high_row = row
+                if value > high_col:
+                    high_col = value
+        elif rtype == end_data:
+            break
+    if high_row < 0:
+        return 0, 0
+    return high_row + 1, high_col + 1
+
+
+def _buffer_before(data: bytes, end: int) -> bytes:
+    """The first four bytes of calamine's record buffer after the records before `end` (and its
+    length, when under four)."""
+    pos, buf = 0, b""
+    while pos < end:
+        _, pos = _varint(data, pos, 2)
+        size, pos = _varint(data, pos, 4)
+        head = data[pos : pos + min(size, 4)]
+        buf = head + buf[len(head) :]
+        pos += size
+    return buf
+
+
+def _record_start(data: bytes, wanted: int) -> int | None:
+    """Where the record after the first `wanted` record starts; None when there is none."""
+    pos = 0
+    while pos < len(data):
+        rtype, pos = _varint(data, pos, 2)
+        size, pos = _varint(data, pos, 4)
+        pos += size
+        if rtype == wanted:
+            return pos
+    return None
 
 
 def _declared(data: bytes) -> tuple[int, int]:
