@@ -1,7 +1,8 @@
 """Serial in-process reading (`load_paths`) against `read_isolated` with one and two workers.
 
 Two folders: 150 one-unit valid returns, and the same plus every hazard of
-tests/hostile_builders.py and the two files that abort python-calamine. Each run is
+tests/hostile_builders.py and two files that abort python-calamine when it opens them (the
+shared-strings bomb, which the zip guard now refuses first, and the looping .xls). Each run is
 a fresh process, so peak RSS figures do not leak from one run into the next.
 
     python benchmarks/bench_isolation.py            # build in a temp folder, run, print

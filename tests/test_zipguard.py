@@ -336,3 +336,88 @@ def test_the_entries_detect_read_are_checked_as_the_guard_reads_them(tmp_path: P
         "unreadable-file.zip-duplicate",
         "xl/worksheets/sheet1.xml",
     )
+
+
+# -- the count of shared strings calamine reserves room for ----------------------------------------
+
+
+def _sst(unique: str, strings: int = 2, *, tag: str = "sst") -> str:
+    items = "".join(f"<si><t>s{i}</t></si>" for i in range(strings))
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<{tag} xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="{strings}" {unique}>{items}</{tag}>'
+    )
+
+
+def test_shared_strings_declaring_ten_billion_are_refused_before_calamine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """calamine reserves 24 bytes a declared string before reading one: 229 GB here, which it
+    cannot have, and the process aborted."""
+    import python_calamine
+
+    from gender_plan_cli.load import read_file
+
+    def no_calamine(*args: object, **kwargs: object) -> None:
+        raise AssertionError("calamine opened the workbook")
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", no_calamine)
+    path = write_xlsx_parts(
+        tmp_path / "s.xlsx",
+        sheet_xml(form_rows(1)),
+        shared_strings=_sst('uniqueCount="10000000000"'),
+    )
+    fr = read_file(path)
+    assert [(f.code, f.message_id, f.args) for f in fr.findings] == [
+        ("unreadable-file", "unreadable-file.corrupt-zip", {"member": "xl/sharedStrings.xml"})
+    ]
+
+
+@pytest.mark.parametrize(
+    "unique",
+    [
+        "uniqueCount='10000000000'",  # single quotes
+        'uniqueCount = "16777217"',  # one over the harmless count, in a part of ~300 bytes
+    ],
+)
+def test_a_count_no_part_of_its_size_could_hold_is_refused(tmp_path: Path, unique: str) -> None:
+    path = write_xlsx_parts(
+        tmp_path / "s.xlsx", sheet_xml(form_rows(1)), shared_strings=_sst(unique)
+    )
+    assert problem(guard, path).message_id == "unreadable-file.corrupt-zip"
+
+
+@pytest.mark.parametrize(
+    "unique",
+    [
+        'uniqueCount="16777216"',  # a stale count, but harmless to reserve
+        'uniqueCount="99999999999999999999999"',  # no usize: calamine reserves nothing
+        'uniqueCount="1e10"',  # not digits: nothing reserved
+        "",  # no count at all
+    ],
+)
+def test_a_count_calamine_can_bear_is_read(tmp_path: Path, unique: str) -> None:
+    path = write_xlsx_parts(
+        tmp_path / "s.xlsx", sheet_xml(form_rows(1)), shared_strings=_sst(unique)
+    )
+    guard(path)
+
+
+def test_the_count_is_found_however_the_part_is_written(tmp_path: Path) -> None:
+    """A prefix, a tag cut between two inflated chunks, a part in UTF-16."""
+    info = zipfile.ZipInfo("xl/sharedStrings.xml")
+    info.file_size = 300
+    tag = b'<x:sst xmlns:x="urn:x" uniqueCount="10000000000">'
+    for cut in range(1, len(tag)):
+        count = zipguard._StringCount(info)
+        count.feed(b'<?xml version="1.0"?>\n' + tag[:cut])
+        count.feed(tag[cut:] + b"<x:si/></x:sst>")
+        with pytest.raises(zipguard.ReadProblem):
+            count.check(b'<?xml version="1.0"?>\n' + tag)
+    utf16 = _sst('uniqueCount="10000000000"').replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    data = utf16.encode("utf-16")
+    count = zipguard._StringCount(info)
+    count.feed(data)
+    with pytest.raises(zipguard.ReadProblem):
+        count.check(data)

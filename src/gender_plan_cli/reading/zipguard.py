@@ -3,8 +3,10 @@
 The central directory is counted before zipfile builds an object per entry;
 every member is inflated here, through its own inflater with a byte budget
 (declared sizes and CRCs can lie, and calamine does not stop at the declared
-size), and the prolog of every XML member is checked for DOCTYPE/ENTITY
-declarations. A refusal raises ReadProblem; nothing is printed.
+size), the prolog of every XML member is checked for DOCTYPE/ENTITY
+declarations, and the count of strings a shared-strings part declares for what
+calamine would reserve (`_StringCount`). A refusal raises ReadProblem; nothing is
+printed.
 """
 
 from __future__ import annotations
@@ -169,7 +171,11 @@ class Guarded:
             max(RATIO_FLOOR, int(limits.max_ratio * max(info.compress_size, 1))),
         )
         got = _Inflated()
-        yield from _inflate(fh, info, self.size, budget, got)
+        count = _StringCount(info) if _STRINGS_PART.search(info.filename) else None
+        for chunk in _inflate(fh, info, self.size, budget, got):
+            if count is not None:
+                count.feed(chunk)
+            yield chunk
         actual = got.total
         if actual > budget:
             if self.total + actual > limits.max_unzipped_bytes:
@@ -179,6 +185,59 @@ class Guarded:
             raise unreadable("corrupt-zip", member=info.filename)
         self.total += actual
         check_xml_prolog(bytes(got.head), info.filename)
+        if count is not None:
+            count.check(bytes(got.head))
+
+
+# A workbook's shared strings (calamine reads `<xl path>sharedStrings.xml`, in any case).
+_STRINGS_PART = re.compile(r"(?:^|/)sharedstrings\.xml$", re.IGNORECASE)
+# The first start tag named `sst` (any prefix), attributes quoted either way.
+_SST_TAG = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?sst((?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?)>""")
+_UNIQUE_COUNT = re.compile(rb"""(?:^|\s)uniqueCount\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+STRINGS_HARMLESS = 1 << 24  # strings calamine may reserve room for (400 MB), whatever the part
+
+
+class _StringCount:
+    """The `uniqueCount` a shared-strings part declares, watched as the part inflates.
+
+    calamine reserves room for that many strings (24 bytes each) before it reads one, and a
+    reservation it cannot have aborts the process: `uniqueCount="10000000000"` asked 229 GB.
+    A part cannot hold more strings than a fifth of its bytes (`<si/>` is five), so a count
+    over that and over STRINGS_HARMLESS is refused as a part stating a wrong size."""
+
+    def __init__(self, info: zipfile.ZipInfo) -> None:
+        self.info = info
+        self.carry = b""
+        self.found: bytes | None = None  # the tag's attributes, once seen
+
+    def feed(self, chunk: bytes) -> None:
+        if self.found is not None or len(self.carry) > XML_PROLOG_BYTES:
+            return
+        data = self.carry + chunk
+        m = _SST_TAG.search(data)
+        if m is not None:
+            self.found = m.group(1)
+            return
+        lt = data.rfind(b"<")
+        self.carry = data[lt:] if lt >= 0 else b""
+
+    def check(self, head: bytes) -> None:
+        attributes = self.found
+        if attributes is None and not head.startswith(b"<"):
+            text = decode_head(head)  # UTF-16 and the like: the tag within the head, decoded
+            m = _SST_TAG.search(text.encode("utf-8", "replace"))
+            attributes = m.group(1) if m else None
+        if attributes is None:
+            if len(self.carry) > XML_PROLOG_BYTES:  # a start tag longer than any real one
+                raise unreadable("corrupt-zip", member=self.info.filename)
+            return  # no `sst` element: calamine reserves nothing (and finds no strings)
+        m = _UNIQUE_COUNT.search(attributes)
+        value = (m.group(1) if m.group(1) is not None else m.group(2)) if m else b""
+        if not value.isdigit() or len(value) > 20:
+            return  # calamine parses digits only, into a usize: nothing reserved
+        declared = int(value)
+        if declared > max(self.info.file_size // 5, STRINGS_HARMLESS) and declared < 1 << 64:
+            raise unreadable("corrupt-zip", member=self.info.filename)
 
 
 def _head(fh: BinaryIO, info: zipfile.ZipInfo, size: int) -> bytes:
