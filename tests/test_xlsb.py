@@ -67,8 +67,8 @@ def test_a_cell_beyond_the_declared_extent_is_refused_before_calamine(
 
     monkeypatch.setattr(CalamineBook, "__init__", no_calamine)
     fr = read_file(path)
-    assert [(f.code, f.message_id, f.args["extent"]) for f in fr.findings] == [
-        ("file-too-large", "file-too-large.cells", "A1:XFD1048576")
+    assert [(f.code, f.message_id, f.args["extent"], f.sheet) for f in fr.findings] == [
+        ("file-too-large", "file-too-large.cells", "A1:XFD1048576", "Biểu 01")  # by its tab
     ]
 
 
@@ -102,3 +102,15 @@ def test_a_form_is_measured_as_read(tmp_path: Path) -> None:
 def test_a_sheet_without_cells_measures_nothing() -> None:
     assert xlsb._cells_extent(_rec(129) + _rec(145) + _END) == (0, 0)
     assert xlsb._cells_extent(b"") == (0, 0)
+
+
+def test_a_sheet_the_workbook_does_not_name_is_shown_by_its_part(tmp_path: Path) -> None:
+    path = with_records(tmp_path, _row(1_048_575) + _real(16_383))
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["xl/_rels/workbook.bin.rels"] = b"<Relationships/>"
+    with zipfile.ZipFile(path, "w") as zf:
+        for n, data in parts.items():
+            zf.writestr(n, data)
+    fr = read_file(path)
+    assert [f.sheet for f in fr.findings] == ["xl/worksheets/sheet1.bin"]

@@ -12,6 +12,7 @@ uncomputed formulas are not read from .xlsb (the README says so).
 
 from __future__ import annotations
 
+import posixpath
 import struct
 import zipfile
 from pathlib import Path
@@ -37,6 +38,7 @@ def xlsb_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
     whose declared extent or whose cells are over max_cells is refused."""
     out: dict[str, tuple[int, int]] = {}
     with open_zip(path) as zf:
+        shown = _sheet_names(zf)
         for name in zf.namelist():
             if not (name.startswith("xl/worksheets/") and name.endswith(".bin")):
                 continue
@@ -45,12 +47,57 @@ def xlsb_extent(path: Path, limits: Limits) -> dict[str, tuple[int, int]]:
                     data = fh.read(limits.max_unzipped_bytes + 1)  # the guard measured it
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError):
                 raise unreadable("corrupt-zip", member=name) from None
+            sheet = shown.get(name, name)  # the sheet's tab, as the user finds it
             rows, cols = _declared(data[:_HEAD])
-            check_cells(name, rows, cols, limits)
+            check_cells(sheet, rows, cols, limits)
             rows, cols = _cells_extent(data)
             out[name] = (rows, cols)
-            check_cells(name, rows, cols, limits)
+            check_cells(sheet, rows, cols, limits)
     return out
+
+
+_BUNDLE_SHEET = 0x009C  # BrtBundleSh: a sheet's state, tab id, relationship id and name
+
+
+def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet part's tab name (xl/workbook.bin's BrtBundleSh records through their
+    relationships); {} where the workbook cannot tell (the part's name is shown instead)."""
+    from defusedxml import ElementTree
+
+    try:
+        book = zf.read("xl/workbook.bin")
+        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.bin.rels"))
+    except Exception:  # absent, damaged or refused: calamine will say what it makes of it
+        return {}
+    targets = {
+        rel.get("Id"): posixpath.normpath(posixpath.join("xl", rel.get("Target") or ""))
+        for rel in rels
+    }
+    names: dict[str, str] = {}
+    pos = 0
+    while pos < len(book):
+        rtype, pos = _varint(book, pos, 2)
+        size, pos = _varint(book, pos, 4)
+        body, pos = book[pos : pos + size], pos + size
+        if rtype == _BUNDLE_SHEET:
+            rel_id, at = _wide_string(body, 8)
+            name, _ = _wide_string(body, at)
+            member = targets.get(rel_id)
+            if member and name:
+                names[member] = name
+    return names
+
+
+def _wide_string(data: bytes, pos: int) -> tuple[str | None, int]:
+    """An XLWideString (a u32 count of UTF-16 units, then the units) at `pos`; None when it
+    does not fit."""
+    if pos + 4 > len(data):
+        return None, pos
+    count = struct.unpack_from("<I", data, pos)[0]
+    end = pos + 4 + 2 * count
+    if count == 0xFFFFFFFF or end > len(data):
+        return None, pos + 4
+    return data[pos + 4 : end].decode("utf-16-le", "replace"), end
 
 
 # The records calamine 0.36 makes a cell of (`XlsbCellsReader::next_cell`); BrtCellBlank (1)
