@@ -114,3 +114,10 @@ def test_a_sheet_the_workbook_does_not_name_is_shown_by_its_part(tmp_path: Path)
             zf.writestr(n, data)
     fr = read_file(path)
     assert [f.sheet for f in fr.findings] == ["xl/worksheets/sheet1.bin"]
+
+
+@pytest.mark.parametrize(
+    "target", ["worksheets/sheet1.bin", "/xl/worksheets/sheet1.bin", "./worksheets/sheet1.bin"]
+)
+def test_a_relationship_names_its_part_relative_or_absolute(target: str) -> None:
+    assert xlsb._member(target) == "xl/worksheets/sheet1.bin"

@@ -69,10 +69,7 @@ def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
         rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.bin.rels"))
     except Exception:  # absent, damaged or refused: calamine will say what it makes of it
         return {}
-    targets = {
-        rel.get("Id"): posixpath.normpath(posixpath.join("xl", rel.get("Target") or ""))
-        for rel in rels
-    }
+    targets = {rel.get("Id"): _member(rel.get("Target") or "") for rel in rels}
     names: dict[str, str] = {}
     pos = 0
     while pos < len(book):
@@ -86,6 +83,13 @@ def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
             if member and name:
                 names[member] = name
     return names
+
+
+def _member(target: str) -> str:
+    """A relationship's target as a zip member (relative to xl/, or absolute)."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join("xl", target))
 
 
 def _wide_string(data: bytes, pos: int) -> tuple[str | None, int]:
