@@ -12,14 +12,14 @@ uncomputed formulas are not read from .xlsb (the README says so).
 
 from __future__ import annotations
 
-import posixpath
 import struct
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from gender_plan_cli.reading.calamine import CalamineBook
 from gender_plan_cli.reading.limits import Limits, check_cells, unreadable
-from gender_plan_cli.reading.zipguard import Entries, open_zip, zip_guard
+from gender_plan_cli.reading.zipguard import Entries, open_zip, workbook_part, zip_guard
 
 _WS_DIM, _BEGIN_SHEET_DATA = 0x0094, 0x0091
 _HEAD = 64 * 1024  # the dimension record sits in the first few records of a sheet part
@@ -69,27 +69,17 @@ def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
         rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.bin.rels"))
     except Exception:  # absent, damaged or refused: calamine will say what it makes of it
         return {}
-    targets = {rel.get("Id"): _member(rel.get("Target") or "") for rel in rels}
+    targets = {rel.get("Id"): workbook_part(rel.get("Target") or "") for rel in rels}
     names: dict[str, str] = {}
-    pos = 0
-    while pos < len(book):
-        rtype, pos = _varint(book, pos, 2)
-        size, pos = _varint(book, pos, 4)
-        body, pos = book[pos : pos + size], pos + size
+    for rtype, at, size in _records(book):
         if rtype == _BUNDLE_SHEET:
+            body = book[at : at + size]
             rel_id, at = _wide_string(body, 8)
             name, _ = _wide_string(body, at)
             member = targets.get(rel_id)
             if member and name:
                 names[member] = name
     return names
-
-
-def _member(target: str) -> str:
-    """A relationship's target as a zip member (relative to xl/, or absolute)."""
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join("xl", target))
 
 
 def _wide_string(data: bytes, pos: int) -> tuple[str | None, int]:
@@ -119,18 +109,17 @@ def _cells_extent(data: bytes) -> tuple[int, int]:
     than four bytes leaves bytes of an earlier, longer one there, as here. Cells are counted
     from the first BrtBeginSheetData (calamine skips some blocks before it: a file that hides
     the record inside one is measured larger than calamine reads it, never smaller)."""
-    pos = _record_start(data, _BEGIN_SHEET_DATA)
-    if pos is None:
+    head = b""  # the buffer's first bytes, as the records up to BrtBeginSheetData leave them
+    for rtype, at, size in _records(data):
+        written = data[at : at + min(size, 4)]
+        head = written + head[len(written) :]
+        if rtype == _BEGIN_SHEET_DATA:
+            pos = at + size
+            break
+    else:
         return 0, 0
     n, row, high_row, high_col = len(data), 0, -1, -1
-    head = _buffer_before(data, pos)  # the buffer's first bytes, when written by short records
-    at = -1  # else: where the last record of four bytes or more starts, which they are
-    cells, row_header, end_data, unpack = (
-        _CELL_RECORDS,
-        _ROW_HEADER,
-        _END_SHEET_DATA,
-        struct.unpack_from,
-    )
+    at = -1  # where the last record of four bytes or more starts; -1: the buffer starts `head`
     while pos < n:
         rtype = data[pos]
         pos += 1
@@ -152,14 +141,14 @@ def _cells_extent(data: bytes) -> tuple[int, int]:
             old = data[at : at + 4] if at >= 0 else head
             head, at = data[pos : pos + size] + old[size:], -1
         pos += size
-        if rtype in cells or rtype == row_header:
+        if rtype in _CELL_RECORDS or rtype == _ROW_HEADER:
             if at >= 0:
-                value = unpack("<I", data, at)[0]
+                value = struct.unpack_from("<I", data, at)[0]
             elif len(head) == 4:
-                value = unpack("<I", head, 0)[0]
+                value = struct.unpack_from("<I", head, 0)[0]
             else:
                 break  # calamine cannot read a u32 from its buffer and fails: no range is made
-            if rtype == row_header:
+            if rtype == _ROW_HEADER:
                 row = value
                 if row > _LAST_ROW:
                     break
@@ -168,46 +157,28 @@ def _cells_extent(data: bytes) -> tuple[int, int]:
                     high_row = row
                 if value > high_col:
                     high_col = value
-        elif rtype == end_data:
+        elif rtype == _END_SHEET_DATA:
             break
     if high_row < 0:
         return 0, 0
     return high_row + 1, high_col + 1
 
 
-def _buffer_before(data: bytes, end: int) -> bytes:
-    """The first four bytes of calamine's record buffer after the records before `end` (and its
-    length, when under four)."""
-    pos, buf = 0, b""
-    while pos < end:
-        _, pos = _varint(data, pos, 2)
-        size, pos = _varint(data, pos, 4)
-        head = data[pos : pos + min(size, 4)]
-        buf = head + buf[len(head) :]
-        pos += size
-    return buf
-
-
-def _record_start(data: bytes, wanted: int) -> int | None:
-    """Where the record after the first `wanted` record starts; None when there is none."""
+def _records(data: bytes) -> Iterator[tuple[int, int, int]]:
+    """(type, where its data starts, its size) of each BIFF12 record, as calamine reads the type
+    (two bytes at most) and the size (four)."""
     pos = 0
     while pos < len(data):
         rtype, pos = _varint(data, pos, 2)
         size, pos = _varint(data, pos, 4)
+        yield rtype, pos, size
         pos += size
-        if rtype == wanted:
-            return pos
-    return None
 
 
 def _declared(data: bytes) -> tuple[int, int]:
     """The extent in a BrtWsDim record at the head of a sheet part; (0, 0) when absent."""
-    pos = 0
-    while pos < len(data):
-        rtype, pos = _varint(data, pos, 2)
-        size, pos = _varint(data, pos, 4)
-        body = data[pos : pos + size]
-        pos += size
+    for rtype, at, size in _records(data):
+        body = data[at : at + size]
         if rtype == _WS_DIM and len(body) >= 16:
             r0, r1, c0, c1 = struct.unpack_from("<IIII", body, 0)
             return max(r1 - r0 + 1, 0) if r1 >= r0 else 0, max(c1 - c0 + 1, 0) if c1 >= c0 else 0

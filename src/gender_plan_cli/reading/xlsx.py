@@ -16,7 +16,6 @@ Before any of this, the zip itself passes `zipguard.zip_guard`.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import threading
 import zipfile
@@ -37,7 +36,14 @@ from gender_plan_cli.reading.limits import (
     reader_failure,
     unreadable,
 )
-from gender_plan_cli.reading.zipguard import Entries, Guarded, member_chunks, read_member, zip_guard
+from gender_plan_cli.reading.zipguard import (
+    Entries,
+    Guarded,
+    member_chunks,
+    read_member,
+    workbook_part,
+    zip_guard,
+)
 
 _SCAN_CHUNK = 4 * 1024 * 1024
 
@@ -173,12 +179,7 @@ def _sheet_entries(book: bytes, rels_xml: bytes) -> tuple[tuple[str, str | None,
         raise ReadProblem("unreadable-file", "unreadable-file", reason=str(exc)) from None
     targets = {}
     for rel in rels_root:
-        target = rel.get("Target") or ""
-        if target.startswith("/"):
-            member = target.lstrip("/")
-        else:
-            member = posixpath.normpath(posixpath.join("xl", target))
-        targets[rel.get("Id")] = member
+        targets[rel.get("Id")] = workbook_part(rel.get("Target") or "")
     sheets = []
     for el in root.iter():
         if el.tag.rsplit("}", 1)[-1] != "sheet":

@@ -11,6 +11,7 @@ printed.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import struct
 import zipfile
@@ -36,6 +37,13 @@ from gender_plan_cli.reading.text import decode_head
 MAX_MEMBERS = 10_000  # a workbook of 200 sheets has a few hundred; parsing 2M entries costs GB
 RATIO_FLOOR = MiB  # members below this are never refused for their ratio
 XML_PROLOG_BYTES = 64 * 1024  # a real prolog is an XML declaration; anything longer is refused
+
+
+def workbook_part(target: str) -> str:
+    """The zip member a workbook relationship's target names (relative to xl/, or absolute)."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join("xl", target))
 
 
 def open_zip(path: Path) -> zipfile.ZipFile:
