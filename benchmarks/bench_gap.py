@@ -20,11 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_large import write_workbook  # noqa: E402
 
-from gender_plan_cli.assess import evaluate  # noqa: E402
-from gender_plan_cli.load import load_paths  # noqa: E402
+from gender_plan_cli.intake.load import load_paths  # noqa: E402
 from gender_plan_cli.paths import bundled_rules  # noqa: E402
 from gender_plan_cli.render.gap_json import render_gap_json  # noqa: E402
-from gender_plan_cli.rules import load_rules  # noqa: E402
+from gender_plan_cli.targets.assess import evaluate  # noqa: E402
+from gender_plan_cli.targets.rules import load_rules  # noqa: E402
 
 
 def bare_read(path: Path) -> int:

@@ -23,13 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_roster import UNITS, write_roster  # noqa: E402
 
-from gender_plan_cli.assess import evaluate  # noqa: E402
-from gender_plan_cli.load import load_paths  # noqa: E402
+from gender_plan_cli.collection.registry import load_registry  # noqa: E402
+from gender_plan_cli.intake.load import load_paths  # noqa: E402
 from gender_plan_cli.paths import bundled_rules  # noqa: E402
-from gender_plan_cli.registry import load_registry  # noqa: E402
 from gender_plan_cli.render.check_json import render_check_json  # noqa: E402
 from gender_plan_cli.render.gap_json import render_gap_json  # noqa: E402
-from gender_plan_cli.rules import load_rules  # noqa: E402
+from gender_plan_cli.targets.assess import evaluate  # noqa: E402
+from gender_plan_cli.targets.rules import load_rules  # noqa: E402
 
 
 def bare_read(path: Path) -> int:

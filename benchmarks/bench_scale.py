@@ -33,7 +33,7 @@ FOLDER = """
 import sys, time
 from pathlib import Path
 from python_calamine import CalamineWorkbook as W
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.load import read_file
 files = sorted(Path(sys.argv[1]).glob("*.xlsx"))
 for f in files[:5]:
     read_file(f)  # warm: imports, caches

@@ -802,7 +802,7 @@ def write_2024(units: list[Unit], path: Path, year: int = 2024) -> None:
 
 def write_return_template(units: list[Unit], path: Path, signed: str | None = None) -> None:
     """A commune's return on the form `gplan template` writes, with its signature date line."""
-    from gender_plan_cli.template import DATE_ROW, FIRST_DATA_ROW, build_template
+    from gender_plan_cli.render.template import DATE_ROW, FIRST_DATA_ROW, build_template
 
     wb = build_template("vi")
     wb.properties.created = STAMP
@@ -1107,7 +1107,7 @@ def write_broken_duplicate_column(path: Path) -> None:
 def write_broken_no_units(path: Path) -> None:
     """The blank form sent back by a unit, saved again by a program that dropped gplan's
     marker (a form still carrying it is gplan's own blank form: skipped as `own-output`)."""
-    from gender_plan_cli.template import build_template
+    from gender_plan_cli.render.template import build_template
 
     wb = build_template("vi")
     wb.properties.keywords = None

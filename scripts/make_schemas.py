@@ -1,8 +1,8 @@
-"""Write src/gender_plan_cli/schemas/*.json from the models (a test fails when they are stale)."""
+"""Write src/gender_plan_cli/render/schemas/*.json from the models (a test fails when they are stale)."""
 
 from __future__ import annotations
 
-from gender_plan_cli.schema import NAMES, SCHEMAS, build
+from gender_plan_cli.render.schema import NAMES, SCHEMAS, build
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
 
 from render_report import render  # noqa: E402
 
-from gender_plan_cli.template import write_template  # noqa: E402
+from gender_plan_cli.render.template import write_template  # noqa: E402
 
 DOCS_PNG = ROOT / "docs" / "template.png"
 

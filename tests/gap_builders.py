@@ -10,7 +10,7 @@ import yaml
 
 from gender_plan_cli.paths import bundled_rules
 from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.rules import Rules
+from gender_plan_cli.targets.rules import Rules
 
 RECORD = {
     "unit_code": "U01",

@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.load import read_file
 from gender_plan_cli.records import FileResult
 
 

@@ -163,7 +163,7 @@ def test_an_unknown_option_is_a_usage_error(good: Path) -> None:
 
 
 def test_a_bug_is_one_line_with_a_hint(good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import gender_plan_cli.load as load
+    import gender_plan_cli.intake.load as load
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")

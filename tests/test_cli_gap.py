@@ -533,10 +533,10 @@ def test_gap_json_is_written_as_bytes_the_same_on_stdout_and_into_a_file(
     document as `model_dump_json`, with the platform's line ends in a file."""
     import os
 
-    from gender_plan_cli.assess import evaluate
-    from gender_plan_cli.load import load_paths
+    from gender_plan_cli.intake.load import load_paths
     from gender_plan_cli.render.gap_json import gap_json_bytes
-    from gender_plan_cli.rules import load_rules
+    from gender_plan_cli.targets.assess import evaluate
+    from gender_plan_cli.targets.rules import load_rules
 
     path = simple_form(tmp_path / "f.xlsx", [unit(unit_name="Sở Nội vụ"), unit(unit_code="S02")])
     out = runner.invoke(app, ["gap", str(path), "-y", "2025", "-f", "json"])

@@ -11,8 +11,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from gender_plan_cli.cli import app
-from gender_plan_cli.load import load_paths
-from gender_plan_cli.registry import load_registry
+from gender_plan_cli.collection.registry import load_registry
+from gender_plan_cli.intake.load import load_paths
 from gender_plan_cli.render.check_table import render_check
 from roster_builders import GENDER_COLUMN_PEOPLE, REGISTRY, gender_column_roster
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from builders import simple_form, unit
-from gender_plan_cli import columns
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.load import read_file
+from gender_plan_cli.validation import columns
 
 
 def _units(n: int, **odd: dict[str, Any]) -> list[list[Any]]:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from builders import codes_at, simple_form, unit
-from gender_plan_cli.load import load_paths
+from gender_plan_cli.intake.load import load_paths
 
 JAN = 1_764_547_200  # 2025-12-01 00:00 UTC, a fixed moment for file times
 

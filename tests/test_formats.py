@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from builders import LABELS, codes_at, simple_form, unit
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.load import read_file
 
 ROWS = [
     unit(),

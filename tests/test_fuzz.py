@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from builders import simple_form, to_cp1258, write_xlsb
 from conftest import IN_CI
-from gender_plan_cli.load import load_paths
+from gender_plan_cli.intake.load import load_paths
 from gender_plan_cli.records import FileResult, LoadResult
 from hostile_builders import (
     XlsSheet,

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from gender_plan_cli.assess import evaluate
-from gender_plan_cli.load import load_paths
+from gender_plan_cli.intake.load import load_paths
 from gender_plan_cli.render.gap_json import gap_json_bytes, gap_json_chunks
-from gender_plan_cli.results import GapReport
-from gender_plan_cli.rules import load_rules
+from gender_plan_cli.targets.assess import evaluate
+from gender_plan_cli.targets.results import GapReport
+from gender_plan_cli.targets.rules import load_rules
 
 SAMPLES = Path("data/samples")
 

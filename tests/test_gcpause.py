@@ -7,7 +7,7 @@ from pathlib import Path
 
 from builders import simple_form, unit
 from gender_plan_cli.gcpause import gc_paused
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.load import read_file
 
 
 def test_paused_inside_restored_after_even_on_error() -> None:

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from builders import LABELS, codes_at, unit, write_xlsx
 from gender_plan_cli.cli import app
-from gender_plan_cli.headers import bundled_headers, match_header, words
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.load import read_file
+from gender_plan_cli.layout.headers import bundled_headers, match_header, words
 
 runner = CliRunner()
 
@@ -29,7 +29,7 @@ def province(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def test_the_bundled_file_ships_inside_the_package() -> None:
-    assert bundled_headers().parent.name == "data"
+    assert bundled_headers().parent.name == "layout"
     assert bundled_headers().parent.parent.name == "gender_plan_cli"
     assert "staff_total" in words().fields
 
@@ -76,7 +76,7 @@ def test_help_reads_no_yaml() -> None:
         "from typer.testing import CliRunner\n"
         "from gender_plan_cli.cli import app\n"
         "CliRunner().invoke(app, ['--help'])\n"
-        "print('gender_plan_cli.header_file' in sys.modules, 'yaml' in sys.modules)\n"
+        "print('gender_plan_cli.layout.header_file' in sys.modules, 'yaml' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
@@ -85,7 +85,7 @@ def test_help_reads_no_yaml() -> None:
 def test_a_vocabulary_remembers_what_it_read_within_a_bound(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Every form repeats its headers: each text is folded once; a sheet of unique texts
     cannot grow the memory past the bound."""
-    from gender_plan_cli import headers
+    from gender_plan_cli.layout import headers
 
     monkeypatch.setattr(headers, "_SEEN_MAX", 3)
     vocab = headers.Vocab([("Mã đơn vị", "unit_code"), ("Tên đơn vị", "unit_name")])

@@ -35,7 +35,7 @@ from pathlib import Path
 
 mode, args = sys.argv[1], json.loads(sys.argv[2])
 if mode == "load":
-    from gender_plan_cli.load import load_paths
+    from gender_plan_cli.intake.load import load_paths
 
     res = load_paths([Path(p) for p in args])
     out = [

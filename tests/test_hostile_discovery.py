@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from builders import LABELS, simple_form, unit
 from gender_plan_cli.cli import app
-from gender_plan_cli.load import discover, load_paths, read_file
+from gender_plan_cli.intake.load import discover, load_paths, read_file
 from hostile_builders import sheet_xml, write_xlsx_parts
 
 runner = CliRunner()

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from builders import LABELS, simple_form, unit, write_csv
 from gender_plan_cli.cli import app
-from gender_plan_cli.parse import parse_count
 from gender_plan_cli.safe_output import printable
+from gender_plan_cli.validation.parse import parse_count
 
 runner = CliRunner()
 

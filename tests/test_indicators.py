@@ -9,12 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gap_builders import bundled, bundled_data, rec, rules_with
-from gender_plan_cli.assess import evaluate, select_report_year
 from gender_plan_cli.contract import GROUP_FIELDS
-from gender_plan_cli.indicators import ceil_tol, key_leader_targets
 from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.results import IndicatorResult
-from gender_plan_cli.rules import Rules
+from gender_plan_cli.targets.assess import evaluate, select_report_year
+from gender_plan_cli.targets.indicators import ceil_tol, key_leader_targets
+from gender_plan_cli.targets.results import IndicatorResult
+from gender_plan_cli.targets.rules import Rules
 
 RULES = bundled()
 
@@ -342,7 +342,7 @@ def test_ethnic_minority_factor_and_minimum_come_from_the_rules() -> None:
 
     data = bundled_data()
     data["targets"]["ethnic_minority_leaders"].update(min_leaders=2, factor=2.0)
-    from gender_plan_cli.rules import Rules
+    from gender_plan_cli.targets.rules import Rules
 
     rules = Rules.model_validate(data)
     r = ind([em("A", 25, 10, 4), em("B", 5, 10, 2)], "ethnic_minority_leaders", rules=rules)
@@ -531,7 +531,7 @@ def test_properties_of_every_result(data, year, rules, by) -> None:  # type: ign
 def test_units_are_ordered_as_one_sort_on_the_whole_key(rows, by_target) -> None:  # type: ignore[no-untyped-def]
     """Three stable sorts keyed in C put the units exactly where one sort on the tuple key
     (−shortfall, −target, code) put them, ties kept in the order they were made."""
-    from gender_plan_cli.indicators import _sort_units
+    from gender_plan_cli.targets.indicators import _sort_units
 
     units = [
         {"shortfall": s, "target": t, "unit_code": c, "made": i} for i, (s, t, c) in enumerate(rows)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from builders import simple_form, unit
-from gender_plan_cli.isolation import WorkerLimits, read_isolated
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.isolation import WorkerLimits, read_isolated
+from gender_plan_cli.intake.load import read_file
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS
 from hostile_builders import (
     _stray_xfd as stray_xfd,
@@ -167,7 +167,7 @@ def test_with_another_thread_running_workers_come_from_the_forkserver(tmp_path: 
     """A progress bar's thread makes fork unsafe: the forkserver isolates just as well."""
     import threading
 
-    from gender_plan_cli import isolation
+    from gender_plan_cli.intake import isolation
 
     paths = [valid(tmp_path, "a.xlsx", "A01"), tmp_path / "abort.xlsx"]
     paths[1].write_bytes(b"")
@@ -207,7 +207,7 @@ def test_the_cli_reads_every_file_in_a_worker_and_survives_its_death(tmp_path: P
 
 def overlaps_told(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The indexes of the files whose workers told the parent their read overlapped."""
-    from gender_plan_cli import isolation
+    from gender_plan_cli.intake import isolation
 
     told: list[int] = []
     real = isolation._Pool._on_message
@@ -227,7 +227,7 @@ def test_an_overlapped_read_that_dies_is_read_again_with_the_scan_first(
     """In a worker, calamine parses while the scan measures. A stray cell at XFD1048576 makes
     calamine ask for a grid no cap allows and the worker dies; the file is read once more with
     the scan first, which names the sheet and its extent, exactly as a read in-process does."""
-    from gender_plan_cli import isolation
+    from gender_plan_cli.intake import isolation
 
     stray = stray_xfd(tmp_path)
     paths = [valid(tmp_path, "a.xlsx", "A01"), stray, valid(tmp_path, "z.xlsx", "Z01")]
@@ -267,7 +267,7 @@ def test_a_worker_near_its_cap_does_not_overlap(
 ) -> None:
     """A thread may fail to start in a worker with little address space left (one forked from
     a large parent): such a worker reads one step after the other, and says no overlap."""
-    from gender_plan_cli import isolation
+    from gender_plan_cli.intake import isolation
 
     told = overlaps_told(monkeypatch)
     paths = [valid(tmp_path, "a.xlsx", "A01")]

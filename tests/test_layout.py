@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builders import LABELS, codes_at, simple_form, unit, write_csv, write_xlsx
-from gender_plan_cli.load import load_paths, read_file
+from gender_plan_cli.intake.load import load_paths, read_file
 
 TOP = [
     "STT",

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from gender_plan_cli.cli import app
 from gender_plan_cli.contract import FIELDS
-from gender_plan_cli.load import load_paths
-from gender_plan_cli.template import FIRST_DATA_ROW
+from gender_plan_cli.intake.load import load_paths
+from gender_plan_cli.render.template import FIRST_DATA_ROW
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"

@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gender_plan_cli.contract import MAX_COUNT, Kind
-from gender_plan_cli.parse import parse_bool, parse_count, parse_percent, parse_value, parse_year
+from gender_plan_cli.validation.parse import (
+    parse_bool,
+    parse_count,
+    parse_percent,
+    parse_value,
+    parse_year,
+)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gender_plan_cli.cli import app
-from gender_plan_cli.load import discover
+from gender_plan_cli.intake.load import discover
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real-forms"
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus/real-forms absent")

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from builders import LABELS, UNIT, codes_at, simple_form, unit, write_xlsb, write_xlsx
 from gender_plan_cli.contract import Kind, match_choice
-from gender_plan_cli.headers import match_child, match_header, match_standalone
+from gender_plan_cli.intake.load import discover, read_file
 from gender_plan_cli.layout import classify, locate
 from gender_plan_cli.layout.cells import is_number_like
+from gender_plan_cli.layout.headers import match_child, match_header, match_standalone
 from gender_plan_cli.layout.locate import is_column_number_row
-from gender_plan_cli.load import discover, read_file
 from gender_plan_cli.reading.grid import SheetGrid
 
 COL = {f: chr(65 + i) for i, f in enumerate(UNIT)}  # field id → its letter in LABELS order
@@ -415,7 +415,7 @@ def test_no_units_under_a_header_says_where_the_figures_are(tmp_path: Path) -> N
 
 
 def test_the_template_lists_the_levels_of_its_report_year(tmp_path: Path) -> None:
-    from gender_plan_cli.template import choice_labels
+    from gender_plan_cli.render.template import choice_labels
 
     assert "Quận, huyện, thị xã" in choice_labels("level", "vi")
     assert "Quận, huyện, thị xã" in choice_labels("level", "vi", 2024)

@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 
 from builders import codes_at, simple_form, unit, write_csv
 from gender_plan_cli.cli import app
-from gender_plan_cli.load import load_paths
-from gender_plan_cli.registry import load_registry
+from gender_plan_cli.collection.registry import load_registry
+from gender_plan_cli.intake.load import load_paths
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_REGISTRY = REPO / "data" / "samples" / "units.yaml"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from builders import simple_form, unit, write_xlsx
-from gender_plan_cli.load import load_paths, read_file
-from gender_plan_cli.registry import Registry, load_registry
+from gender_plan_cli.collection.registry import Registry, load_registry
+from gender_plan_cli.intake.load import load_paths, read_file
 from roster_builders import (
     COMMUNE_PEOPLE,
     GENDER_COLUMN_PEOPLE,

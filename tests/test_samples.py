@@ -13,7 +13,7 @@ import pytest
 
 from gender_plan_cli.contract import COUNT_FIELDS
 from gender_plan_cli.findings import SEVERITY
-from gender_plan_cli.load import load_paths
+from gender_plan_cli.intake.load import load_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
@@ -289,7 +289,7 @@ def test_broken_files_do_not_collide_with_good_ones() -> None:
 def test_sample_rosters_beside_a_return() -> None:
     """With the registry: Cổ Đô's roster checks its return (two figures differ), commune 013's
     roster gives its two units; the return counts for Cổ Đô."""
-    from gender_plan_cli.registry import load_registry
+    from gender_plan_cli.collection.registry import load_registry
 
     registry = load_registry(SAMPLES / "units.yaml")
     result = load_paths(

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from gender_plan_cli.cli import app
-from gender_plan_cli.schema import NAMES, build, shipped
+from gender_plan_cli.render.schema import NAMES, build, shipped
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from gender_plan_cli.cli import app
 from gender_plan_cli.contract import COUNT_FIELDS, FIELDS, LEVELS, UNIT_TYPES
-from gender_plan_cli.template import (
+from gender_plan_cli.render.template import (
     AGENCY_ROW,
     DATE_ROW,
     FIRST_DATA_ROW,
@@ -130,7 +130,7 @@ def test_printed_on_a4_one_page_wide(form_vi: openpyxl.Workbook) -> None:
 
 
 def test_instructions_rows_are_tall_enough_for_their_text(form_vi: openpyxl.Workbook) -> None:
-    from gender_plan_cli.template_help import lines_needed
+    from gender_plan_cli.render.template_help import lines_needed
 
     ws = form_vi.worksheets[1]
     for row in ws.iter_rows(min_row=3, max_col=4):
@@ -354,7 +354,7 @@ ENGLISH = {
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_form_filled_through_its_labels_checks_clean(tmp_path: Path, lang: str) -> None:
-    from gender_plan_cli.load import load_paths
+    from gender_plan_cli.intake.load import load_paths
 
     out, code, _ = write(tmp_path, "--lang", lang)
     assert code == 0
@@ -399,7 +399,7 @@ def test_signature_block_and_column_numbers_are_no_units(tmp_path: Path) -> None
     wb.save(out)
     result = runner.invoke(app, ["check", str(out), "--format", "json"])
     assert result.exit_code == 0, result.output
-    from gender_plan_cli.load import load_paths
+    from gender_plan_cli.intake.load import load_paths
 
     loaded = load_paths([out])
     assert [r.unit_code for r in loaded.records] == ["S01", "X007-UB"]

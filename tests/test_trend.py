@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from gap_builders import bundled, rec
-from gender_plan_cli.assess import evaluate
 from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.trend import (
+from gender_plan_cli.targets.assess import evaluate
+from gender_plan_cli.targets.trend import (
     TrendPoint,
     build_trend,
     changes_per_year,

@@ -7,7 +7,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.load import read_file
 from gender_plan_cli.reading import xls
 from gender_plan_cli.reading.detect import detect
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits, ReadProblem

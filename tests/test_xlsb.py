@@ -17,7 +17,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from builders import _rec, write_xlsb
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.load import read_file
 from gender_plan_cli.reading import xlsb
 from gender_plan_cli.reading.calamine import CalamineBook
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from builders import simple_form, unit
-from gender_plan_cli.load import read_file
+from gender_plan_cli.intake.load import read_file
 from gender_plan_cli.reading import xlsx
 from gender_plan_cli.reading.limits import CHUNK, DEFAULT_LIMITS, Limits, set_overlap
 from hostile_builders import (

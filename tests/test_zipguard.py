@@ -189,7 +189,7 @@ def test_empty_shared_strings_is_fine(tmp_path: Path) -> None:
 
 
 def _read(path: Path) -> tuple[str | None, str | None]:
-    from gender_plan_cli.load import read_file
+    from gender_plan_cli.intake.load import read_file
 
     found = read_file(path).findings
     return (found[0].code, found[0].message_id) if found else (None, None)
@@ -213,7 +213,7 @@ def test_the_only_sheet_is_inflated_once_and_checked_as_the_guard_checks(
     assert list(guarded.later) == ["xl/worksheets/sheet1.xml"]
     assert "xl/worksheets/sheet1.xml" not in inflated
     inflated.clear()
-    from gender_plan_cli.load import read_file
+    from gender_plan_cli.intake.load import read_file
 
     result = read_file(path)
     assert result.units == 3 and result.valid()
@@ -312,7 +312,7 @@ def test_a_return_has_its_zip_directory_read_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`detect` reads the directory and the guard checks those entries: one parse a file."""
-    from gender_plan_cli.load import read_file
+    from gender_plan_cli.intake.load import read_file
 
     reads: list[str] = []
     real = zipfile.ZipFile._RealGetContents  # type: ignore[attr-defined]
@@ -329,7 +329,7 @@ def test_a_return_has_its_zip_directory_read_once(
 
 def test_the_entries_detect_read_are_checked_as_the_guard_reads_them(tmp_path: Path) -> None:
     """A forged directory (a name twice) is refused on the loader's path too."""
-    from gender_plan_cli.load import read_file
+    from gender_plan_cli.intake.load import read_file
 
     (finding,) = read_file(_a_name_twice(tmp_path / "dup.xlsx")).findings
     assert (finding.message_id, finding.args["member"]) == (
@@ -357,7 +357,7 @@ def test_shared_strings_declaring_ten_billion_are_refused_before_calamine(
     cannot have, and the process aborted."""
     import python_calamine
 
-    from gender_plan_cli.load import read_file
+    from gender_plan_cli.intake.load import read_file
 
     def no_calamine(*args: object, **kwargs: object) -> None:
         raise AssertionError("calamine opened the workbook")

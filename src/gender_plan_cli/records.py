@@ -9,13 +9,25 @@ from typing import Any, Literal, overload
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from gender_plan_cli.collection.received import Received
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, PARTS
 from gender_plan_cli.findings import Finding
-from gender_plan_cli.received import Received
-from gender_plan_cli.roster.model import RosterUnit
 
 Level = str  # one of contract.LEVELS ids
 UnitType = str  # one of contract.UNIT_TYPES ids
+
+
+class RosterUnit(BaseModel):
+    """One unit of a roster as written (code, name, UBND/HĐND), with its people counted."""
+
+    code: str | None = None
+    name: str | None = None
+    body: str | None = None  # "ubnd" / "hdnd" when the positions or the unit say so
+    report_year: int | None = None
+    counts: dict[str, int] = {}
+    first_row: int = 0  # the row of its first person, where a finding about the unit goes
+    column: int | None = None  # the unit's column (code, else name), for that finding
+    blocked: bool = False  # a person of the unit has an error: no record
 
 
 class UnitRecord(BaseModel):

@@ -33,9 +33,9 @@ from gender_plan_cli.safe_output import printable
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from gender_plan_cli.isolation import WorkerLimits
+    from gender_plan_cli.collection.registry import Registry
+    from gender_plan_cli.intake.isolation import WorkerLimits
     from gender_plan_cli.records import LoadResult
-    from gender_plan_cli.registry import Registry
     from gender_plan_cli.roster.config import RosterConfig
 
 
@@ -177,8 +177,8 @@ def load_files(
 
     `not_into`: the output file of the command, which must not be one of the files read.
     """
-    from gender_plan_cli.isolation import WorkerLimits
-    from gender_plan_cli.load import load_paths
+    from gender_plan_cli.intake.isolation import WorkerLimits
+    from gender_plan_cli.intake.load import load_paths
 
     header_words_or_exit(lang)
     files = resolve_paths(paths, lang)
@@ -227,8 +227,8 @@ def registry_for(
 ) -> Registry | None:
     """The registry of units in force: `--units`, GPLAN_UNITS, a `units.*` beside the rules
     file in use (not the bundled one), or at the top of a folder named as PATH; else None."""
+    from gender_plan_cli.collection.registry import NAMES, find_registry, load_registry
     from gender_plan_cli.paths import local_rules
-    from gender_plan_cli.registry import NAMES, find_registry, load_registry
 
     in_use = rules if rules is not None else (None if os.environ.get("CI") else local_rules())
     found = find_registry(explicit, in_use.parent if in_use is not None else None)
@@ -266,9 +266,9 @@ ReceivedOption = Annotated[
 
 def data_inputs(paths: list[Path] | None, lang: str):  # type: ignore[no-untyped-def]
     """The paths to read and how they were chosen; says so on stderr when not named."""
-    from gender_plan_cli.load import EXTENSIONS
+    from gender_plan_cli.intake.load import EXTENSIONS
     from gender_plan_cli.paths import bundled_samples
-    from gender_plan_cli.results import DataSource
+    from gender_plan_cli.targets.results import DataSource
 
     if paths:
         return DataSource(kind="paths", paths=[str(p) for p in paths]), list(paths)
@@ -297,7 +297,7 @@ def data_inputs(paths: list[Path] | None, lang: str):  # type: ignore[no-untyped
 def resolve_paths(paths: list[Path], lang: str) -> list[Path]:
     """The files to read, or a usage error for a path that does not exist / holds no spreadsheet."""
     from gender_plan_cli.i18n import text
-    from gender_plan_cli.load import discover
+    from gender_plan_cli.intake.load import discover
 
     try:
         files = discover(paths)
@@ -347,7 +347,7 @@ RulesOption = Annotated[
 
 def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped-def]
     """The rules in force, or a usage error naming file, line and key (exit 2)."""
-    from gender_plan_cli.rules import RulesError, load_rules
+    from gender_plan_cli.targets.rules import RulesError, load_rules
 
     chosen = path if path is not None else _rules_in_force(lang)
     shown = str(path) if path is not None else _shown(chosen)
@@ -363,13 +363,13 @@ def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped
 def header_words_or_exit(lang: str, rules_file: Path | None = None) -> str | None:
     """The header words in force (checked once, before any file is read), or a usage error
     naming file, line and key (exit 2). Returns the province's headers.yaml read, if any."""
-    from gender_plan_cli.headers import local_headers, words
-    from gender_plan_cli.rules import RulesError
+    from gender_plan_cli.layout.headers import local_headers, words
+    from gender_plan_cli.targets.rules import RulesError
 
     local = local_headers() if rules_file is None else rules_file.parent / "headers.yaml"
     try:
         if rules_file is not None and local.is_file():
-            from gender_plan_cli.header_file import read_header_file
+            from gender_plan_cli.layout.header_file import read_header_file
 
             read_header_file(local, _shown(local))
         words()

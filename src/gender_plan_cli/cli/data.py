@@ -19,15 +19,15 @@ from gender_plan_cli.cli.common import (
     registry_search,
     stderr_console,
 )
+from gender_plan_cli.collection.registry import Registry
 from gender_plan_cli.i18n import text
 from gender_plan_cli.reading.limits import Limits
 from gender_plan_cli.records import LoadResult, UnitRecord
-from gender_plan_cli.registry import Registry
-from gender_plan_cli.results import DataSource, SkippedFile, skipped_files
-from gender_plan_cli.rules import Rules
+from gender_plan_cli.targets.results import DataSource, SkippedFile, skipped_files
+from gender_plan_cli.targets.rules import Rules
 
 if TYPE_CHECKING:
-    from gender_plan_cli.isolation import WorkerLimits
+    from gender_plan_cli.intake.isolation import WorkerLimits
 
 
 @dataclass

@@ -111,9 +111,9 @@ def gap(
     jobs: Jobs = None,
 ) -> None:
     """Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of year Y."""
-    from gender_plan_cli.assess import evaluate
     from gender_plan_cli.cli.data import load_data
-    from gender_plan_cli.results import ReportYearAbsent
+    from gender_plan_cli.targets.assess import evaluate
+    from gender_plan_cli.targets.results import ReportYearAbsent
 
     language = lang_of(lang)
     year = year_or_exit(year, language)

@@ -33,7 +33,7 @@ def write_workbook(output: Path, city: Any, lang: str) -> None:
 
 
 def city_report(data: Any, rule_set: Any, rules_shown: str, year: int, report_year: int | None):  # type: ignore[no-untyped-def]
-    from gender_plan_cli.report import build_city_report
+    from gender_plan_cli.targets.report import build_city_report
 
     return build_city_report(
         data.records,

@@ -26,6 +26,6 @@ def schema(
 ) -> None:
     """In JSON Schema (draft 2020-12) của tài liệu JSON một lệnh in ra. / Print a JSON Schema."""
     from gender_plan_cli.cli.output import emit_text
-    from gender_plan_cli.schema import shipped
+    from gender_plan_cli.render.schema import shipped
 
     emit_text(shipped(name.value), None, "vi")

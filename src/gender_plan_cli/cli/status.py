@@ -61,7 +61,7 @@ def status(
 ) -> None:
     """Tình hình nhận báo cáo: đúng hạn, muộn, chưa nộp. / Who reported, late, missing."""
     from gender_plan_cli.cli.output import chosen_format, emit_text
-    from gender_plan_cli.status import collection_status
+    from gender_plan_cli.collection.status import collection_status
 
     language = lang_of(lang)
     year = year_or_exit(year, language)

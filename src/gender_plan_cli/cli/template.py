@@ -39,7 +39,7 @@ def template(
 ) -> None:
     """Ghi biểu mẫu trống để các đơn vị điền số liệu. / Write the blank submission form."""
     from gender_plan_cli.contract import DEADLINE_EN, DEADLINE_VI, MAX_YEAR, MIN_YEAR
-    from gender_plan_cli.template import write_template
+    from gender_plan_cli.render.template import write_template
 
     language = lang_of(lang)
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:

@@ -48,7 +48,7 @@ def trend(
 ) -> None:
     """Xu hướng từ 2021 và dự báo đến 2030. / The trend since 2021 and the road to 2030."""
     from gender_plan_cli.cli.data import load_data
-    from gender_plan_cli.trend import build_trend, evaluate_years
+    from gender_plan_cli.targets.trend import build_trend, evaluate_years
 
     language = lang_of(lang)
     rule_set, rules_shown = load_rules_or_exit(rules, language)

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from gender_plan_cli.headers import (
+from gender_plan_cli.layout.cells import text_of
+from gender_plan_cli.layout.headers import (
     STAFF_MALE,
     HeaderWords,
     is_connector,
@@ -24,7 +25,6 @@ from gender_plan_cli.headers import (
     match_standalone,
     words,
 )
-from gender_plan_cli.layout.cells import text_of
 from gender_plan_cli.layout.year import YearSource, report_year_above
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.reading.limits import MERGE_EXPANDED_MAX

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from gender_plan_cli.i18n import text
-from gender_plan_cli.results import (
+from gender_plan_cli.safe_output import neutralize
+from gender_plan_cli.targets.results import (
     JSON_DIGITS,
     GapReport,
     IndicatorResult,
     LeaderShare,
     indicator_base,
 )
-from gender_plan_cli.safe_output import neutralize
 
 BOM = "\ufeff"
 COLUMNS = (

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from gender_plan_cli.results import Adjustment, GapReport, IndicatorResult, UnitResult
+from gender_plan_cli.targets.results import Adjustment, GapReport, IndicatorResult, UnitResult
 
 CHUNK_ITEMS = 5_000  # list items serialised at a time: ~4 MB of JSON
 _LISTS = ("units", "adjustments")  # the lists of an IndicatorResult that grow with the units

@@ -18,7 +18,7 @@ from gender_plan_cli.render.gap_table import (
     percent,
     unit_figure,
 )
-from gender_plan_cli.results import GapReport, IndicatorResult
+from gender_plan_cli.targets.results import GapReport, IndicatorResult
 
 NARROW = 110  # columns below which the side-by-side tables no longer fit
 

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from gender_plan_cli.contract import FIELD_BY_ID, Kind, choice_label
 from gender_plan_cli.i18n import text
-from gender_plan_cli.results import (
+from gender_plan_cli.targets.results import (
     Adjustment,
     GapReport,
     IndicatorResult,

@@ -22,8 +22,8 @@ from gender_plan_cli.render.report_xlsx import (
     status,
     widths,
 )
-from gender_plan_cli.report import CityReport
-from gender_plan_cli.results import GapReport, UnitResult
+from gender_plan_cli.targets.report import CityReport
+from gender_plan_cli.targets.results import GapReport, UnitResult
 from gender_plan_cli.words import vi_sort_key
 
 SHORT_KINDS = ("key", "pool", "trained", "ethnic")

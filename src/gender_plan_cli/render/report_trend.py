@@ -16,8 +16,8 @@ from gender_plan_cli.render.report_xlsx import (
     page,
     widths,
 )
-from gender_plan_cli.report import CityReport
-from gender_plan_cli.trend import IndicatorTrend, Trend
+from gender_plan_cli.targets.report import CityReport
+from gender_plan_cli.targets.trend import IndicatorTrend, Trend
 
 SERIES = ("actual-rate", "milestone", "projection")
 CHARTED = ("female_key_leader", "pool_female", "pool_female_trained", "women_leaders")
@@ -33,7 +33,7 @@ def _target_path(ind: IndicatorTrend, year: int, rules_at: dict[str, Any]) -> fl
 
 
 def trend_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
-    from gender_plan_cli.trend import ALL_UNITS
+    from gender_plan_cli.targets.trend import ALL_UNITS
 
     trend = city.trend
     ws = wb.add_worksheet(text("report.sheet.trend", lang))

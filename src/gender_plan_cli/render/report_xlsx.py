@@ -26,8 +26,8 @@ from gender_plan_cli.render.gap_table import (
     source_text,
     status_word,
 )
-from gender_plan_cli.report import CityReport
-from gender_plan_cli.results import GapReport, IndicatorResult, indicator_base
+from gender_plan_cli.targets.report import CityReport
+from gender_plan_cli.targets.results import GapReport, IndicatorResult, indicator_base
 
 FONT = "Times New Roman"
 PERCENT = "0.0%"  # shown 53,8% where the decimal mark is a comma

@@ -9,9 +9,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from gender_plan_cli.collection.status import CSV_COLUMNS, StatusReport, UnitStatus
 from gender_plan_cli.i18n import text
 from gender_plan_cli.safe_output import neutralize
-from gender_plan_cli.status import CSV_COLUMNS, StatusReport, UnitStatus
 
 _STYLE = {"on_time": "green", "late": "yellow", "missing": "red"}
 

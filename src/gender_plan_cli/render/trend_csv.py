@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from gender_plan_cli.render.gap_csv import CsvStyle, write_table
-from gender_plan_cli.trend import Trend, changes_per_year
+from gender_plan_cli.targets.trend import Trend, changes_per_year
 
 
 def _columns(trend: Trend) -> list[tuple[str, dict[str, Any]]]:

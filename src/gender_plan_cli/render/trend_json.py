@@ -9,7 +9,7 @@ milestones [{year, target, fitted, reaches_year}]. Rates are fractions, never pe
 
 from __future__ import annotations
 
-from gender_plan_cli.trend import Trend
+from gender_plan_cli.targets.trend import Trend
 
 
 def render_trend_json(trend: Trend) -> str:

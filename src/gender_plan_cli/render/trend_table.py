@@ -8,7 +8,7 @@ from rich.text import Text
 
 from gender_plan_cli.i18n import text
 from gender_plan_cli.render.gap_table import indicator_name, percent
-from gender_plan_cli.trend import IndicatorTrend, Trend, changes_per_year
+from gender_plan_cli.targets.trend import IndicatorTrend, Trend, changes_per_year
 
 
 def signed(value: float | None, lang: str) -> str:

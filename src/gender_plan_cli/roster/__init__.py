@@ -8,9 +8,8 @@ is read here and aggregated, column by column, into the figures a return would s
     config.py     what counts (roles, ethnic groups, training levels), as data
     aggregate.py  the person rows → per-unit counts and person findings (row and cell, no names)
     resolve.py    per-unit counts → UnitRecords, the unit found in the registry
-    compare.py    a unit's return and its roster read in one run: every figure compared
 
-This module stays light: `records` imports `roster.model` from it.
+(`RosterUnit`, what a roster hands over, is a record type in `records`.)
 """
 
 from __future__ import annotations

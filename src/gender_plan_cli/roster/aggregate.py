@@ -20,7 +20,7 @@ from gender_plan_cli.records import FileResult
 from gender_plan_cli.roster.config import RosterConfig
 from gender_plan_cli.roster.count import Counter
 from gender_plan_cli.roster.header import RosterLayout
-from gender_plan_cli.validate import MAX_FINDINGS_PER_FILE
+from gender_plan_cli.validation.validate import MAX_FINDINGS_PER_FILE
 
 _REQUIRED = ("position",)
 _OPTIONAL = ("planning", "ethnicity")

@@ -15,7 +15,7 @@ from gender_plan_cli.roster.roles import Title, load_titles
 from gender_plan_cli.words import bare_key
 
 if TYPE_CHECKING:
-    from gender_plan_cli.rules import RosterRules
+    from gender_plan_cli.targets.rules import RosterRules
 
 _HERE = Path(__file__).resolve().parent
 ROLES_FILE = "roles.yaml"
@@ -35,7 +35,7 @@ def roster_config(
 ) -> RosterConfig:
     """The config for a run: the rules' `roster:` section, and `roles.yaml` beside the rules
     file when there is one (else the package's)."""
-    from gender_plan_cli.rules import RosterRules
+    from gender_plan_cli.targets.rules import RosterRules
 
     section = roster or RosterRules()
     roles = _HERE / ROLES_FILE

@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gender_plan_cli.contract import COUNT_FIELDS
-from gender_plan_cli.headers import words
+from gender_plan_cli.layout.headers import words
 from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.records import RosterUnit
 from gender_plan_cli.roster.config import RosterConfig
 from gender_plan_cli.roster.header import RosterLayout
-from gender_plan_cli.roster.model import RosterUnit
 from gender_plan_cli.roster.people import Words, column, is_date, marked, sex_of, text, yes
 from gender_plan_cli.roster.roles import RANK
 from gender_plan_cli.words import bare_key

@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from gender_plan_cli import findings as fnd
+from gender_plan_cli.collection.registry import Registry, RegistryUnit
 from gender_plan_cli.contract import COUNT_FIELDS
-from gender_plan_cli.records import FileResult, UnitRecord
-from gender_plan_cli.registry import Registry, RegistryUnit
-from gender_plan_cli.roster.model import RosterUnit
+from gender_plan_cli.records import FileResult, RosterUnit, UnitRecord
 from gender_plan_cli.roster.roles import body_of
 from gender_plan_cli.words import bare_key
 

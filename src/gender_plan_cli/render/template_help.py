@@ -141,7 +141,7 @@ def _lists(ws: Worksheet, lang: str, year: int | None) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     from gender_plan_cli.reading.grid import column_index
-    from gender_plan_cli.template import choice_labels
+    from gender_plan_cli.render.template import choice_labels
 
     first = column_index(LIST_COLUMNS["level"])
     ws.cell(LIST_HEADER_ROW - 1, first, text("template.help.lists", lang)).font = Font(

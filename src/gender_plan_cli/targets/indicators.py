@@ -15,7 +15,7 @@ from operator import attrgetter, itemgetter
 
 from gender_plan_cli.contract import GroupField
 from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.results import (
+from gender_plan_cli.targets.results import (
     Adjustment,
     Basis,
     IndicatorResult,
@@ -23,7 +23,7 @@ from gender_plan_cli.results import (
     Mode,
     UnitResult,
 )
-from gender_plan_cli.rules import ApprovedSector, RateTarget, Rules, value_at
+from gender_plan_cli.targets.rules import ApprovedSector, RateTarget, Rules, value_at
 from gender_plan_cli.words import fold
 
 TOLERANCE = 1e-9

@@ -1,7 +1,7 @@
 """The words of a form's header and rows: field headers, header groups, ordinal columns, totals
 rows, notes and the signature block.
 
-They are data (`data/headers.yaml`, extended by a `headers.yaml` next to the rules file in
+They are data (`layout/headers.yaml`, extended by a `headers.yaml` next to the rules file in
 force), loaded once, on first use, so `gplan --help` never reads YAML. Everything is matched on
 `words.key` (diacritics kept) first; the diacritic-free `words.bare_key` is a fallback only when
 no word with diacritics folds to the same bare key with another meaning (`Nam` ≠ `Năm`).
@@ -75,7 +75,7 @@ class HeaderWords:
 
 
 def bundled_headers() -> Path:
-    return Path(__file__).resolve().parent / "data" / "headers.yaml"
+    return Path(__file__).resolve().parent / "headers.yaml"
 
 
 def local_headers(cwd: Path | None = None) -> Path:
@@ -86,7 +86,7 @@ def local_headers(cwd: Path | None = None) -> Path:
 @lru_cache(maxsize=1)
 def words() -> HeaderWords:
     """The bundled words, extended by `rules/headers.yaml` in the current folder when present."""
-    from gender_plan_cli.header_file import load_header_words
+    from gender_plan_cli.layout.header_file import load_header_words
 
     local = local_headers()
     paths = [(bundled_headers(), "headers.yaml (gplan)")]

@@ -28,11 +28,11 @@ _JSON_HEAD = 4096
 @lru_cache(maxsize=1)
 def _csv_signatures() -> frozenset[tuple[str, ...]]:
     """The first header cells of every CSV gplan writes, in both languages and both styles."""
+    from gender_plan_cli.collection.status import CSV_COLUMNS as STATUS
     from gender_plan_cli.i18n import LANGS, text
     from gender_plan_cli.render.check_csv import COLUMNS as CHECK
     from gender_plan_cli.render.gap_csv import COLUMNS as GAP
     from gender_plan_cli.render.gap_csv import CsvStyle
-    from gender_plan_cli.status import CSV_COLUMNS as STATUS
 
     trend = ("indicator", "report_year", "rate")
     found = {tuple(STATUS[:_SIGNATURE_CELLS])}

@@ -13,10 +13,10 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from gender_plan_cli.collection.received import Received, ReceivedFrom, order_key
+from gender_plan_cli.collection.registry import Registry
 from gender_plan_cli.reading.grid import column_letter
-from gender_plan_cli.received import Received, ReceivedFrom, order_key
 from gender_plan_cli.records import FileResult, LoadResult
-from gender_plan_cli.registry import Registry
 
 # The columns of `status --format csv`, in order (also how `own_output` knows the file again).
 CSV_COLUMNS = (

@@ -9,26 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from gender_plan_cli.collection.registry import Registry
 from gender_plan_cli.contract import LEVELS, UNIT_TYPES, GroupField, Kind, MissingMode, choice_label
-from gender_plan_cli.coverage import MISSING_SOURCE, as_unmet, expected_reported, missing_units
 from gender_plan_cli.gcpause import gc_paused
-from gender_plan_cli.indicators import (
+from gender_plan_cli.records import UnitRecord
+from gender_plan_cli.targets.coverage import (
+    MISSING_SOURCE,
+    as_unmet,
+    expected_reported,
+    missing_units,
+)
+from gender_plan_cli.targets.indicators import (
     KeyTarget,
     group_key,
     indicators_for,
     key_leader_targets,
     leader_share,
 )
-from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.registry import Registry
-from gender_plan_cli.results import (
+from gender_plan_cli.targets.results import (
     DataSource,
     GapReport,
     Group,
     ReportYearAbsent,
     SkippedFile,
 )
-from gender_plan_cli.rules import Rules
+from gender_plan_cli.targets.rules import Rules
 from gender_plan_cli.words import fold, vi_sort_key
 
 # --- which data ----------------------------------------------------------------------------

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
-from gender_plan_cli.headers import LAYOUT_FIELDS, HeaderWords
-from gender_plan_cli.rules import RuleProblem, RulesError, load_yaml_model
+from gender_plan_cli.layout.headers import LAYOUT_FIELDS, HeaderWords
+from gender_plan_cli.targets.rules import RuleProblem, RulesError, load_yaml_model
 
 Words = list[str]
 

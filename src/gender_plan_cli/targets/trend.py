@@ -14,11 +14,11 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from gender_plan_cli.assess import evaluate
-from gender_plan_cli.indicators import TOLERANCE
 from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.results import DataSource, Fraction, GapReport, IndicatorResult
-from gender_plan_cli.rules import Rules
+from gender_plan_cli.targets.assess import evaluate
+from gender_plan_cli.targets.indicators import TOLERANCE
+from gender_plan_cli.targets.results import DataSource, Fraction, GapReport, IndicatorResult
+from gender_plan_cli.targets.rules import Rules
 
 INDICATOR_IDS = ("female_key_leader", "pool_female", "pool_female_trained")
 ETHNIC = "ethnic_minority_leaders"

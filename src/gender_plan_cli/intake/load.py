@@ -16,11 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gender_plan_cli import findings as fnd
-from gender_plan_cli.crosscheck import cross_check
+from gender_plan_cli.collection.crosscheck import cross_check
+from gender_plan_cli.collection.received import ReceivedMode, received, signature_date
+from gender_plan_cli.collection.registry import Registry
 from gender_plan_cli.gcpause import gc_paused
+from gender_plan_cli.intake.own_output import (
+    is_blank_template,
+    is_csv_output,
+    is_json_output,
+    skipped,
+)
 from gender_plan_cli.layout import find
-from gender_plan_cli.no_header import Closest, data_sheet_elsewhere
-from gender_plan_cli.own_output import is_blank_template, is_csv_output, is_json_output, skipped
+from gender_plan_cli.layout.no_header import Closest, data_sheet_elsewhere
 from gender_plan_cli.reading import Book, open_book
 from gender_plan_cli.reading.limits import (
     DEFAULT_LIMITS,
@@ -31,15 +38,13 @@ from gender_plan_cli.reading.limits import (
     reader_failure,
     unreadable,
 )
-from gender_plan_cli.received import ReceivedMode, received, signature_date
 from gender_plan_cli.records import FileResult, LoadResult
-from gender_plan_cli.registry import Registry
 from gender_plan_cli.roster import read_roster_sheet
 from gender_plan_cli.roster.resolve import resolve_rosters
-from gender_plan_cli.validate import validate_sheet
+from gender_plan_cli.validation.validate import validate_sheet
 
 if TYPE_CHECKING:
-    from gender_plan_cli.isolation import WorkerLimits
+    from gender_plan_cli.intake.isolation import WorkerLimits
     from gender_plan_cli.roster.config import RosterConfig
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv")
@@ -139,7 +144,7 @@ def load_paths(
     refused: dict[Path, ReadProblem] = getattr(paths if discovered else files, "refused", {})
     to_read = [p for p in files if p not in refused]
     if workers is not None:
-        from gender_plan_cli.isolation import read_isolated
+        from gender_plan_cli.intake.isolation import read_isolated
 
         read_one = functools.partial(
             read_file, report_year=report_year, limits=limits, roster=roster

@@ -32,8 +32,8 @@ from gender_plan_cli.contract import (
     REQUIRED_FIELDS,
     Kind,
 )
-from gender_plan_cli.parse import Parsed, parse_value
 from gender_plan_cli.reading.grid import SheetGrid
+from gender_plan_cli.validation.parse import Parsed, parse_value
 from gender_plan_cli.words import BIDI_CONTROLS
 
 _WORDS = frozenset({Kind.LEVEL, Kind.UNIT_TYPE, Kind.BOOL})

@@ -23,9 +23,9 @@ from pydantic import BaseModel
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.contract import FIELD_BY_ID, Kind
 from gender_plan_cli.findings import CodeId, Finding
-from gender_plan_cli.parse import parse_value
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
 from gender_plan_cli.records import FileResult
+from gender_plan_cli.validation.parse import parse_value
 from gender_plan_cli.words import bare_key, fold
 
 REGISTRY_FIELDS = (
@@ -247,8 +247,8 @@ def _sheet_rows(
     path: Path, shown: str, limits: Limits
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[Finding]]:
     """The unit rows of a registry workbook or CSV, read like a return."""
+    from gender_plan_cli.intake.load import read_problem_finding
     from gender_plan_cli.layout import classify, locate
-    from gender_plan_cli.load import read_problem_finding
     from gender_plan_cli.reading import open_book
 
     try:

@@ -19,14 +19,14 @@ def _model(name: str) -> Any:
 
         return CheckDocument
     if name == "gap":
-        from gender_plan_cli.results import GapReport
+        from gender_plan_cli.targets.results import GapReport
 
         return GapReport
     if name == "status":
-        from gender_plan_cli.status import StatusReport
+        from gender_plan_cli.collection.status import StatusReport
 
         return StatusReport
-    from gender_plan_cli.trend import Trend
+    from gender_plan_cli.targets.trend import Trend
 
     return Trend
 

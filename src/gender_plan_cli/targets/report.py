@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from gender_plan_cli.assess import evaluate
 from gender_plan_cli.contract import GROUP_FIELDS
 from gender_plan_cli.findings import Finding
 from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.results import DataSource, GapReport, SkippedFile
-from gender_plan_cli.rules import Rules
-from gender_plan_cli.trend import Trend, build_trend, evaluate_years
+from gender_plan_cli.targets.assess import evaluate
+from gender_plan_cli.targets.results import DataSource, GapReport, SkippedFile
+from gender_plan_cli.targets.rules import Rules
+from gender_plan_cli.targets.trend import Trend, build_trend, evaluate_years
 
 
 @dataclass

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from gender_plan_cli.collection.registry import Registry, RegistryUnit
 from gender_plan_cli.contract import MissingMode as MissingMode
 from gender_plan_cli.records import UnitRecord
-from gender_plan_cli.registry import Registry, RegistryUnit
-from gender_plan_cli.rules import RateTarget, Rules
+from gender_plan_cli.targets.rules import RateTarget, Rules
 
 MISSING_SOURCE = "(chưa báo cáo)"  # source_file of a missing unit counted as not meeting
 

@@ -14,7 +14,7 @@ from typing_extensions import TypedDict
 
 from gender_plan_cli.contract import MissingMode
 from gender_plan_cli.records import FileResult
-from gender_plan_cli.rules import LowFemaleMode, ShareBasis
+from gender_plan_cli.targets.rules import LowFemaleMode, ShareBasis
 
 # Digits kept for fractions in JSON and CSV: free of float noise (0.6599999999999999 is written
 # 0.66) yet exact enough that a rate a hair under its target never prints as equal to it

@@ -73,7 +73,7 @@ OVERLAP_HEADROOM = 1024 * 1024 * 1024  # address space a worker needs left to ov
 MEMORY_FLAG = "--max-memory-mb"
 SECONDS_FLAG = "--max-seconds"
 PRELOAD = (
-    "gender_plan_cli.load",
+    "gender_plan_cli.intake.load",
     "gender_plan_cli.records",
     "gender_plan_cli.reading.xlsx",
     "gender_plan_cli.reading.other_books",

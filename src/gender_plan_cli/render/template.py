@@ -25,10 +25,9 @@ from gender_plan_cli.contract import (
     levels_in,
 )
 from gender_plan_cli.i18n import text
-from gender_plan_cli.own_output import MARKER
+from gender_plan_cli.intake.own_output import MARKER
 from gender_plan_cli.reading.grid import column_index, column_letter
-from gender_plan_cli.safe_output import write_atomic
-from gender_plan_cli.template_help import (
+from gender_plan_cli.render.template_help import (
     FONT,
     LIST_COLUMNS,
     LIST_HEADER_ROW,
@@ -37,6 +36,7 @@ from gender_plan_cli.template_help import (
     help_sheet,
     print_on_a4,
 )
+from gender_plan_cli.safe_output import write_atomic
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

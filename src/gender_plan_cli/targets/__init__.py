@@ -1,0 +1,1 @@
+"""Targets: rules → indicators → assessment, coverage, trend and the city report."""

@@ -1,0 +1,1 @@
+"""Validation: a located table's rows → unit figures and cell-located findings."""
