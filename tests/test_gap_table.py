@@ -7,7 +7,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gender_plan_cli.render.gap_table import indicator_rows, progress_bar
+from gender_plan_cli.render.figures import indicator_rows, progress_bar
 from gender_plan_cli.targets.indicators import ceil_tol
 from gender_plan_cli.targets.results import IndicatorResult
 

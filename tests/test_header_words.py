@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from builders import LABELS, codes_at, unit, write_xlsx
 from gender_plan_cli.cli import app
 from gender_plan_cli.intake.load import read_file
-from gender_plan_cli.layout.headers import bundled_headers, match_header, words
+from gender_plan_cli.layout.header_file import bundled_headers, words
+from gender_plan_cli.layout.headers import match_header
 
 runner = CliRunner()
 
@@ -85,7 +86,7 @@ def test_help_reads_no_yaml() -> None:
 def test_a_vocabulary_remembers_what_it_read_within_a_bound(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Every form repeats its headers: each text is folded once; a sheet of unique texts
     cannot grow the memory past the bound."""
-    from gender_plan_cli.layout import headers
+    from gender_plan_cli.layout import header_file as headers
 
     monkeypatch.setattr(headers, "_SEEN_MAX", 3)
     vocab = headers.Vocab([("Mã đơn vị", "unit_code"), ("Tên đơn vị", "unit_name")])

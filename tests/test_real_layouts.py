@@ -415,7 +415,7 @@ def test_no_units_under_a_header_says_where_the_figures_are(tmp_path: Path) -> N
 
 
 def test_the_template_lists_the_levels_of_its_report_year(tmp_path: Path) -> None:
-    from gender_plan_cli.render.template import choice_labels
+    from gender_plan_cli.render.template_help import choice_labels
 
     assert "Quận, huyện, thị xã" in choice_labels("level", "vi")
     assert "Quận, huyện, thị xã" in choice_labels("level", "vi", 2024)

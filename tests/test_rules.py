@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from gender_plan_cli.paths import bundled_rules, default_rules
-from gender_plan_cli.targets.rules import Rules, RulesError, load_rules, value_at
+from gender_plan_cli.targets.rules import Rules, load_rules, value_at
+from gender_plan_cli.yamlfile import RulesError
 
 REPO_RULES = Path(__file__).resolve().parents[1] / "rules" / "targets.yaml"
 TEXT = REPO_RULES.read_text(encoding="utf-8")

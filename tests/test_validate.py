@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from builders import LABELS, codes_at, simple_form, unit, write_xlsx
-from gender_plan_cli.findings import SEVERITY
+from gender_plan_cli.findings import SEVERITY, column_letter
 from gender_plan_cli.i18n import MESSAGES
 from gender_plan_cli.intake.load import load_paths, read_file
-from gender_plan_cli.reading.grid import column_letter
 
 
 def test_column_letters_are_excel_letters() -> None:
@@ -226,7 +225,7 @@ def test_messages_never_show_a_raw_template(tmp_path: Path, lang: str) -> None:
 
 
 def test_findings_are_capped_per_file_and_the_rest_is_named(tmp_path: Path) -> None:
-    from gender_plan_cli.validation.validate import MAX_FINDINGS_PER_FILE
+    from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE
 
     rows = [unit(unit_code=f"S{i:04d}", staff_total="x", pool_total="y") for i in range(600)]
     fr = read_file(simple_form(tmp_path / "f.xlsx", rows))

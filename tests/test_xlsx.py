@@ -131,7 +131,7 @@ def test_the_scan_finds_a_late_cell_beyond_the_extent(
 def test_the_regexes_of_what_lies_within_are_exact() -> None:
     import re
 
-    from gender_plan_cli.reading.grid import column_letter
+    from gender_plan_cli.findings import column_letter
 
     for n in (1, 9, 10, 99, 100, 101, 200004, 1048576, 30):
         within = re.compile(xlsx._up_to_number(n) + "$")

@@ -369,3 +369,54 @@ def choice_label(kind: Kind, cid: str, lang: str) -> str:
         if c.id == cid:
             return c.label_vi if lang == "vi" else c.label_en
     return cid
+
+
+# --- the CSV files gplan writes: their columns, decided here once -----------------------------
+# (the renderers write them; `intake.own_output` knows gplan's own files again by them)
+
+CHECK_CSV_COLUMNS = ("file", "sheet", "cell", "severity", "code", "field", "value", "message")
+GAP_CSV_COLUMNS = (
+    "kind",
+    "group_by",
+    "group",
+    "unit_name",
+    "indicator",
+    "target_year",
+    "report_year",
+    "target",
+    "effective_target",
+    "scope",
+    "actual",
+    "base",
+    "required",
+    "rate",
+    "met",
+    "gap",
+    "gap_if_added",
+    "adjusted",
+    "expected",
+    "reported",
+)
+# The fixed columns; one `reaches` column per milestone follows them.
+TREND_CSV_COLUMNS = (
+    "indicator",
+    "report_year",
+    "rate",
+    "target",
+    "change_per_year",
+    "slope_per_year",
+    "projection",
+    "reaches_target_year",
+)
+STATUS_CSV_COLUMNS = (
+    "unit_code",
+    "unit_name",
+    "state",
+    "resubmitted",
+    "received",
+    "received_from",
+    "cell",
+    "files",
+    "in_registry",
+    "valid",
+)

@@ -11,7 +11,7 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gender_plan_cli.reading.grid import column_letter
+MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded
 
 Severity = Literal["error", "warning"]
 
@@ -193,3 +193,25 @@ def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
+
+
+# --- cell addresses: a finding names its cell as Excel shows it (J10) ---------------------
+
+
+def column_letter(index: int) -> str:
+    """1 → A, 27 → AA: the column as Excel shows it."""
+    if index < 1:
+        raise ValueError(index)
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """A → 1, AA → 27 (lower case too): the inverse of column_letter."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n

@@ -9,12 +9,26 @@ from typing import Any, Literal, overload
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from gender_plan_cli.collection.received import Received
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, PARTS
 from gender_plan_cli.findings import Finding
 
 Level = str  # one of contract.LEVELS ids
 UnitType = str  # one of contract.UNIT_TYPES ids
+
+# Where a received date came from: a git commit, the form's signature line, the file's time.
+ReceivedFrom = Literal["git", "signature", "mtime"]
+
+
+@dataclass(frozen=True)
+class Received:
+    day: date
+    source: ReceivedFrom
+    stamp: float  # seconds since the epoch, to order two returns received on the same day
+
+
+def order_key(r: Received | None) -> tuple[str, float]:
+    """Sorts received dates oldest first (the day, then the moment); unknown first of all."""
+    return (r.day.isoformat(), r.stamp) if r is not None else ("", 0.0)
 
 
 class RosterUnit(BaseModel):

@@ -347,7 +347,8 @@ RulesOption = Annotated[
 
 def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped-def]
     """The rules in force, or a usage error naming file, line and key (exit 2)."""
-    from gender_plan_cli.targets.rules import RulesError, load_rules
+    from gender_plan_cli.targets.rules import load_rules
+    from gender_plan_cli.yamlfile import RulesError
 
     chosen = path if path is not None else _rules_in_force(lang)
     shown = str(path) if path is not None else _shown(chosen)
@@ -363,8 +364,8 @@ def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped
 def header_words_or_exit(lang: str, rules_file: Path | None = None) -> str | None:
     """The header words in force (checked once, before any file is read), or a usage error
     naming file, line and key (exit 2). Returns the province's headers.yaml read, if any."""
-    from gender_plan_cli.layout.headers import local_headers, words
-    from gender_plan_cli.targets.rules import RulesError
+    from gender_plan_cli.layout.header_file import local_headers, words
+    from gender_plan_cli.yamlfile import RulesError
 
     local = local_headers() if rules_file is None else rules_file.parent / "headers.yaml"
     try:

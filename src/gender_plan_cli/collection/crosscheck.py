@@ -18,14 +18,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from gender_plan_cli import findings as fnd
-from gender_plan_cli.collection.received import Received, order_key
 from gender_plan_cli.collection.registry import Registry
 from gender_plan_cli.collection.roster_compare import compare_rosters
 from gender_plan_cli.contract import COUNT_FIELDS, Kind, choice_label
-from gender_plan_cli.findings import CodeId, Finding, Severity
-from gender_plan_cli.reading.grid import column_letter
-from gender_plan_cli.records import FileResult, LoadResult, UnitRecord
-from gender_plan_cli.validation.validate import MAX_FINDINGS_PER_FILE
+from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE, CodeId, Finding, Severity, column_letter
+from gender_plan_cli.records import FileResult, LoadResult, Received, UnitRecord, order_key
 from gender_plan_cli.words import fold, skeleton
 
 _Holder = tuple[FileResult, int]  # a file and the row of a unit in it

@@ -15,30 +15,17 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from gender_plan_cli.contract import ReceivedMode as ReceivedMode
+from gender_plan_cli.records import Received
 from gender_plan_cli.words import bare_key
 
-ReceivedFrom = Literal["git", "signature", "mtime"]
 _DATE_LINE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")
 _EDGE_ROWS = 40  # a signature block sits in the last rows; a date line above the title in the first
 _GIT_SECONDS = 10
-
-
-@dataclass(frozen=True)
-class Received:
-    day: date
-    source: ReceivedFrom
-    stamp: float  # seconds since the epoch, to order two returns received on the same day
-
-
-def order_key(r: Received | None) -> tuple[str, float]:
-    """Sorts received dates oldest first (the day, then the moment); unknown first of all."""
-    return (r.day.isoformat(), r.stamp) if r is not None else ("", 0.0)
 
 
 def signature_date(rows: list[list[Any]]) -> date | None:

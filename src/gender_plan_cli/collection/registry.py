@@ -247,14 +247,14 @@ def _sheet_rows(
     path: Path, shown: str, limits: Limits
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[Finding]]:
     """The unit rows of a registry workbook or CSV, read like a return."""
-    from gender_plan_cli.intake.load import read_problem_finding
     from gender_plan_cli.layout import classify, locate
     from gender_plan_cli.reading import open_book
+    from gender_plan_cli.reading.limits import as_problem, problem_finding
 
     try:
         book = open_book(path, limits)
     except BaseException as exc:  # a reader's problem, as for a return
-        return [], [read_problem_finding(shown, exc)]
+        return [], [problem_finding(shown, as_problem(exc))]
     try:
         for info in book.sheets:
             grid = book.grid(info)
@@ -277,7 +277,7 @@ def _sheet_rows(
             ]
             return rows, findings
     except BaseException as exc:
-        return [], [read_problem_finding(shown, exc)]
+        return [], [problem_finding(shown, as_problem(exc))]
     finally:
         book.close()
     return [], [fnd.make("no-header", shown, message_id="registry.no-header")]

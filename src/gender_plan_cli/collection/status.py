@@ -13,24 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from gender_plan_cli.collection.received import Received, ReceivedFrom, order_key
 from gender_plan_cli.collection.registry import Registry
-from gender_plan_cli.reading.grid import column_letter
-from gender_plan_cli.records import FileResult, LoadResult
-
-# The columns of `status --format csv`, in order (also how `own_output` knows the file again).
-CSV_COLUMNS = (
-    "unit_code",
-    "unit_name",
-    "state",
-    "resubmitted",
-    "received",
-    "received_from",
-    "cell",
-    "files",
-    "in_registry",
-    "valid",
-)
+from gender_plan_cli.findings import column_letter
+from gender_plan_cli.records import FileResult, LoadResult, Received, ReceivedFrom, order_key
 
 State = Literal["on_time", "late", "missing"]
 STATES: tuple[State, ...] = ("on_time", "late", "missing")

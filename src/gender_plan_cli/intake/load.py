@@ -34,8 +34,9 @@ from gender_plan_cli.reading.limits import (
     BookBudget,
     Limits,
     ReadProblem,
+    as_problem,
     check_merged,
-    reader_failure,
+    problem_finding,
     unreadable,
 )
 from gender_plan_cli.records import FileResult, LoadResult
@@ -184,36 +185,17 @@ def read_file(
     try:
         book = open_book(path, limits)
     except BaseException as exc:
-        return _unreadable(shown, _as_problem(exc))
+        return _unreadable(shown, as_problem(exc))
     try:
         return _read_book(book, shown, report_year, limits, roster)
     except BaseException as exc:
-        return _unreadable(shown, _as_problem(exc))
+        return _unreadable(shown, as_problem(exc))
     finally:
         book.close()
 
 
-def _as_problem(exc: BaseException) -> ReadProblem:
-    """What a file did to a reader, as a finding; anything else is a bug and propagates."""
-    if isinstance(exc, ReadProblem):
-        return exc
-    if isinstance(exc, (OSError, ValueError, RecursionError)):  # MemoryError: the pool's to tell
-        return ReadProblem("unreadable-file", "unreadable-file", reason=str(exc))
-    if type(exc).__name__ == "PanicException":  # python-calamine on a corrupt file
-        return reader_failure(exc)
-    raise exc
-
-
 def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
-    finding = fnd.make(
-        fnd.as_code(problem.code), shown, message_id=problem.message_id, **problem.args_
-    )
-    return FileResult(path=shown, findings=[finding])
-
-
-def read_problem_finding(shown: str, exc: BaseException) -> fnd.Finding:
-    """What a reader raised on a file, as the finding a return would get."""
-    return _unreadable(shown, _as_problem(exc)).findings[0]
+    return FileResult(path=shown, findings=[problem_finding(shown, problem)])
 
 
 def _point_at_the_data(result: FileResult, book: Book, header_sheet: str) -> None:

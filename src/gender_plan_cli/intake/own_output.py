@@ -15,6 +15,12 @@ from pathlib import Path
 from typing import Literal
 
 from gender_plan_cli import findings as fnd
+from gender_plan_cli.contract import (
+    CHECK_CSV_COLUMNS,
+    GAP_CSV_COLUMNS,
+    STATUS_CSV_COLUMNS,
+    TREND_CSV_COLUMNS,
+)
 from gender_plan_cli.records import FileResult
 
 MARKER = "gplan:template"  # the keywords of the workbook `gplan template` writes
@@ -28,20 +34,14 @@ _JSON_HEAD = 4096
 @lru_cache(maxsize=1)
 def _csv_signatures() -> frozenset[tuple[str, ...]]:
     """The first header cells of every CSV gplan writes, in both languages and both styles."""
-    from gender_plan_cli.collection.status import CSV_COLUMNS as STATUS
     from gender_plan_cli.i18n import LANGS, text
-    from gender_plan_cli.render.check_csv import COLUMNS as CHECK
-    from gender_plan_cli.render.gap_csv import COLUMNS as GAP
-    from gender_plan_cli.render.gap_csv import CsvStyle
 
-    trend = ("indicator", "report_year", "rate")
-    found = {tuple(STATUS[:_SIGNATURE_CELLS])}
-    for lang in LANGS:
-        found.add(tuple(text(f"check.csv.{c}", lang) for c in CHECK[:_SIGNATURE_CELLS]))
-        for ids in (True, False):
-            style = CsvStyle(lang, ids)
-            found.add(tuple(style.header(c) for c in GAP[:_SIGNATURE_CELLS]))
-            found.add(tuple(style.header(c) for c in trend))
+    n = _SIGNATURE_CELLS
+    found = {STATUS_CSV_COLUMNS[:n]}
+    for lang in LANGS:  # headers in each language; "en" is also the ids' header
+        found.add(tuple(text(f"check.csv.{c}", lang) for c in CHECK_CSV_COLUMNS[:n]))
+        found.add(tuple(text(f"csv.col.{c}", lang) for c in GAP_CSV_COLUMNS[:n]))
+        found.add(tuple(text(f"csv.col.{c}", lang) for c in TREND_CSV_COLUMNS[:n]))
     return frozenset(found)
 
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from gender_plan_cli.contract import FIELD_BY_ID, Kind
 from gender_plan_cli.layout.cells import is_number_like, text_of
-from gender_plan_cli.layout.headers import STAFF_MALE, words
+from gender_plan_cli.layout.header_file import STAFF_MALE, words
 from gender_plan_cli.layout.locate import Layout
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.words import bare_key

@@ -13,9 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from gender_plan_cli.layout.cells import text_of
+from gender_plan_cli.layout.header_file import STAFF_MALE, HeaderWords, words
 from gender_plan_cli.layout.headers import (
-    STAFF_MALE,
-    HeaderWords,
     is_connector,
     is_group_child,
     is_group_parent,
@@ -23,7 +22,6 @@ from gender_plan_cli.layout.headers import (
     match_child,
     match_header,
     match_standalone,
-    words,
 )
 from gender_plan_cli.layout.year import YearSource, report_year_above
 from gender_plan_cli.reading.grid import SheetGrid

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.contract import FIELD_BY_ID, REQUIRED_FIELDS
-from gender_plan_cli.findings import Finding
+from gender_plan_cli.findings import Finding, column_letter
 from gender_plan_cli.layout import Candidate
 from gender_plan_cli.layout.cells import is_number_like
 from gender_plan_cli.layout.locate import rank
 from gender_plan_cli.reading import Book
-from gender_plan_cli.reading.grid import SheetGrid, column_letter
+from gender_plan_cli.reading.grid import SheetGrid
 
 _SHOWN = 6  # columns named at most, then "…"
 

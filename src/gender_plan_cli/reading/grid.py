@@ -1,4 +1,4 @@
-"""The cell grid every reader produces, whatever the file format, and Excel's A1 column letters."""
+"""The cell grid every reader produces, whatever the file format."""
 
 from __future__ import annotations
 
@@ -56,22 +56,3 @@ def clean(value: Any) -> Any:
         value = cell_text(value)
         return value if value.isascii() else unicodedata.normalize("NFC", value)
     return value
-
-
-def column_letter(index: int) -> str:
-    """1 → A, 27 → AA: the column as Excel shows it."""
-    if index < 1:
-        raise ValueError(index)
-    letters = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def column_index(letters: str) -> int:
-    """A → 1, AA → 27 (lower case too): the inverse of column_letter."""
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + (ord(ch) - 64)
-    return n

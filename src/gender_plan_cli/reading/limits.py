@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from gender_plan_cli.reading.grid import column_letter
+from gender_plan_cli.findings import Finding, as_code, column_letter, make
 
 MiB = 1024 * 1024
 CHUNK = MiB  # what the guards read, inflate or decode at a time
@@ -83,6 +83,22 @@ def reader_failure(exc: BaseException) -> ReadProblem:
     if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
         raise exc
     return ReadProblem("unreadable-file", "unreadable-file", reason=str(exc) or type(exc).__name__)
+
+
+def as_problem(exc: BaseException) -> ReadProblem:
+    """What a file did to a reader, as a finding; anything else is a bug and propagates."""
+    if isinstance(exc, ReadProblem):
+        return exc
+    if isinstance(exc, (OSError, ValueError, RecursionError)):  # MemoryError: the pool's to tell
+        return ReadProblem("unreadable-file", "unreadable-file", reason=str(exc))
+    if type(exc).__name__ == "PanicException":  # python-calamine on a corrupt file
+        return reader_failure(exc)
+    raise exc
+
+
+def problem_finding(shown: str, problem: ReadProblem) -> Finding:
+    """The file-level finding a file that cannot be read gets, return or registry alike."""
+    return make(as_code(problem.code), shown, message_id=problem.message_id, **problem.args_)
 
 
 _UNREADABLE = "unreadable-file"

@@ -27,7 +27,8 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean, column_index, column_letter
+from gender_plan_cli.findings import column_index, column_letter
+from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean
 from gender_plan_cli.reading.limits import (
     Limits,
     ReadProblem,

@@ -11,18 +11,17 @@ from __future__ import annotations
 import csv
 import io
 
+from gender_plan_cli.contract import CHECK_CSV_COLUMNS
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import LoadResult
 from gender_plan_cli.render.gap_csv import BOM, style_for
-
-COLUMNS = ("file", "sheet", "cell", "severity", "code", "field", "value", "message")
 
 
 def render_check_csv(result: LoadResult, lang: str, *, bom: bool = False) -> str:
     style = style_for(lang, ids=False)
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=style.delimiter, lineterminator="\r\n")
-    writer.writerow(text(f"check.csv.{c}", "en" if style.ids else lang) for c in COLUMNS)
+    writer.writerow(text(f"check.csv.{c}", "en" if style.ids else lang) for c in CHECK_CSV_COLUMNS)
     for fr in result.files:
         for f in fr.findings:
             severity = f.severity if style.ids else text(f"check.{f.severity}", lang)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from gender_plan_cli.contract import GAP_CSV_COLUMNS
 from gender_plan_cli.i18n import text
 from gender_plan_cli.safe_output import neutralize
 from gender_plan_cli.targets.results import (
@@ -30,28 +31,6 @@ from gender_plan_cli.targets.results import (
 )
 
 BOM = "\ufeff"
-COLUMNS = (
-    "kind",
-    "group_by",
-    "group",
-    "unit_name",
-    "indicator",
-    "target_year",
-    "report_year",
-    "target",
-    "effective_target",
-    "scope",
-    "actual",
-    "base",
-    "required",
-    "rate",
-    "met",
-    "gap",
-    "gap_if_added",
-    "adjusted",
-    "expected",
-    "reported",
-)
 
 
 @dataclass(frozen=True)
@@ -135,7 +114,7 @@ def _women_row(
 ) -> dict[str, Any] | None:
     if share is None or not share.units:
         return None
-    row: dict[str, Any] = dict.fromkeys(COLUMNS, "")
+    row: dict[str, Any] = dict.fromkeys(GAP_CSV_COLUMNS, "")
     row.update(
         kind=kind,
         group_by=report.by if kind == "group" else "",
@@ -205,5 +184,5 @@ def write_table(
 
 def render_gap_csv(report: GapReport, style: CsvStyle | None = None, *, bom: bool = False) -> str:
     style = style or CsvStyle()
-    body = ([style.label(c, row[c]) for c in COLUMNS] for row in rows(report))
-    return write_table([style.header(c) for c in COLUMNS], body, style, bom=bom)
+    body = ([style.label(c, row[c]) for c in GAP_CSV_COLUMNS] for row in rows(report))
+    return write_table([style.header(c) for c in GAP_CSV_COLUMNS], body, style, bom=bom)

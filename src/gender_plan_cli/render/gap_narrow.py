@@ -8,14 +8,16 @@ from rich.table import Table
 from rich.text import Text
 
 from gender_plan_cli.i18n import text
-from gender_plan_cli.render.gap_table import (
+from gender_plan_cli.render.figures import (
     SHORTFALL_ROWS,
     IndicatorRow,
     count,
-    group_cell,
     group_name,
     indicator_name,
     percent,
+    rate_text,
+    status_style,
+    status_word,
     unit_figure,
 )
 from gender_plan_cli.targets.results import GapReport, IndicatorResult
@@ -90,3 +92,12 @@ def shortfall_blocks(indicators: list[IndicatorResult], lang: str) -> Renderable
     if not blocks:
         return None
     return Group(Text(""), Text(text("gap.short.title", lang), style="bold"), *blocks)
+
+
+def group_cell(ind: IndicatorResult, lang: str) -> Text:
+    if not ind.applicable:
+        return Text(status_word(None, lang), style="dim")
+    cell = f"{rate_text(ind, lang)} {status_word(ind.met, lang)}"
+    if ind.gap:
+        cell += " " + text("gap.group.short", lang, gap=count(ind.gap, lang))
+    return Text(cell, style=status_style(ind.met))

@@ -8,8 +8,8 @@ from typing import Any
 
 from gender_plan_cli.contract import FIELDS, Kind, choice_label
 from gender_plan_cli.i18n import text
-from gender_plan_cli.render.gap_table import group_name, indicator_name
-from gender_plan_cli.render.report_xlsx import (
+from gender_plan_cli.render.figures import group_name, indicator_name
+from gender_plan_cli.render.report_style import (
     FONT,
     SHORT_UNITS,
     Styles,

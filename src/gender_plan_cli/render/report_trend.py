@@ -6,16 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from gender_plan_cli.i18n import text
-from gender_plan_cli.render.gap_table import indicator_name
-from gender_plan_cli.render.report_xlsx import (
-    FONT,
-    Styles,
-    heading,
-    merged,
-    number,
-    page,
-    widths,
-)
+from gender_plan_cli.render.figures import indicator_name
+from gender_plan_cli.render.report_style import FONT, Styles, heading, merged, number, page, widths
 from gender_plan_cli.targets.report import CityReport
 from gender_plan_cli.targets.trend import IndicatorTrend, Trend
 

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from gender_plan_cli.contract import Kind, choice_label
 from gender_plan_cli.i18n import text
-from gender_plan_cli.render.gap_table import indicator_name, percent
+from gender_plan_cli.render.figures import indicator_name, percent
 from gender_plan_cli.targets.rules import Rules
 
 

@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from gender_plan_cli.collection.status import CSV_COLUMNS, StatusReport, UnitStatus
+from gender_plan_cli.collection.status import StatusReport, UnitStatus
+from gender_plan_cli.contract import STATUS_CSV_COLUMNS
 from gender_plan_cli.i18n import text
 from gender_plan_cli.safe_output import neutralize
 
@@ -24,11 +25,11 @@ def render_status_csv(report: StatusReport, *, bom: bool = False) -> str:
     """One row per unit, ids as headers; a file written with -o starts with a UTF-8 BOM."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(STATUS_CSV_COLUMNS)
     for u in report.units:
         row = u.model_dump(mode="json")
         row["files"] = " | ".join(u.files)
-        writer.writerow([neutralize("" if row[c] is None else row[c]) for c in CSV_COLUMNS])
+        writer.writerow([neutralize("" if row[c] is None else row[c]) for c in STATUS_CSV_COLUMNS])
     return ("\ufeff" if bom else "") + buf.getvalue()
 
 

@@ -18,21 +18,19 @@ from gender_plan_cli.contract import (
     FIELDS,
     MAX_YEAR,
     MIN_YEAR,
-    UNIT_TYPES,
-    Choice,
     Field,
     Kind,
-    levels_in,
 )
+from gender_plan_cli.findings import column_index, column_letter
 from gender_plan_cli.i18n import text
 from gender_plan_cli.intake.own_output import MARKER
-from gender_plan_cli.reading.grid import column_index, column_letter
 from gender_plan_cli.render.template_help import (
     FONT,
     LIST_COLUMNS,
     LIST_HEADER_ROW,
     OPTIONAL_FILL,
     REQUIRED_FILL,
+    choice_labels,
     help_sheet,
     print_on_a4,
 )
@@ -77,15 +75,6 @@ def data_range(field_id: str) -> str:
     """The cells of a field's column that units fill in, e.g. `D5:D1004`."""
     col = field_column(field_id)
     return f"{col}{FIRST_DATA_ROW}:{col}{LAST_DATA_ROW}"
-
-
-def choice_labels(field_id: str, lang: str, year: int | None = None) -> list[str]:
-    """What the drop-down of a choice column offers, in the form's language: for a report year,
-    the levels that exist in it."""
-    if field_id == "ethnic_minority_area":
-        return [text("template.yes", lang), text("template.no", lang)]
-    choices: tuple[Choice, ...] = levels_in(year) if field_id == "level" else UNIT_TYPES
-    return [c.label_vi if lang == "vi" else c.label_en for c in choices]
 
 
 def list_range(field_id: str, lang: str, year: int | None = None) -> str:

@@ -7,9 +7,16 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from gender_plan_cli.contract import DTTS_REQUIRED, FIELD_BY_ID, FIELDS
+from gender_plan_cli.contract import (
+    DTTS_REQUIRED,
+    FIELD_BY_ID,
+    FIELDS,
+    UNIT_TYPES,
+    Choice,
+    levels_in,
+)
+from gender_plan_cli.findings import column_letter
 from gender_plan_cli.i18n import text
-from gender_plan_cli.reading.grid import column_letter
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -140,8 +147,8 @@ def _lists(ws: Worksheet, lang: str, year: int | None) -> None:
     """The drop-downs' lists, visible so that a clerk can read them too (not printed)."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from gender_plan_cli.reading.grid import column_index
-    from gender_plan_cli.render.template import choice_labels
+    from gender_plan_cli.findings import column_index
+    from gender_plan_cli.render.template_help import choice_labels
 
     first = column_index(LIST_COLUMNS["level"])
     ws.cell(LIST_HEADER_ROW - 1, first, text("template.help.lists", lang)).font = Font(
@@ -155,3 +162,12 @@ def _lists(ws: Worksheet, lang: str, year: int | None) -> None:
         head.fill = PatternFill("solid", fgColor=TITLE_FILL)
         for j, label in enumerate(choice_labels(fid, lang, year), start=1):
             ws.cell(LIST_HEADER_ROW + j, index, label).font = Font(name=FONT)
+
+
+def choice_labels(field_id: str, lang: str, year: int | None = None) -> list[str]:
+    """What the drop-down of a choice column offers, in the form's language: for a report year,
+    the levels that exist in it."""
+    if field_id == "ethnic_minority_area":
+        return [text("template.yes", lang), text("template.no", lang)]
+    choices: tuple[Choice, ...] = levels_in(year) if field_id == "level" else UNIT_TYPES
+    return [c.label_vi if lang == "vi" else c.label_en for c in choices]

@@ -6,22 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from gender_plan_cli.contract import TREND_CSV_COLUMNS
 from gender_plan_cli.render.gap_csv import CsvStyle, write_table
 from gender_plan_cli.targets.trend import Trend, changes_per_year
 
 
 def _columns(trend: Trend) -> list[tuple[str, dict[str, Any]]]:
     milestones = sorted({m.year for i in trend.indicators for m in i.milestones})
-    return [
-        ("indicator", {}),
-        ("report_year", {}),
-        ("rate", {}),
-        ("target", {}),
-        ("change_per_year", {}),
-        ("slope_per_year", {}),
-        ("projection", {"year": trend.horizon}),
-        ("reaches_target_year", {}),
-    ] + [("reaches", {"year": y}) for y in milestones]
+    fixed = [(c, {"year": trend.horizon} if c == "projection" else {}) for c in TREND_CSV_COLUMNS]
+    return fixed + [("reaches", {"year": y}) for y in milestones]
 
 
 def _body(trend: Trend, style: CsvStyle) -> Iterator[list[Any]]:

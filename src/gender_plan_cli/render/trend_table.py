@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gender_plan_cli.i18n import text
-from gender_plan_cli.render.gap_table import indicator_name, percent
+from gender_plan_cli.render.figures import indicator_name, percent
 from gender_plan_cli.targets.trend import IndicatorTrend, Trend, changes_per_year
 
 
@@ -85,7 +85,7 @@ def _summary_table(trend: Trend, lang: str) -> Table:
 
 
 def render_trend(trend: Trend, lang: str, console: Console) -> None:
-    from gender_plan_cli.render.gap_table import source_text
+    from gender_plan_cli.render.figures import source_text
 
     first = trend.years[0] if trend.years else "—"
     last = trend.years[-1] if trend.years else "—"

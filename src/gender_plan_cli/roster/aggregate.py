@@ -9,33 +9,17 @@ listed twice) keeps their unit from being counted: its figures would be wrong.
 
 from __future__ import annotations
 
-from typing import Any
-
-from gender_plan_cli import findings as fnd
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
-from gender_plan_cli.findings import CodeId, Finding
+from gender_plan_cli.findings import Finding
 from gender_plan_cli.layout.year import report_year_above
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import FileResult
 from gender_plan_cli.roster.config import RosterConfig
-from gender_plan_cli.roster.count import Counter
+from gender_plan_cli.roster.count import Counter, RosterFindings
 from gender_plan_cli.roster.header import RosterLayout
-from gender_plan_cli.validation.validate import MAX_FINDINGS_PER_FILE
 
 _REQUIRED = ("position",)
 _OPTIONAL = ("planning", "ethnicity")
-
-
-class _Found:
-    """The roster's findings, capped like a return's; each may carry the person it is about."""
-
-    def __init__(self, shown: str, sheet: str | None) -> None:
-        self.shown, self.sheet = shown, sheet
-        self.out: list[Finding] = []
-
-    def add(self, code: CodeId, row: int | None, col: int | None, **kw: Any) -> None:
-        if len(self.out) < MAX_FINDINGS_PER_FILE:
-            self.out.append(fnd.make(code, self.shown, sheet=self.sheet, row=row, column=col, **kw))
 
 
 def read_roster(
@@ -47,7 +31,7 @@ def read_roster(
     cli_year: int | None,
 ) -> FileResult:
     """The roster sheet → a FileResult holding its units counted (`roster_units`)."""
-    found = _Found(shown, sheet)
+    found = RosterFindings(shown, sheet)
     year = _year(grid, layout, cli_year, found)
     cols = layout.columns
     missing = [fid for fid in _REQUIRED if fid not in cols]
@@ -91,7 +75,9 @@ def read_roster(
     return result
 
 
-def _year(grid: SheetGrid, layout: RosterLayout, cli_year: int | None, found: _Found) -> int | None:
+def _year(
+    grid: SheetGrid, layout: RosterLayout, cli_year: int | None, found: RosterFindings
+) -> int | None:
     """The title's year (`… NĂM 2025`), else `--report-year`; as for a return."""
     above = report_year_above(grid, layout.top)
     title_year, title_row = (above.year, above.row) if above is not None else (None, None)

@@ -9,13 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict
 
 from gender_plan_cli.roster.roles import Title, load_titles
 from gender_plan_cli.words import bare_key
 
-if TYPE_CHECKING:
-    from gender_plan_cli.targets.rules import RosterRules
+
+class RosterRules(BaseModel):
+    """The rules file's `roster:` section: how a person-level roster is counted: which levels of training make a person of the
+    pool `trained` (besides a `Đã đào tạo, bồi dưỡng` column saying so). A level matches when
+    the cell starts with it (folded; `Trung cấp LLCT` matches `Trung cấp`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    llct_trained: list[str] = ["Cao cấp", "Cử nhân", "Trung cấp"]
+    qlnn_trained: list[str] = ["Chuyên viên cao cấp", "Chuyên viên chính", "Chuyên viên", "Cán sự"]
+
 
 _HERE = Path(__file__).resolve().parent
 ROLES_FILE = "roles.yaml"
@@ -35,8 +45,6 @@ def roster_config(
 ) -> RosterConfig:
     """The config for a run: the rules' `roster:` section, and `roles.yaml` beside the rules
     file when there is one (else the package's)."""
-    from gender_plan_cli.targets.rules import RosterRules
-
     section = roster or RosterRules()
     roles = _HERE / ROLES_FILE
     if rules_path is not None and (rules_path.parent / ROLES_FILE).is_file():

@@ -5,10 +5,12 @@ One pass per fact over lists of cells (no object per person), then one tally by 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from gender_plan_cli import findings as fnd
 from gender_plan_cli.contract import COUNT_FIELDS
-from gender_plan_cli.layout.headers import words
+from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE, CodeId, Finding
+from gender_plan_cli.layout.header_file import words
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import RosterUnit
 from gender_plan_cli.roster.config import RosterConfig
@@ -16,9 +18,6 @@ from gender_plan_cli.roster.header import RosterLayout
 from gender_plan_cli.roster.people import Words, column, is_date, marked, sex_of, text, yes
 from gender_plan_cli.roster.roles import RANK
 from gender_plan_cli.words import bare_key
-
-if TYPE_CHECKING:
-    from gender_plan_cli.roster.aggregate import _Found
 
 _PERSON_COLUMNS = (
     "sex",
@@ -49,7 +48,7 @@ class Counter:
         grid: SheetGrid,
         layout: RosterLayout,
         config: RosterConfig,
-        found: _Found,
+        found: RosterFindings,
         year: int | None,
     ) -> None:
         self.cols = layout.columns
@@ -262,3 +261,15 @@ class Counter:
             column=self.cols.get("unit_code" if code else "unit_name"),
             blocked=key in self.blocked,
         )
+
+
+class RosterFindings:
+    """The roster's findings, capped like a return's; each may carry the person it is about."""
+
+    def __init__(self, shown: str, sheet: str | None) -> None:
+        self.shown, self.sheet = shown, sheet
+        self.out: list[Finding] = []
+
+    def add(self, code: CodeId, row: int | None, col: int | None, **kw: Any) -> None:
+        if len(self.out) < MAX_FINDINGS_PER_FILE:
+            self.out.append(fnd.make(code, self.shown, sheet=self.sheet, row=row, column=col, **kw))

@@ -24,16 +24,15 @@ from gender_plan_cli.contract import (
     REQUIRED_FIELDS,
     Kind,
 )
-from gender_plan_cli.findings import CodeId, Finding, Severity
+from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE, CodeId, Finding, Severity, column_letter
 from gender_plan_cli.layout import Layout, RowKinds, classify
-from gender_plan_cli.layout.headers import STAFF_MALE, is_group_parent, is_ordinal_header
-from gender_plan_cli.reading.grid import SheetGrid, column_letter
+from gender_plan_cli.layout.header_file import STAFF_MALE
+from gender_plan_cli.layout.headers import is_group_parent, is_ordinal_header
+from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import FileResult, LayoutInfo, UnitRecord, UnitRows
 from gender_plan_cli.validation.columns import ColumnRead, parse_cell, plain_value, read_columns
 from gender_plan_cli.validation.parse import Parsed, parse_count, parse_value
 from gender_plan_cli.words import bidi_controls
-
-MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded
 
 
 class _Sheet:

@@ -1,0 +1,3 @@
+"""The one library face that the front ends (cli/, the portal) call."""
+
+from __future__ import annotations
