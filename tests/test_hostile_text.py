@@ -218,7 +218,7 @@ def test_output_refuses_what_is_not_a_new_or_regular_writable_file(tmp_path: Pat
 def test_output_on_a_full_disk_is_a_usage_error(tmp_path: Path) -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full")
-    from gender_plan_cli.cli.common import UsageError
+    from gender_plan_cli.cli.console import UsageError
     from gender_plan_cli.cli.output import write_file
 
     def fill(tmp: Path) -> None:

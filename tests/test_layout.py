@@ -553,7 +553,7 @@ def _found(grid):  # type: ignore[no-untyped-def]
 
 
 def _grids(paths: list[Path]):  # type: ignore[no-untyped-def]
-    from gender_plan_cli.cli.common import DEFAULT_LIMITS
+    from gender_plan_cli.api import DEFAULT_LIMITS
     from gender_plan_cli.reading import open_book
     from gender_plan_cli.reading.limits import ReadProblem
 

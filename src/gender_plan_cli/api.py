@@ -1,3 +1,127 @@
-"""The one library face that the front ends (cli/, the portal) call."""
+"""The one library face that the front ends (`cli/`, the portal) call.
+
+A return goes read → laid out → validated → collected → assessed; a front end needs only the
+calls below and the types they take and give. Nothing here prints, exits or knows a terminal:
+each call returns values (findings are data), so the same calls serve a command line, a web
+page and a notebook:
+
+    from pathlib import Path
+    from gender_plan_cli import api
+
+    collection = api.read_returns([Path("returns/")], registry=api.load_registry(Path("units.xlsx")))
+    rules = api.load_rules(api.default_rules())
+    report = api.evaluate(collection.records(), rules, 2025)
+    print(report.indicator("female_key_leader").rate)
+
+The types and the few helpers are imported on first use (`gplan --help` loads none of the
+readers); `TYPE_CHECKING` gives them to type checkers as they are.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gender_plan_cli.collection.registry import Registry
+    from gender_plan_cli.contract import ReceivedMode
+    from gender_plan_cli.intake.isolation import WorkerLimits
+    from gender_plan_cli.reading.limits import (
+        Limits,
+    )
+    from gender_plan_cli.records import LoadResult
+    from gender_plan_cli.roster.config import RosterConfig
+
+# name → (the module that defines it, its name there): loaded when first named.
+_LAZY = {
+    # the calls: a gap report for a milestone, who reported, the city's report, the trend
+    "evaluate": ("gender_plan_cli.targets.assess", None),
+    "status": ("gender_plan_cli.collection.status", "collection_status"),
+    "city_report": ("gender_plan_cli.targets.report", "build_city_report"),
+    "evaluate_years": ("gender_plan_cli.targets.trend", None),
+    "trend": ("gender_plan_cli.targets.trend", "build_trend"),
+    # the types and helpers they take and give
+    "REGISTRY_NAMES": ("gender_plan_cli.collection.registry", "NAMES"),
+    "Registry": ("gender_plan_cli.collection.registry", None),
+    "find_registry": ("gender_plan_cli.collection.registry", None),
+    "load_registry": ("gender_plan_cli.collection.registry", None),
+    "StatusReport": ("gender_plan_cli.collection.status", None),
+    "WorkerLimits": ("gender_plan_cli.intake.isolation", None),
+    "default_jobs": ("gender_plan_cli.intake.isolation", None),
+    "EXTENSIONS": ("gender_plan_cli.intake.load", None),
+    "Discovered": ("gender_plan_cli.intake.load", None),
+    "discover": ("gender_plan_cli.intake.load", None),
+    "HeaderWords": ("gender_plan_cli.layout.header_file", None),
+    "local_headers": ("gender_plan_cli.layout.header_file", None),
+    "read_header_file": ("gender_plan_cli.layout.header_file", None),
+    "words": ("gender_plan_cli.layout.header_file", None),
+    "DEFAULT_LIMITS": ("gender_plan_cli.reading.limits", None),
+    "WORKER_MEMORY_MB": ("gender_plan_cli.reading.limits", None),
+    "WORKER_SECONDS": ("gender_plan_cli.reading.limits", None),
+    "Limits": ("gender_plan_cli.reading.limits", None),
+    "RosterConfig": ("gender_plan_cli.roster.config", None),
+    "roster_config": ("gender_plan_cli.roster.config", None),
+    "CityReport": ("gender_plan_cli.targets.report", None),
+    "DataSource": ("gender_plan_cli.targets.results", None),
+    "GapReport": ("gender_plan_cli.targets.results", None),
+    "ReportYearAbsent": ("gender_plan_cli.targets.results", None),
+    "SkippedFile": ("gender_plan_cli.targets.results", None),
+    "skipped_files": ("gender_plan_cli.targets.results", None),
+    "Rules": ("gender_plan_cli.targets.rules", None),
+    "load_rules": ("gender_plan_cli.targets.rules", None),
+    "Trend": ("gender_plan_cli.targets.trend", None),
+    "RulesError": ("gender_plan_cli.yamlfile", None),
+    "bundled_rules": ("gender_plan_cli.paths", None),
+    "bundled_samples": ("gender_plan_cli.paths", None),
+    "default_rules": ("gender_plan_cli.paths", None),
+    "local_rules": ("gender_plan_cli.paths", None),
+}
+
+__all__ = ["read_returns", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    """A type or helper of the face, imported from its stage when first asked for."""
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'gender_plan_cli.api' has no attribute {name!r}") from None
+    value = getattr(import_module(module), attr or name)
+    globals()[name] = value
+    return value
+
+
+def read_returns(
+    paths: Sequence[Path],
+    *,
+    limits: Limits | None = None,
+    registry: Registry | None = None,
+    report_year: int | None = None,
+    received_from: ReceivedMode = "auto",
+    workers: WorkerLimits | None = None,
+    roster: RosterConfig | None = None,
+    progress: Callable[[int, int, Path], None] | None = None,
+    discovered: bool = False,
+) -> LoadResult:
+    """Read returns and staff lists (files, or folders walked) into one collection: each file
+    in an isolated worker, every finding kept, units checked across files and the registry.
+
+    `discovered`: `paths` is already `discover`'s answer (a front end that sized a progress bar
+    from it need not walk the folders again)."""
+    from gender_plan_cli.intake.isolation import WorkerLimits
+    from gender_plan_cli.intake.load import load_paths
+    from gender_plan_cli.reading.limits import DEFAULT_LIMITS
+
+    return load_paths(
+        paths,
+        report_year=report_year,
+        limits=limits or DEFAULT_LIMITS,
+        progress=progress,
+        discovered=discovered,
+        registry=registry,
+        received_from=received_from,
+        workers=workers or WorkerLimits(),
+        roster=roster,
+    )

@@ -128,7 +128,7 @@ def main() -> None:
     try:
         code = app(prog_name="gplan", standalone_mode=False)
     except Exception as exc:
-        from gender_plan_cli.cli.common import show_usage_error
+        from gender_plan_cli.cli.console import show_usage_error
         from gender_plan_cli.cli.parser_errors import argv_lang, is_usage_error, panel_text
 
         if is_usage_error(exc):

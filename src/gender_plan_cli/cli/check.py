@@ -9,31 +9,23 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gender_plan_cli.cli.common import (
-    Jobs,
+from gender_plan_cli.api import DEFAULT_LIMITS
+from gender_plan_cli.cli.console import guarded
+from gender_plan_cli.cli.inputs import load_files, registry_for
+from gender_plan_cli.cli.limit_options import with_reading_limits
+from gender_plan_cli.cli.options import (
     LangOption,
-    MaxCells,
-    MaxFileMb,
-    MaxLineKb,
-    MaxMemoryMb,
-    MaxRatio,
-    MaxSeconds,
-    MaxUnzippedMb,
     OutputOption,
     ReceivedOption,
     UnitsOption,
-    guarded,
     lang_of,
-    load_files,
-    make_limits,
-    make_workers,
-    registry_for,
 )
 from gender_plan_cli.cli.output import emit_table, emit_text
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS, WORKER_MEMORY_MB, WORKER_SECONDS
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from gender_plan_cli.api import Limits, WorkerLimits
 
 
 class CheckFormat(str, Enum):
@@ -70,6 +62,7 @@ ShowNamesOption = Annotated[
 
 
 @guarded
+@with_reading_limits
 def check(
     paths: Annotated[
         list[Path],
@@ -95,22 +88,15 @@ def check(
     units: UnitsOption = None,
     received_from: ReceivedOption = "auto",
     explain: ExplainOption = False,
-    max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_mb,
-    max_unzipped_mb: MaxUnzippedMb = DEFAULT_LIMITS.max_unzipped_mb,
-    max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
-    max_cells: MaxCells = DEFAULT_LIMITS.max_cells,
-    max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
-    max_memory_mb: MaxMemoryMb = WORKER_MEMORY_MB,
-    max_seconds: MaxSeconds = WORKER_SECONDS,
-    jobs: Jobs = None,
     show_names: ShowNamesOption = False,
+    limits: Limits = DEFAULT_LIMITS,
+    workers: WorkerLimits | None = None,
 ) -> None:
     """Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell."""
+    from gender_plan_cli.api import roster_config
     from gender_plan_cli.paths import local_rules
-    from gender_plan_cli.roster.config import roster_config
 
     language = lang_of(lang)
-    limits = make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb)
     registry = registry_for(units, None, paths, language, limits)
     result = load_files(
         paths,
@@ -120,7 +106,7 @@ def check(
         registry=registry,
         received_from=received_from,
         not_into=output,
-        workers=make_workers(max_memory_mb, max_seconds, jobs),
+        workers=workers,
         roster=roster_config(None, local_rules()),
     )
     _output(result, format, one_line, output, language, strict, explain, show_names)

@@ -11,23 +11,22 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from gender_plan_cli.cli.common import (
+from gender_plan_cli.api import (
     DEFAULT_LIMITS,
-    data_inputs,
-    load_files,
-    registry_for,
-    registry_search,
-    stderr_console,
+    DataSource,
+    Limits,
+    Registry,
+    Rules,
+    SkippedFile,
+    skipped_files,
 )
-from gender_plan_cli.collection.registry import Registry
+from gender_plan_cli.cli.console import stderr_console
+from gender_plan_cli.cli.inputs import data_inputs, load_files, registry_for, registry_search
 from gender_plan_cli.i18n import text
-from gender_plan_cli.reading.limits import Limits
 from gender_plan_cli.records import LoadResult, UnitRecord
-from gender_plan_cli.targets.results import DataSource, SkippedFile, skipped_files
-from gender_plan_cli.targets.rules import Rules
 
 if TYPE_CHECKING:
-    from gender_plan_cli.intake.isolation import WorkerLimits
+    from gender_plan_cli.api import WorkerLimits
 
 
 @dataclass
@@ -66,7 +65,7 @@ def load_data(
     """The records to evaluate, or exit 1 (invalid data) / 2 (usage error). `rules`: the rules
     in force and the file named with --rules, for the registry beside it and the roster's
     counting rules (as `gap` has them)."""
-    from gender_plan_cli.roster.config import roster_config
+    from gender_plan_cli.api import roster_config
 
     source, inputs = data_inputs(paths, lang)
     rules_file = rules[1] if rules else None

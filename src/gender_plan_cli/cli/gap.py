@@ -8,39 +8,26 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gender_plan_cli.cli.common import (
-    DEFAULT_LIMITS,
+from gender_plan_cli.api import DEFAULT_LIMITS
+from gender_plan_cli.cli.console import guarded, say, usage_error
+from gender_plan_cli.cli.inputs import load_rules_or_exit, year_or_exit
+from gender_plan_cli.cli.limit_options import with_reading_limits
+from gender_plan_cli.cli.options import (
     DataPaths,
     DataYearOption,
-    Jobs,
     LangOption,
-    MaxCells,
-    MaxFileMb,
-    MaxLineKb,
-    MaxMemoryMb,
-    MaxRatio,
-    MaxSeconds,
-    MaxUnzippedMb,
     OutputOption,
     RulesOption,
     SkipInvalidOption,
     TargetYearOption,
     UnitsOption,
-    guarded,
     lang_of,
-    load_rules_or_exit,
-    make_limits,
-    make_workers,
-    say,
-    usage_error,
-    year_or_exit,
 )
 from gender_plan_cli.contract import GROUP_FIELDS, GroupField, MissingMode
 from gender_plan_cli.i18n import text
-from gender_plan_cli.reading.limits import WORKER_MEMORY_MB, WORKER_SECONDS
 
 if TYPE_CHECKING:
-    pass
+    from gender_plan_cli.api import Limits, WorkerLimits
 
 
 class GapFormat(str, Enum):
@@ -87,6 +74,7 @@ MissingOption = Annotated[
 
 
 @guarded
+@with_reading_limits
 def gap(
     paths: DataPaths = None,
     year: TargetYearOption = None,
@@ -99,21 +87,14 @@ def gap(
     rules: RulesOption = None,
     skip_invalid: SkipInvalidOption = False,
     output: OutputOption = None,
-    max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_mb,
-    max_unzipped_mb: MaxUnzippedMb = DEFAULT_LIMITS.max_unzipped_mb,
-    max_ratio: MaxRatio = DEFAULT_LIMITS.max_ratio,
-    max_cells: MaxCells = DEFAULT_LIMITS.max_cells,
-    max_line_kb: MaxLineKb = DEFAULT_LIMITS.max_line_kb,
     units: UnitsOption = None,
     missing: MissingOption = "excluded",
-    max_memory_mb: MaxMemoryMb = WORKER_MEMORY_MB,
-    max_seconds: MaxSeconds = WORKER_SECONDS,
-    jobs: Jobs = None,
+    limits: Limits = DEFAULT_LIMITS,
+    workers: WorkerLimits | None = None,
 ) -> None:
     """Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of year Y."""
+    from gender_plan_cli.api import ReportYearAbsent, evaluate
     from gender_plan_cli.cli.data import load_data
-    from gender_plan_cli.targets.assess import evaluate
-    from gender_plan_cli.targets.results import ReportYearAbsent
 
     language = lang_of(lang)
     year = year_or_exit(year, language)
@@ -124,10 +105,10 @@ def gap(
         report_year=report_year,
         skip_invalid=skip_invalid,
         output=output,
-        limits=make_limits(max_file_mb, max_unzipped_mb, max_ratio, max_cells, max_line_kb),
+        limits=limits,
         rules=(rule_set, rules),
         units=units,
-        workers=make_workers(max_memory_mb, max_seconds, jobs),
+        workers=workers,
     )
     try:
         report = evaluate(
@@ -160,7 +141,7 @@ def _output(report, format, output, lang, csv_ids, source) -> None:  # type: ign
 
     fmt = chosen_format(format.value if format else None, output)
     if fmt == "xlsx":
-        from gender_plan_cli.cli.report import gap_workbook
+        from gender_plan_cli.cli.workbook import gap_workbook
 
         if output is None:
             usage_error(text("output.xlsx-needs-file", lang))

@@ -12,7 +12,8 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-from gender_plan_cli.cli.common import READ_BY_COMMAND, usage_error
+from gender_plan_cli.cli.console import usage_error
+from gender_plan_cli.cli.inputs import READ_BY_COMMAND
 from gender_plan_cli.i18n import text
 
 BY_EXTENSION = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
@@ -67,7 +68,7 @@ def check_output(path: Path, lang: str) -> None:
 def emit_table(draw: Callable[[Console], None], output: Path | None, lang: str) -> None:
     """A table drawn on the terminal, or into `output` as plain text laid out at 120 columns."""
     if output is None:
-        from gender_plan_cli.cli.common import stdout_console
+        from gender_plan_cli.cli.console import stdout_console
 
         draw(stdout_console())
         return

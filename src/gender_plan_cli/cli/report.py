@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
-from gender_plan_cli.cli.common import (
+from gender_plan_cli.api import DEFAULT_LIMITS
+from gender_plan_cli.cli.console import guarded, usage_error
+from gender_plan_cli.cli.inputs import load_rules_or_exit, year_or_exit
+from gender_plan_cli.cli.limit_options import with_reading_limits
+from gender_plan_cli.cli.options import (
     DataPaths,
     DataYearOption,
     LangOption,
@@ -15,51 +18,18 @@ from gender_plan_cli.cli.common import (
     RulesOption,
     SkipInvalidOption,
     TargetYearOption,
-    guarded,
+    UnitsOption,
     lang_of,
-    load_rules_or_exit,
-    usage_error,
-    year_or_exit,
 )
+from gender_plan_cli.cli.workbook import city_report, write_workbook
 from gender_plan_cli.i18n import text
 
-
-def write_workbook(output: Path, city: Any, lang: str) -> None:
-    """The report workbook at `output`, written atomically (a locked file: exit 2)."""
-    from gender_plan_cli.cli.output import write_file
-    from gender_plan_cli.render.report_xlsx import build_workbook
-
-    write_file(output, lambda tmp: build_workbook(tmp, city, lang), lang)
-
-
-def city_report(data: Any, rule_set: Any, rules_shown: str, year: int, report_year: int | None):  # type: ignore[no-untyped-def]
-    from gender_plan_cli.targets.report import build_city_report
-
-    return build_city_report(
-        data.records,
-        rule_set,
-        year,
-        report_year=report_year,
-        rules_shown=rules_shown,
-        source=data.source,
-        findings=data.result.findings,
-        skipped=data.skipped,
-        files=data.files,
-    )
-
-
-def gap_workbook(gap: Any, source: Any, output: Path, lang: str) -> None:
-    """`gap -o report.xlsx`: the same workbook as `report`, for the year and data `gap` used."""
-    from gender_plan_cli.cli.data import Data
-
-    result, rule_set, rules_shown = source
-    files = len(result.files)
-    data = Data(result=result, source=gap.data_source, skipped=gap.skipped, files=files)
-    city = city_report(data, rule_set, rules_shown, gap.target_year, gap.report_year)
-    write_workbook(output, city, lang)
+if TYPE_CHECKING:
+    from gender_plan_cli.api import Limits, WorkerLimits
 
 
 @guarded
+@with_reading_limits
 def report(
     paths: DataPaths = None,
     year: TargetYearOption = None,
@@ -68,6 +38,9 @@ def report(
     lang: LangOption = None,
     rules: RulesOption = None,
     skip_invalid: SkipInvalidOption = False,
+    units: UnitsOption = None,
+    limits: Limits = DEFAULT_LIMITS,
+    workers: WorkerLimits | None = None,
 ) -> None:
     """Báo cáo của Thành phố (tệp Excel). / The city's report workbook."""
     from gender_plan_cli.cli.data import load_data
@@ -84,6 +57,9 @@ def report(
         skip_invalid=skip_invalid,
         output=output,
         rules=(rule_set, rules),
+        units=units,
+        limits=limits,
+        workers=workers,
     )
     city = city_report(data, rule_set, rules_shown, year, report_year)
     write_workbook(output, city, language)

@@ -6,15 +6,9 @@ from typing import Annotated
 
 import typer
 
-from gender_plan_cli.cli.common import (
-    LangOption,
-    RulesOption,
-    guarded,
-    header_words_or_exit,
-    lang_of,
-    load_rules_or_exit,
-    stdout_console,
-)
+from gender_plan_cli.cli.console import guarded, stdout_console
+from gender_plan_cli.cli.inputs import header_words_or_exit, load_rules_or_exit
+from gender_plan_cli.cli.options import LangOption, RulesOption, lang_of
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
 from gender_plan_cli.i18n import text
 
@@ -35,7 +29,7 @@ def rules(
     lang: LangOption = None,
 ) -> None:
     """Chỉ tiêu đang áp dụng; kiểm tra tệp quy tắc. / Show the targets in force; validate a rules file."""
-    from gender_plan_cli.cli.common import usage_error
+    from gender_plan_cli.cli.console import usage_error
     from gender_plan_cli.render.rules_table import render_rules
 
     language = lang_of(lang)

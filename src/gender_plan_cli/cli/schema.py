@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gender_plan_cli.cli.common import guarded
+from gender_plan_cli.cli.console import guarded
 
 
 class SchemaName(str, Enum):

@@ -3,28 +3,35 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gender_plan_cli.cli.common import (
+from gender_plan_cli.api import DEFAULT_LIMITS
+from gender_plan_cli.cli.console import guarded, stdout_console
+from gender_plan_cli.cli.inputs import (
+    data_inputs,
+    load_files,
+    load_rules_or_exit,
+    registry_for,
+    registry_search,
+    year_or_exit,
+)
+from gender_plan_cli.cli.limit_options import with_reading_limits
+from gender_plan_cli.cli.options import (
     DataPaths,
     LangOption,
     OutputOption,
     ReceivedOption,
     RulesOption,
     UnitsOption,
-    data_inputs,
-    guarded,
     lang_of,
-    load_files,
-    load_rules_or_exit,
-    registry_for,
-    registry_search,
-    stdout_console,
-    year_or_exit,
 )
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from gender_plan_cli.api import Limits, StatusReport, WorkerLimits
 
 
 class StatusFormat(str, Enum):
@@ -34,6 +41,7 @@ class StatusFormat(str, Enum):
 
 
 @guarded
+@with_reading_limits
 def status(
     paths: DataPaths = None,
     year: Annotated[
@@ -58,25 +66,37 @@ def status(
     ] = False,
     lang: LangOption = None,
     rules: RulesOption = None,
+    limits: Limits = DEFAULT_LIMITS,
+    workers: WorkerLimits | None = None,
 ) -> None:
     """Tình hình nhận báo cáo: đúng hạn, muộn, chưa nộp. / Who reported, late, missing."""
-    from gender_plan_cli.cli.output import chosen_format, emit_text
-    from gender_plan_cli.collection.status import collection_status
+    from gender_plan_cli.api import status as collection_status
 
     language = lang_of(lang)
     year = year_or_exit(year, language)
     rule_set, _ = load_rules_or_exit(rules, language)
     _, inputs = data_inputs(paths, language)
-    registry = registry_for(units, rules, registry_search(paths, inputs), language, DEFAULT_LIMITS)
+    registry = registry_for(units, rules, registry_search(paths, inputs), language, limits)
     result = load_files(
         inputs,
         language,
-        DEFAULT_LIMITS,
+        limits,
         not_into=output,
         registry=registry,
         received_from=received_from,
+        workers=workers,
     )
     report = collection_status(result, registry, year, rule_set.collection.due(year))
+    _emit(report, format, output, language)
+    raise typer.Exit(1 if fail_on_missing and report.counts["missing"] else 0)
+
+
+def _emit(
+    report: StatusReport, format: StatusFormat | None, output: Path | None, language: str
+) -> None:
+    """The status in the format asked for, or the one the extension of `-o` names."""
+    from gender_plan_cli.cli.output import chosen_format, emit_text
+
     fmt = chosen_format(format.value if format else None, output)
     if fmt == "json":
         from gender_plan_cli.render.status_out import render_status_json
@@ -90,4 +110,3 @@ def status(
         from gender_plan_cli.render.status_out import render_status
 
         render_status(report, language, stdout_console())
-    raise typer.Exit(1 if fail_on_missing and report.counts["missing"] else 0)

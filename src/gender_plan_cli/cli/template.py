@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from gender_plan_cli.cli.common import LangOption, guarded, lang_of, stderr_console, usage_error
+from gender_plan_cli.cli.console import guarded, stderr_console, usage_error
+from gender_plan_cli.cli.options import LangOption, lang_of
 from gender_plan_cli.i18n import text
 
 

@@ -4,20 +4,26 @@ least squares projection to the last milestone."""
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gender_plan_cli.cli.common import (
+from gender_plan_cli.api import DEFAULT_LIMITS
+from gender_plan_cli.cli.console import guarded
+from gender_plan_cli.cli.inputs import load_rules_or_exit
+from gender_plan_cli.cli.limit_options import with_reading_limits
+from gender_plan_cli.cli.options import (
     DataPaths,
     LangOption,
     OutputOption,
     RulesOption,
     SkipInvalidOption,
-    guarded,
+    UnitsOption,
     lang_of,
-    load_rules_or_exit,
 )
+
+if TYPE_CHECKING:
+    from gender_plan_cli.api import Limits, WorkerLimits
 
 
 class TrendFormat(str, Enum):
@@ -27,6 +33,7 @@ class TrendFormat(str, Enum):
 
 
 @guarded
+@with_reading_limits
 def trend(
     paths: DataPaths = None,
     format: Annotated[
@@ -45,15 +52,26 @@ def trend(
     lang: LangOption = None,
     rules: RulesOption = None,
     skip_invalid: SkipInvalidOption = False,
+    units: UnitsOption = None,
+    limits: Limits = DEFAULT_LIMITS,
+    workers: WorkerLimits | None = None,
 ) -> None:
     """Xu hướng từ 2021 và dự báo đến 2030. / The trend since 2021 and the road to 2030."""
+    from gender_plan_cli.api import evaluate_years
+    from gender_plan_cli.api import trend as build_trend
     from gender_plan_cli.cli.data import load_data
-    from gender_plan_cli.targets.trend import build_trend, evaluate_years
 
     language = lang_of(lang)
     rule_set, rules_shown = load_rules_or_exit(rules, language)
     data = load_data(
-        paths, language, skip_invalid=skip_invalid, output=output, rules=(rule_set, rules)
+        paths,
+        language,
+        skip_invalid=skip_invalid,
+        output=output,
+        rules=(rule_set, rules),
+        units=units,
+        limits=limits,
+        workers=workers,
     )
     result = build_trend(evaluate_years(data.records, rule_set), rule_set)
     result.rules = rules_shown
@@ -68,7 +86,7 @@ def _emit(result, data, rules, format, output, csv_ids, language) -> None:  # ty
     rule_set, rules_shown = rules
     fmt = chosen_format(format.value if format else None, output)
     if fmt == "xlsx" and output is not None and result.years:
-        from gender_plan_cli.cli.report import city_report, write_workbook
+        from gender_plan_cli.cli.workbook import city_report, write_workbook
 
         last = result.years[-1]
         write_workbook(output, city_report(data, rule_set, rules_shown, last, last), language)
