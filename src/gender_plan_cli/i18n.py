@@ -50,13 +50,16 @@ def text(message_id: str, lang: str, **args: Any) -> str:
 
 
 def render_message(message_id: str, args: dict[str, Any], lang: str) -> str:
-    """The message in the language asked for; field ids in `field`/`whole` become labels."""
+    """The message in the language asked for; field ids in `field`/`whole` become labels.
+
+    An id missing from the catalogue is a programming error (LookupError), never shown raw.
+    """
     from gender_plan_cli.contract import FIELD_BY_ID
 
     messages = catalogue()
-    pair = messages.get(message_id) or messages.get(message_id.split(".")[0])
+    pair = messages.get(message_id)
     if pair is None:
-        return f"{message_id} {args}"
+        raise LookupError(f"no message {message_id!r} in {MESSAGES_FILE.name}")
     template = pair[0] if lang == "vi" else pair[1]
     shown = dict(args)
     for name in ("field", "whole"):
