@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
+from builders import simple_form, unit
 from gender_plan_cli import i18n
-from gender_plan_cli.i18n import catalogue, text
+from gender_plan_cli.cli import app
+from gender_plan_cli.i18n import Plural, Text, catalogue, text
 
 PACKAGE = Path(i18n.__file__).parent
 
@@ -21,18 +24,29 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
+def forms(side: Text) -> list[str]:
+    return [side.one, side.other] if isinstance(side, Plural) else [side]
+
+
 def test_every_id_has_both_languages_and_nothing_else() -> None:
     raw = yaml.safe_load(i18n.MESSAGES_FILE.read_text(encoding="utf-8"))
     assert len(raw) > 500
     for mid, entry in raw.items():
-        assert set(entry) == {"vi", "en"}, mid
-        assert isinstance(entry["vi"], str) and entry["vi"], mid
-        assert isinstance(entry["en"], str) and entry["en"], mid
+        assert isinstance(entry["vi"], str) and entry["vi"], mid  # Vietnamese has no plural
+        if isinstance(entry["en"], dict):
+            assert set(entry) == {"vi", "en", "plural"}, mid
+            assert set(entry["en"]) == {"one", "other"}, mid
+            assert entry["plural"] in placeholders(entry["vi"]), mid
+            assert all(isinstance(s, str) and s for s in entry["en"].values()), mid
+        else:
+            assert set(entry) == {"vi", "en"}, mid
+            assert isinstance(entry["en"], str) and entry["en"], mid
 
 
-def test_vietnamese_and_english_have_the_same_placeholders() -> None:
+def test_vietnamese_and_english_have_the_same_placeholders_in_every_form() -> None:
     for mid, (vi, en) in catalogue().items():
-        assert placeholders(vi) == placeholders(en), mid
+        for form in forms(en):
+            assert placeholders(form) == placeholders(vi), mid
 
 
 def test_a_message_is_rendered_exactly() -> None:
@@ -41,6 +55,46 @@ def test_a_message_is_rendered_exactly() -> None:
     )
     assert text("unreadable-file", "vi", reason="hỏng") == (
         "Không đọc được tệp: hỏng. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại."
+    )
+
+
+@pytest.mark.parametrize(
+    ("mid", "args", "shown"),
+    [
+        ("check.line.units", {"units": 1}, "1 unit"),
+        ("check.line.units", {"units": 2}, "2 units"),
+        ("check.line.units", {"units": 0}, "0 units"),
+        ("check.line.errors", {"errors": 1}, "1 error"),
+        ("roster", {"persons": 1}, "staff roster: 1 person"),
+        ("roster", {"persons": 11}, "staff roster: 11 people"),
+        ("gap.actual.female_key_leader", {"actual": "0", "base": "1"}, "0 of 1 agency"),
+        ("gap.actual.female_key_leader", {"actual": "1", "base": "1,234"}, "1 of 1,234 agencies"),
+        ("gap.summary", {"met": 0, "applicable": 1}, "0 of 1 target met."),
+        ("gap.summary", {"met": 0, "applicable": 4}, "0 of 4 targets met."),
+    ],
+)
+def test_english_counts_one_and_many(mid: str, args: dict[str, object], shown: str) -> None:
+    assert text(mid, "en", **args) == shown
+
+
+def test_a_count_of_one_second_is_said_so() -> None:
+    assert text("read-timeout", "en", seconds=1.0, flag="--max-seconds") == (
+        "Reading the file took more than 1 second, so it was stopped; it may be too big or "
+        "damaged. Open it in Excel, delete unneeded sheets and rows and save it as .xlsx; if it "
+        "really is that big, run again with a larger --max-seconds."
+    )
+
+
+def test_vietnamese_has_one_text_for_any_count() -> None:
+    assert [text("check.line.units", "vi", units=n) for n in (1, 2)] == ["1 đơn vị", "2 đơn vị"]
+
+
+def test_check_summary_lines_say_1_unit_and_0_warnings(tmp_path: Path) -> None:
+    path = simple_form(tmp_path / "one.xlsx", [unit(staff_female=925, staff_total=922)])
+    result = CliRunner().invoke(app, ["check", str(path), "--summary", "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].split("INVALID")[1].strip() == (
+        "1 unit, 1 error, 0 warnings"
     )
 
 

@@ -10,14 +10,33 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeAlias
 
 LANGS = ("vi", "en")
 MESSAGES_FILE = Path(__file__).resolve().parent / "messages.yaml"
 
-Message = tuple[str, str]
+
+@dataclass(frozen=True)
+class Plural:
+    """The forms of a text that counts: `one` when the argument named `count` is 1, else `other`.
+
+    English needs them ("1 file", "2 files"); Vietnamese has no plural and keeps one text.
+    """
+
+    count: str
+    one: str
+    other: str
+
+    def pick(self, args: Mapping[str, Any]) -> str:
+        n = args.get(self.count)
+        return self.one if n == 1 or n == "1" else self.other  # a count may come formatted
+
+
+Text: TypeAlias = str | Plural
+Message: TypeAlias = tuple[Text, Text]
 """A message's (Vietnamese, English) text."""
 
 _catalogue: Mapping[str, Message] | None = None
@@ -37,7 +56,16 @@ def _read_catalogue(path: Path) -> dict[str, Message]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
     with path.open(encoding="utf-8") as fh:
         data = yaml.load(fh, Loader=loader)
-    return {mid: (entry["vi"], entry["en"]) for mid, entry in data.items()}
+    return {mid: _message(entry) for mid, entry in data.items()}
+
+
+def _message(entry: Mapping[str, Any]) -> Message:
+    def side(value: Any) -> Text:
+        if isinstance(value, str):
+            return value
+        return Plural(entry["plural"], value["one"], value["other"])
+
+    return side(entry["vi"]), side(entry["en"])
 
 
 def default_lang() -> str:
@@ -61,6 +89,8 @@ def render_message(message_id: str, args: dict[str, Any], lang: str) -> str:
     if pair is None:
         raise LookupError(f"no message {message_id!r} in {MESSAGES_FILE.name}")
     template = pair[0] if lang == "vi" else pair[1]
+    if isinstance(template, Plural):
+        template = template.pick(args)
     shown = dict(args)
     for name in ("field", "whole"):
         fid = shown.get(name)
