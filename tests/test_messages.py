@@ -6,6 +6,7 @@ import ast
 import string
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from builders import simple_form, unit
 from gender_plan_cli import i18n
 from gender_plan_cli.cli import app
 from gender_plan_cli.i18n import Plural, Text, catalogue, text
+from gender_plan_cli.message_file import use_message_file
+from gender_plan_cli.rules import RulesError
 
 PACKAGE = Path(i18n.__file__).parent
 
@@ -143,3 +146,94 @@ def test_the_catalogue_is_read_on_first_use_not_on_import() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.splitlines() == ["False []", "File True ['messages.yaml']"]
+
+
+# -- a province's wording (rules/messages.yaml) --------------------------------------------------
+
+
+@pytest.fixture
+def in_force() -> Iterator[None]:
+    """The built-in wording again after the test, whatever it put in force."""
+    yield
+    i18n.set_overrides({})
+
+
+def test_an_override_replaces_the_wording_of_one_language(tmp_path: Path, in_force: None) -> None:
+    path = tmp_path / "messages.yaml"
+    path.write_text(
+        "unreadable-file:\n"
+        '  en: "Cannot read the file: {reason}. Save it again as .xlsx."\n'
+        "check.line.units:\n"
+        "  en:\n"
+        '    one: "{units} agency"\n'
+        '    other: "{units} agencies"\n'
+        "  plural: units\n",
+        encoding="utf-8",
+    )
+    use_message_file(path)
+    assert text("unreadable-file", "en", reason="truncated") == (
+        "Cannot read the file: truncated. Save it again as .xlsx."
+    )
+    assert text("unreadable-file", "vi", reason="hỏng") == (
+        "Không đọc được tệp: hỏng. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại."
+    )
+    assert [text("check.line.units", "en", units=n) for n in (1, 2)] == ["1 agency", "2 agencies"]
+    i18n.set_overrides({})
+    assert text("check.line.units", "en", units=1) == "1 unit"
+
+
+BAD = """\
+unreadabel-file:
+  en: "x"
+unreadable-file:
+  fr: "Fichier illisible : {reason}"
+  vi: "Không đọc được: {ly_do}"
+  en: 5
+check.line.units:
+  en: "{units} agencies"
+check.line.errors:
+  en:
+    one: "{errors} error"
+  plural: count
+roster:
+  vi: "danh sách: {persons:>999999} người"
+check.col.file:
+  en: "File }"
+"""
+
+
+def test_a_bad_override_names_file_line_and_key(tmp_path: Path, in_force: None) -> None:
+    path = tmp_path / "messages.yaml"
+    path.write_text(BAD, encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        use_message_file(path, "rules/messages.yaml")
+    assert caught.value.message("en").splitlines() == [
+        "rules/messages.yaml:1 unreadabel-file: no message has this id (a typo?)",
+        "rules/messages.yaml:4 unreadable-file.fr: not a language; use one of: vi, en",
+        "rules/messages.yaml:5 unreadable-file.vi: must hold the same placeholders as the "
+        "built-in message: {reason} (here: {ly_do})",
+        "rules/messages.yaml:6 unreadable-file.en: must be text",
+        "rules/messages.yaml:8 check.line.units.en: this message counts: give its two forms, "
+        "one: and other:",
+        "rules/messages.yaml:10 check.line.errors.en.other: this key is missing",
+        "rules/messages.yaml:12 check.line.errors.plural: the form is chosen by errors: "
+        "write plural: errors or leave it out",
+        "rules/messages.yaml:14 roster.vi: must hold the same placeholders as the built-in "
+        "message: {persons} (here: {persons:>999999})",
+        "rules/messages.yaml:16 check.col.file.en: not a valid template (Single '}' encountered "
+        "in format string); write a literal brace as {{ or }}",
+    ]
+    assert caught.value.message("vi").splitlines()[0] == (
+        "rules/messages.yaml:1 unreadabel-file: không có thông báo nào mang mã này (gõ sai?)"
+    )
+    assert text("unreadable-file", "en", reason="x").startswith("The file cannot be read: x.")
+
+
+def test_a_message_given_twice_is_refused_by_the_rules_reader(tmp_path: Path) -> None:
+    path = tmp_path / "messages.yaml"
+    path.write_text('roster:\n  vi: "a {persons}"\nroster:\n  vi: "b {persons}"\n', "utf-8")
+    with pytest.raises(RulesError) as caught:
+        use_message_file(path, "rules/messages.yaml")
+    assert caught.value.message("en") == (
+        "rules/messages.yaml:3 roster: this key appears twice; delete one"
+    )

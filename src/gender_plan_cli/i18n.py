@@ -39,15 +39,32 @@ Text: TypeAlias = str | Plural
 Message: TypeAlias = tuple[Text, Text]
 """A message's (Vietnamese, English) text."""
 
-_catalogue: Mapping[str, Message] | None = None
+_built_in: Mapping[str, Message] | None = None
+_in_force: Mapping[str, Message] | None = None  # the built-in with a province's wording over it
+
+
+def built_in() -> Mapping[str, Message]:
+    """Every message id → (vi, en) of messages.yaml, in its order; read once, on first use."""
+    global _built_in
+    if _built_in is None:
+        _built_in = MappingProxyType(_read_catalogue(MESSAGES_FILE))
+    return _built_in
 
 
 def catalogue() -> Mapping[str, Message]:
-    """Every message id → (vi, en), in the order of messages.yaml; read once, on first use."""
-    global _catalogue
-    if _catalogue is None:
-        _catalogue = MappingProxyType(_read_catalogue(MESSAGES_FILE))
-    return _catalogue
+    """The messages in force: the built-in ones, with a province's wording where it gave one."""
+    return _in_force if _in_force is not None else built_in()
+
+
+def set_overrides(texts: Mapping[str, Mapping[str, Text]]) -> None:
+    """Put a province's wording (id → {lang: text}, checked by `message_file`) over the
+    built-in messages, replacing any given before; `{}` restores the built-in ones."""
+    global _in_force
+    merged = dict(built_in())
+    for mid, by_lang in texts.items():
+        vi, en = merged[mid]
+        merged[mid] = (by_lang.get("vi", vi), by_lang.get("en", en))
+    _in_force = MappingProxyType(merged) if texts else None
 
 
 def _read_catalogue(path: Path) -> dict[str, Message]:
