@@ -20,9 +20,12 @@ PAGE = ROOT / "docs" / "findings.md"
 
 def messages() -> dict[str, tuple[str, str]]:
     """Every message id → (Vietnamese, English): the one place this script reads the wording."""
-    from gender_plan_cli.i18n import MESSAGES
+    from gender_plan_cli.i18n import Plural, built_in
 
-    return {key: (vi, en) for key, (vi, en) in MESSAGES.items()}
+    def shown(text: str | Plural) -> str:
+        return text.other if isinstance(text, Plural) else text
+
+    return {key: (shown(vi), shown(en)) for key, (vi, en) in built_in().items()}
 
 
 # When each code is given (what it means; its messages say how to fix it). A code of the

@@ -202,7 +202,7 @@ def _problem(error: Any, root: Any, shown: str) -> RuleProblem:
     on_key = bool(loc) and loc[-1] == "[key]"
     if on_key:
         loc = loc[:-1]
-    line, key = _locate(root, loc)
+    line, key = locate(root, loc)
     etype = error["type"]
     ctx = dict(error.get("ctx") or {})
     if on_key and etype in ("less_than_equal", "greater_than_equal", "int_parsing", "int_type"):
@@ -224,7 +224,7 @@ def _problem(error: Any, root: Any, shown: str) -> RuleProblem:
     return RuleProblem(file=shown, line=line, key=key, message_id=message_id, args=args)
 
 
-def _locate(root: Any, loc: list[Any]) -> tuple[int | None, str]:
+def locate(root: Any, loc: list[Any]) -> tuple[int | None, str]:
     """Follow a pydantic location through the composed YAML: (1-based line, dotted key).
 
     The line is the key's own line; for a key that is missing, the line of the mapping's key.

@@ -11,7 +11,7 @@ import typer
 
 from gender_plan_cli.api import DEFAULT_LIMITS
 from gender_plan_cli.cli.console import guarded
-from gender_plan_cli.cli.inputs import load_files, registry_for
+from gender_plan_cli.cli.inputs import load_files, registry_for, wording_or_exit
 from gender_plan_cli.cli.limit_options import with_reading_limits
 from gender_plan_cli.cli.options import (
     LangOption,
@@ -97,6 +97,7 @@ def check(
     from gender_plan_cli.paths import local_rules
 
     language = lang_of(lang)
+    wording_or_exit(language)
     registry = registry_for(units, None, paths, language, limits)
     result = load_files(
         paths,

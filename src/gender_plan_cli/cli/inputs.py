@@ -196,10 +196,31 @@ def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped
     if path is not None and not path.exists():
         usage_error(text("usage.no-path", lang, path=str(path)))
     READ_BY_COMMAND.add(chosen.resolve())
+    wording_or_exit(lang, path)
     try:
         return load_rules(chosen, shown), shown
     except RulesError as exc:
         usage_error(text("rules.invalid-file", lang) + "\n" + exc.message(lang))
+
+
+def wording_or_exit(lang: str, rules_file: Path | None = None) -> None:
+    """A province's wording (`messages.yaml` beside the rules file named, else
+    `rules/messages.yaml` here) put in force, or a usage error naming file, line and key. In
+    CI only beside a rules file named with --rules: a pull request could reword the findings."""
+    from gender_plan_cli.api import RulesError
+    from gender_plan_cli.render.wording import use_message_file
+
+    if rules_file is None and os.environ.get("CI"):
+        return
+    folder = rules_file.parent if rules_file is not None else Path.cwd() / "rules"
+    path = folder / "messages.yaml"
+    if not path.is_file() or path.resolve() in READ_BY_COMMAND:
+        return
+    READ_BY_COMMAND.add(path.resolve())
+    try:
+        use_message_file(path, _shown(path))
+    except RulesError as exc:
+        usage_error(text("rules.invalid-messages", lang) + "\n" + exc.message(lang))
 
 
 def header_words_or_exit(lang: str, rules_file: Path | None = None) -> str | None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from gender_plan_cli.cli.console import guarded, stderr_console, usage_error
+from gender_plan_cli.cli.inputs import wording_or_exit
 from gender_plan_cli.cli.options import LangOption, lang_of
 from gender_plan_cli.i18n import text
 
@@ -43,6 +44,7 @@ def template(
     from gender_plan_cli.render.template import write_template
 
     language = lang_of(lang)
+    wording_or_exit(language)
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
     if output.is_dir():
