@@ -1,4 +1,4 @@
-"""The linter and the type checker hold the line (style.md), in CI like any test."""
+"""The linter and the type checker hold the line (docs/development.md), in CI like any test."""
 
 from __future__ import annotations
 

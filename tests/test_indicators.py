@@ -1,4 +1,4 @@
-"""Indicators: every formula of spec/indicators.md against hand-computed figures."""
+"""Indicators: every formula of docs/spec/indicators.md against hand-computed figures."""
 
 from __future__ import annotations
 

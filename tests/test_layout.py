@@ -1,4 +1,4 @@
-"""Layouts that real forms use (data-contract.md): each read without configuration."""
+"""Layouts that real forms use (docs/spec/data-contract.md): each read without configuration."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Values as people type them (data-contract.md, "Values as people type them")."""
+"""Values as people type them (docs/spec/data-contract.md, "Values as people type them")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Validation of a located sheet: every code of the catalogue at its exact cell (data-contract.md, "Findings")."""
+"""Validation of a located sheet: every code of the catalogue at its exact cell (docs/spec/data-contract.md, "Findings")."""
 
 from __future__ import annotations
 

@@ -118,7 +118,7 @@ def test_broken_cfb_never_hangs(tmp_path: Path) -> None:
 
 def test_ole_stream_declared_2gb_on_a_looping_chain_stays_bounded(tmp_path: Path) -> None:
     # olefile 0.47 reads this 40 KB file as a 2 GB stream (19 s, 4.6 GB peak RSS): the reason
-    # the container is parsed here (README, Dependencies). Reads stop at the file's own size.
+    # the container is parsed here (README.md, Dependencies). Reads stop at the file's own size.
     extra = [(r, c, float(r)) for r in range(30, 600) for c in range(3)]
     data = bytearray(cfb_bytes({"Workbook": xls_workbook_stream([XlsSheet("S", extra=extra)])}))
     entry = data.find("Workbook".encode("utf-16-le"))

@@ -262,6 +262,13 @@ PARTS: tuple[tuple[str, str], ...] = (
 DTTS_REQUIRED: tuple[str, ...] = ("ethnic_minority_population_pct", "leaders_ethnic_minority")
 
 MIN_YEAR, MAX_YEAR = 2021, 2030
+
+
+def in_plan(year: float) -> bool:
+    """A report or target year the plan covers (2021–2030): decided here for every reader."""
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
 # No unit of the city counts more people than this: a larger count is a typing slip or an attack
 # (10^400 would pass as a whole number and overflow every ratio computed from it).
 MAX_COUNT = 10_000_000

@@ -61,7 +61,8 @@ CodeId = Literal[
     "roster-mismatch",
 ]
 
-# The catalogue: each code's severity. Titles and descriptions live in i18n, keyed by code.
+# The catalogue: each code of CodeId, in its order, with its severity (tests/test_findings.py
+# holds the two together); the wording lives in messages.yaml, keyed by code.
 SEVERITY: dict[CodeId, Severity] = {
     "unreadable-file": "error",
     "file-too-large": "error",

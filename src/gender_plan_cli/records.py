@@ -268,9 +268,10 @@ class FileResult(BaseModel):
         return self.errors == 0 and (not strict or self.warnings == 0)
 
 
-@dataclass(frozen=True)
-class CheckSummary:
-    """The counts every `check` output ends with, computed in one place."""
+class CheckSummary(BaseModel):
+    """The counts every `check` output ends with, computed in one place (and its JSON)."""
+
+    model_config = ConfigDict(frozen=True)
 
     files: int
     invalid: int

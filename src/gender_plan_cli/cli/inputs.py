@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from gender_plan_cli.api import Limits
 from gender_plan_cli.cli.console import say, stderr_console, usage_error
 from gender_plan_cli.cli.state import STATE
-from gender_plan_cli.contract import ReceivedMode
+from gender_plan_cli.contract import ReceivedMode, in_plan
 from gender_plan_cli.i18n import text
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def year_or_exit(year: int | None, lang: str) -> int:
 
     if year is None:
         usage_error(text("gap.usage.year-missing", lang))
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    if not in_plan(year):
         usage_error(text("gap.usage.year", lang, year=year, low=MIN_YEAR, high=MAX_YEAR))
     return year
 

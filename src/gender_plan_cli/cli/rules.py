@@ -9,7 +9,7 @@ import typer
 from gender_plan_cli.cli.console import guarded, stdout_console
 from gender_plan_cli.cli.inputs import header_words_or_exit, load_rules_or_exit
 from gender_plan_cli.cli.options import LangOption, RulesOption, lang_of
-from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
+from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, in_plan
 from gender_plan_cli.i18n import text
 
 
@@ -33,7 +33,7 @@ def rules(
     from gender_plan_cli.render.rules_table import render_rules
 
     language = lang_of(lang)
-    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+    if year is not None and not in_plan(year):
         usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
     rule_set, shown = load_rules_or_exit(rules, language)
     headers = header_words_or_exit(language, rules)

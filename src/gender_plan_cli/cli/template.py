@@ -40,12 +40,12 @@ def template(
     ] = None,
 ) -> None:
     """Ghi biểu mẫu trống để các đơn vị điền số liệu. / Write the blank submission form."""
-    from gender_plan_cli.contract import DEADLINE_EN, DEADLINE_VI, MAX_YEAR, MIN_YEAR
+    from gender_plan_cli.contract import DEADLINE_EN, DEADLINE_VI, MAX_YEAR, MIN_YEAR, in_plan
     from gender_plan_cli.render.template import write_template
 
     language = lang_of(lang)
     wording_or_exit(language)
-    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+    if year is not None and not in_plan(year):
         usage_error(text("gap.usage.year", language, year=year, low=MIN_YEAR, high=MAX_YEAR))
     if output.is_dir():
         usage_error(text("template.is-folder", language, path=str(output)))

@@ -1,6 +1,6 @@
 """The book python-calamine reads for .ods and .xls, once their own guards have measured them.
 
-These formats do not expose hidden rows or uncomputed formulas through calamine; the README
+These formats do not expose hidden rows or uncomputed formulas through calamine; docs/check.md
 states the limitation. Percent-formatted cells, which calamine gives as bare fractions, are
 found by each format's own guard (the ODS value type, the BIFF number format) and passed in.
 """

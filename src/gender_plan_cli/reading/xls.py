@@ -5,7 +5,7 @@ here, because calamine reserves DIMENSIONS rows × cols up front (4 G rows
 aborts the process) and allocates the real used range (a cell at column 65535
 asks for 171 GB). The container is read by a small [MS-CFB] parser of our own
 whose every sector chain is bounded by the file and cycle-checked, and every
-read capped (README, Dependencies: why not olefile).
+read capped (README.md, Dependencies: why not olefile).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ extent its `BrtWsDim` record declares, and the extent its cells really span, mea
 record as calamine 0.36 places them (`_cells_extent`): a cell's row is its row header's, its
 column the cell record's own, so a file may declare A1:B2 and hold a cell at XFD1048576, which
 calamine would allocate some 17 G cells for and abort. Hidden rows, percent formats and
-uncomputed formulas are not read from .xlsb (the README says so).
+uncomputed formulas are not read from .xlsb (docs/check.md says so).
 """
 
 from __future__ import annotations

@@ -1,16 +1,15 @@
-"""`check --format json`: the stable shape documented in the README, as pydantic models (so that
+"""`check --format json`: the stable shape documented in docs/check.md, as pydantic models (so that
 its JSON Schema is generated from the same classes that write it)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from gender_plan_cli.findings import CodeId, Severity
-from gender_plan_cli.records import LoadResult
+from gender_plan_cli.records import CheckSummary, LoadResult
 
 
 class CheckFinding(BaseModel):
@@ -46,21 +45,12 @@ class CheckFile(BaseModel):
     layout: CheckLayout | None  # how the sheet was read (see `check --explain`)
 
 
-class CheckSummaryModel(BaseModel):
-    files: int
-    invalid: int
-    units: int
-    errors: int
-    warnings: int
-    rows: dict[str, int]  # row kind → rows of that kind, over every file
-
-
 class CheckDocument(BaseModel):
     """Everything `check --format json` prints."""
 
     schema_version: Literal["1"] = "1"  # of the JSON document: schemas/check.json
     valid: bool
-    summary: CheckSummaryModel
+    summary: CheckSummary
     files: list[CheckFile]
 
 
@@ -95,7 +85,7 @@ def check_document(result: LoadResult, lang: str, *, strict: bool = False) -> Ch
     ]
     return CheckDocument(
         valid=all(f.valid for f in files),
-        summary=CheckSummaryModel(**asdict(result.summary(strict))),
+        summary=result.summary(strict),
         files=files,
     )
 

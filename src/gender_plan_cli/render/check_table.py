@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -91,7 +89,7 @@ def render_summary(
 ) -> None:
     summary = result.summary(strict)
     style = "green" if summary.invalid == 0 else "red bold"
-    line = text("check.summary", lang, **asdict(summary))
+    line = text("check.summary", lang, **summary.model_dump())
     if any(summary.rows.values()):
         line += " " + text("check.rows", lang, **summary.rows)
     console.print(Text(line, style=style))

@@ -1,4 +1,4 @@
-"""`gap --format json`: the stable shape of spec/indicators.md, rendered from the GapReport.
+"""`gap --format json`: the stable shape of docs/spec/indicators.md, rendered from the GapReport.
 
 Rates are fractions (0–1) with 12 decimal places (`indicators.JSON_DIGITS`); counts are exact
 integers. The document's keys are GapReport's fields, in their order.

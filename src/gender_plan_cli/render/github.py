@@ -6,8 +6,6 @@ GITHUB_STEP_SUMMARY is set every finding also goes there as a Markdown table.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import LoadResult
 from gender_plan_cli.safe_output import printable
@@ -53,7 +51,7 @@ def step_summary(result: LoadResult, lang: str, *, strict: bool = False) -> str:
     head = [
         "## gplan check",
         "",
-        text("check.summary", lang, **asdict(result.summary(strict))),
+        text("check.summary", lang, **result.summary(strict).model_dump()),
         "",
     ]
     rows = [

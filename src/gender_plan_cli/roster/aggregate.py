@@ -9,7 +9,7 @@ listed twice) keeps their unit from being counted: its figures would be wrong.
 
 from __future__ import annotations
 
-from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR
+from gender_plan_cli.contract import in_plan
 from gender_plan_cli.findings import Finding
 from gender_plan_cli.layout.year import report_year_above
 from gender_plan_cli.reading.grid import SheetGrid
@@ -91,7 +91,7 @@ def _year(
             message_id="missing-column.report_year",
         )
         return None
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    if not in_plan(year):
         found.add(
             "out-of-range",
             title_row,

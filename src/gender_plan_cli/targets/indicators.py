@@ -1,6 +1,6 @@
 """The four indicators over a set of unit records. Pure functions: no I/O, no printing.
 
-The formulas are those of `spec/indicators.md`; every number comes from `Rules`. Counts stay
+The formulas are those of `docs/spec/indicators.md`; every number comes from `Rules`. Counts stay
 integers; sums of fractional targets use `math.fsum` so totals never drift by rounding; every
 comparison allows a tolerance of 1e-9 so a target of exactly 60% of 5 units (3.0000000000000004
 in floating point) needs 3 units, not 4.

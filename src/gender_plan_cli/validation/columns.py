@@ -31,6 +31,7 @@ from gender_plan_cli.contract import (
     PARTS,
     REQUIRED_FIELDS,
     Kind,
+    in_plan,
 )
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.validation.parse import Parsed, parse_value
@@ -58,7 +59,7 @@ def plain_value(kind: Kind, raw: Any) -> Any:
     if type(raw) is float and raw.is_integer():
         if kind is Kind.INT and 0 <= raw <= MAX_COUNT:
             return int(raw)
-        if kind is Kind.YEAR and MIN_YEAR <= raw <= MAX_YEAR:
+        if kind is Kind.YEAR and in_plan(raw):
             return int(raw)
     elif kind is Kind.TEXT and type(raw) is str:
         return raw.strip()
@@ -250,7 +251,7 @@ def _count(v: Any) -> bool:
 
 
 def _year(v: Any) -> bool:
-    return type(v) is int and MIN_YEAR <= v <= MAX_YEAR
+    return type(v) is int and in_plan(v)
 
 
 def _share(v: Any) -> bool:

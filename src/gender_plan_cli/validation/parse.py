@@ -14,11 +14,10 @@ from typing import Any, NamedTuple
 
 from gender_plan_cli.contract import (
     MAX_COUNT,
-    MAX_YEAR,
-    MIN_YEAR,
     NO_WORDS,
     YES_WORDS,
     Kind,
+    in_plan,
     match_choice,
 )
 
@@ -157,7 +156,7 @@ def parse_year(raw: Any) -> Parsed:
         if parsed.problem.code == "type-error":
             return Parsed(problem=Problem("type-error", "type-error.year"))
         return Parsed(problem=Problem("out-of-range", "out-of-range.year"))
-    if not MIN_YEAR <= parsed.value <= MAX_YEAR:
+    if not in_plan(parsed.value):
         return Parsed(problem=Problem("out-of-range", "out-of-range.year"))
     return parsed
 

@@ -18,11 +18,10 @@ from gender_plan_cli.contract import (
     DTTS_REQUIRED,
     FIELD_BY_ID,
     FIELDS,
-    MAX_YEAR,
-    MIN_YEAR,
     PARTS,
     REQUIRED_FIELDS,
     Kind,
+    in_plan,
 )
 from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE, CodeId, Finding, Severity, column_letter
 from gender_plan_cli.layout import Layout, RowKinds, classify
@@ -188,7 +187,7 @@ def _default_year(layout: Layout, cli_year: int | None, found: _Sheet) -> int | 
     if year_source is None:
         return None
     source, year = year_source
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    if not in_plan(year):
         found.add(
             "out-of-range",
             row=layout.title_year_row,
