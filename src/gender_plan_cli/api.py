@@ -19,7 +19,7 @@ readers); `TYPE_CHECKING` gives them to type checkers as they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from gender_plan_cli.reading.limits import (
         Limits,
     )
-    from gender_plan_cli.records import LoadResult
+    from gender_plan_cli.records import LoadResult, Received
     from gender_plan_cli.roster.config import RosterConfig
 
 # name → (the module that defines it, its name there): loaded when first named.
@@ -65,6 +65,7 @@ _LAZY = {
     "roster_config": ("gender_plan_cli.roster.config", None),
     "CityReport": ("gender_plan_cli.targets.report", None),
     "DataSource": ("gender_plan_cli.targets.results", None),
+    "Received": ("gender_plan_cli.records", None),
     "GapReport": ("gender_plan_cli.targets.results", None),
     "ReportYearAbsent": ("gender_plan_cli.targets.results", None),
     "SkippedFile": ("gender_plan_cli.targets.results", None),
@@ -104,12 +105,14 @@ def read_returns(
     roster: RosterConfig | None = None,
     progress: Callable[[int, int, Path], None] | None = None,
     discovered: bool = False,
+    receipts: Mapping[Path, Received] | None = None,
 ) -> LoadResult:
     """Read returns and staff lists (files, or folders walked) into one collection: each file
     in an isolated worker, every finding kept, units checked across files and the registry.
 
     `discovered`: `paths` is already `discover`'s answer (a front end that sized a progress bar
-    from it need not walk the folders again)."""
+    from it need not walk the folders again). `receipts`: when files arrived, as recorded on
+    arrival (the portal's receipts), which come before a signature line or a file time."""
     from gender_plan_cli.intake.isolation import WorkerLimits
     from gender_plan_cli.intake.load import load_paths
     from gender_plan_cli.reading.limits import DEFAULT_LIMITS
@@ -124,4 +127,5 @@ def read_returns(
         received_from=received_from,
         workers=workers or WorkerLimits(),
         roster=roster,
+        receipts=receipts,
     )

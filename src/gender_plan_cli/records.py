@@ -15,8 +15,9 @@ from gender_plan_cli.findings import Finding
 Level = str  # one of contract.LEVELS ids
 UnitType = str  # one of contract.UNIT_TYPES ids
 
-# Where a received date came from: a git commit, the form's signature line, the file's time.
-ReceivedFrom = Literal["git", "signature", "mtime"]
+# Where a received date came from: a git commit, the form's signature line, the file's time,
+# or the receipt the portal gave when the file arrived.
+ReceivedFrom = Literal["git", "signature", "mtime", "portal"]
 
 
 @dataclass(frozen=True)

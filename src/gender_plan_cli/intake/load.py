@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +39,7 @@ from gender_plan_cli.reading.limits import (
     problem_finding,
     unreadable,
 )
-from gender_plan_cli.records import FileResult, LoadResult
+from gender_plan_cli.records import FileResult, LoadResult, Received
 from gender_plan_cli.roster import read_roster_sheet
 from gender_plan_cli.roster.resolve import resolve_rosters
 from gender_plan_cli.validation.validate import validate_sheet
@@ -131,6 +131,7 @@ def load_paths(
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,
     roster: RosterConfig | None = None,
+    receipts: Mapping[Path, Received] | None = None,
 ) -> LoadResult:
     """Read every file on its own, then check units across files (and against `registry`).
 
@@ -140,6 +141,8 @@ def load_paths(
     `workers`: read each file in a worker process under these limits (`isolation`), so that a
     file that crashes or exhausts its reader becomes a finding; None reads in this process.
     `roster`: what a person-level roster's cells count as (the package's defaults when None).
+    `receipts`: when files arrived, as recorded on arrival (the portal's receipts); such a date
+    comes before every other source.
     """
     files = list(paths) if discovered else discover(paths)
     refused: dict[Path, ReadProblem] = getattr(paths if discovered else files, "refused", {})
@@ -159,8 +162,9 @@ def load_paths(
             read.append(read_file(path, report_year=report_year, limits=limits, roster=roster))
     each = iter(read)
     results = [_unreadable(str(p), refused[p]) if p in refused else next(each) for p in files]
+    known = receipts or {}
     dates = {
-        fr.path: received(path, fr.signed_on, received_from)
+        fr.path: known.get(path) or received(path, fr.signed_on, received_from)
         for path, fr in zip(files, results, strict=True)
     }
     resolve_rosters(results, registry)
