@@ -127,3 +127,16 @@ def test_every_page_of_docs_is_linked_from_its_index() -> None:
     for page in sorted((ROOT / "docs").glob("*.md")):
         if page.name != "README.md":
             assert page.name in linked, f"docs/README.md does not link {page.name}"
+
+
+def test_the_library_example_runs_as_shown() -> None:
+    """docs/development.md's use of `gender_plan_cli.api` from Python prints what it says."""
+    import doctest
+
+    page = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    block = page.split("<!-- api-example -->", 1)[1].split("<!-- /api-example -->", 1)[0]
+    example = block.split("```pycon\n", 1)[1].split("```", 1)[0]
+    test = doctest.DocTestParser().get_doctest(example, {}, "api-example", None, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
