@@ -215,17 +215,18 @@ def test_output_refuses_what_is_not_a_new_or_regular_writable_file(tmp_path: Pat
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_output_on_a_full_disk_is_a_usage_error(tmp_path: Path) -> None:
-    if not Path("/dev/full").exists():
-        pytest.skip("no /dev/full")
-    from gender_plan_cli.cli.console import UsageError
+def test_output_on_a_full_disk_is_exit_1_and_no_temporary_file(tmp_path: Path) -> None:
+    """No room is not the user's mistake (exit 2) but a failed run (exit 1), said in one line."""
+    import typer
+
     from gender_plan_cli.cli.output import write_file
 
     def fill(tmp: Path) -> None:
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(UsageError):
+    with pytest.raises(typer.Exit) as stopped:
         write_file(tmp_path / "out.json", fill, "en")
+    assert stopped.value.exit_code == 1
     assert not list(tmp_path.iterdir())
 
 

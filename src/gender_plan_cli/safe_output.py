@@ -11,26 +11,40 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may read as the start of a formula: OWASP's CSV-injection list (with the
+# line feed), NUL (ASVS 1.2.10), and the full-width signs an East Asian input method types.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00", "＝", "＋", "－", "＠")
+# Characters nobody sees, which a spreadsheet may skip before reading the first sign.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 
 
 def neutralize(value: Any) -> Any:
     """A text that a spreadsheet would run as a formula gets a leading apostrophe.
 
     Numbers stay numbers: only text is touched, so a negative count typed as a
-    number is still a number, while a text `=HYPERLINK(...)` is shown, not run.
+    number is still a number, while a text `=HYPERLINK(...)` is shown, not run. Every writer
+    of a CSV or a workbook cell of submitted text goes through this one rule.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_STARTS) or value.lstrip(INVISIBLE).startswith(FORMULA_STARTS)
+    ):
         return "'" + value
     return value
+
+
+class NotRegularFile(OSError):
+    """The target exists and is not a regular file (a device, a pipe, a symlink, a folder):
+    writing "over" it would replace the node itself, so it is refused."""
 
 
 def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, then move it into place.
 
-    A crash or a full disk leaves the old file (or none), never half a file.
+    A crash or a full disk leaves the old file (or none), never half a file. Only a regular
+    file is ever replaced: a device, a symlink or a folder in its place raises NotRegularFile.
     """
     path = Path(path)
+    _regular_or_absent(path)
     directory = path.parent if str(path.parent) else Path(".")
     previous = _exit_on_sigterm()
     try:
@@ -42,6 +56,7 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
+            _regular_or_absent(path)  # it may have changed while we wrote
             os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -49,6 +64,17 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _regular_or_absent(path: Path) -> None:
+    import stat
+
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(st.st_mode):
+        raise NotRegularFile(f"{path}: not a regular file")
 
 
 def _on_sigterm(signum: int, frame: object) -> None:

@@ -139,4 +139,8 @@ def main() -> None:
             raise
         show()
         sys.exit(getattr(exc, "exit_code", 1))
+    from gender_plan_cli.cli.streams import flush_or_discard
+
+    if not flush_or_discard():  # the result did not fit where stdout goes
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

@@ -67,12 +67,14 @@ def say(message: str, style: str) -> None:
 
 
 def guarded(fn):  # type: ignore[no-untyped-def]
-    """Wrap a command: usage errors → red panel, exit 2; bugs → one line, exit 3 (unless --debug)."""
+    """Wrap a command: usage errors → red panel, exit 2; no room to write the result → one line,
+    exit 1; bugs → one line, exit 3 (unless --debug)."""
     import functools
-    import sys
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        from gender_plan_cli.cli.streams import no_room
+
         try:
             return fn(*args, **kwargs)
         except UsageError as exc:
@@ -81,12 +83,24 @@ def guarded(fn):  # type: ignore[no-untyped-def]
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
-            if STATE["debug"]:
-                raise
-            sys.stderr.write(
-                f"gplan: lỗi chương trình / internal error: {type(exc).__name__}: {exc}\n"
-                "Chạy lại với --debug để xem chi tiết / re-run with --debug for details.\n"
-            )
-            raise typer.Exit(3) from None
+            if no_room(exc):  # stdout sent to a file on a full disk
+                from gender_plan_cli.cli.output import no_room_exit
+                from gender_plan_cli.i18n import default_lang
+
+                no_room_exit("stdout", default_lang())
+            _internal_error(exc)
 
     return wrapper
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """A bug: one line and exit 3; --debug shows the traceback."""
+    import sys
+
+    if STATE["debug"]:
+        raise exc
+    sys.stderr.write(
+        f"gplan: lỗi chương trình / internal error: {type(exc).__name__}: {exc}\n"
+        "Chạy lại với --debug để xem chi tiết / re-run with --debug for details.\n"
+    )
+    raise typer.Exit(3) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 from gender_plan_cli.cli.console import usage_error
 from gender_plan_cli.cli.inputs import READ_BY_COMMAND
+from gender_plan_cli.cli.streams import flush_or_discard, no_room
 from gender_plan_cli.i18n import text
 
 BY_EXTENSION = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
@@ -31,15 +32,31 @@ def chosen_format(given: str | None, output: Path | None, default: str = "table"
 def write_file(path: Path, write: Callable[[Path], object], lang: str) -> None:
     """Write `path` atomically; a file open in Excel or a folder without write access is a
     usage error that names the file."""
-    from gender_plan_cli.safe_output import write_atomic
+    from gender_plan_cli.safe_output import NotRegularFile, write_atomic
 
     check_output(path, lang)
     try:
         write_atomic(path, write)
+    except NotRegularFile:
+        usage_error(text("output.not-regular", lang, path=str(path)))
     except (PermissionError, IsADirectoryError):
         usage_error(text("output.locked", lang, path=str(path)))
     except OSError as exc:  # a full disk, a quota, a path too long
+        if no_room(exc):
+            no_room_exit(str(path), lang)
         usage_error(text("output.failed", lang, path=str(path), reason=exc.strerror or str(exc)))
+
+
+def no_room_exit(where: str, lang: str) -> NoReturn:
+    """No room to write the result: one line on stderr, exit 1; the old file, if any, is kept."""
+    from gender_plan_cli.cli.console import say
+
+    try:
+        say(text("output.disk-full", lang, path=where), "red")
+    except OSError:
+        pass
+    flush_or_discard()
+    raise typer.Exit(1)
 
 
 def check_output(path: Path, lang: str) -> None:

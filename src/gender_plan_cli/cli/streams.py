@@ -8,6 +8,8 @@ base letter (`Tổng` → `Tong`); machine output (JSON, CSV, workflow commands)
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -99,3 +101,33 @@ def utf8_stdout() -> None:
             reconfigure(encoding="utf-8", errors="strict")
         except (ValueError, OSError):
             pass
+
+
+# A write that failed for want of room: the disk, the quota, or the file size limit (`ulimit -f`).
+NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
+def no_room(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in NO_ROOM
+
+
+def flush_or_discard() -> bool:
+    """Flush stdout and stderr now; a stream that has no room left is pointed at the null device,
+    so that the interpreter's own flush at exit cannot fail (exit 120). False if one had none."""
+    ok = True
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except OSError as exc:
+            if not no_room(exc):
+                raise
+            ok = False
+            try:
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, stream.fileno())
+                os.close(null)
+            except (OSError, ValueError):
+                pass
+    return ok

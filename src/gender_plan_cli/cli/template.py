@@ -42,6 +42,7 @@ def template(
     """Ghi biểu mẫu trống để các đơn vị điền số liệu. / Write the blank submission form."""
     from gender_plan_cli.contract import DEADLINE_EN, DEADLINE_VI, MAX_YEAR, MIN_YEAR, in_plan
     from gender_plan_cli.render.template import write_template
+    from gender_plan_cli.safe_output import NotRegularFile
 
     language = lang_of(lang)
     wording_or_exit(language)
@@ -56,7 +57,10 @@ def template(
         usage_error(text("template.no-folder", language, folder=str(folder)))
     if (output.exists() or output.is_symlink()) and not force:
         usage_error(text("template.exists", language, path=str(output)))
-    write_template(output, language, year)
+    try:
+        write_template(output, language, year)
+    except NotRegularFile:  # --force replaces a regular file only, never a device or a link
+        usage_error(text("output.not-regular", language, path=str(output)))
     deadline = DEADLINE_VI if language == "vi" else DEADLINE_EN
     message = text("template.written", language, path=str(output), deadline=deadline)
     stderr_console().print(message, markup=False, highlight=False)
