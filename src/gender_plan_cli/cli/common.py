@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from gender_plan_cli.collection.registry import Registry
-    from gender_plan_cli.intake.isolation import WorkerLimits
+    from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.records import LoadResult
     from gender_plan_cli.roster.config import RosterConfig
 
@@ -177,8 +177,8 @@ def load_files(
 
     `not_into`: the output file of the command, which must not be one of the files read.
     """
-    from gender_plan_cli.intake.isolation import WorkerLimits
     from gender_plan_cli.intake.load import load_paths
+    from gender_plan_cli.intake.worker_limits import WorkerLimits
 
     header_words_or_exit(lang)
     files = resolve_paths(paths, lang)

@@ -27,7 +27,7 @@ from gender_plan_cli.targets.results import DataSource, SkippedFile, skipped_fil
 from gender_plan_cli.targets.rules import Rules
 
 if TYPE_CHECKING:
-    from gender_plan_cli.intake.isolation import WorkerLimits
+    from gender_plan_cli.intake.worker_limits import WorkerLimits
 
 
 @dataclass

@@ -10,7 +10,7 @@ import typer
 from gender_plan_cli.reading.limits import Limits
 
 if TYPE_CHECKING:
-    from gender_plan_cli.intake.isolation import WorkerLimits
+    from gender_plan_cli.intake.worker_limits import WorkerLimits
 
 
 def _finite(value: float) -> float:
@@ -104,7 +104,7 @@ Jobs = Annotated[
 
 
 def make_workers(max_memory_mb: int, max_seconds: float, jobs: int | None) -> WorkerLimits:
-    from gender_plan_cli.intake.isolation import WorkerLimits, default_jobs
+    from gender_plan_cli.intake.worker_limits import WorkerLimits, default_jobs
 
     return WorkerLimits(max_memory_mb, max_seconds, jobs or default_jobs())
 
