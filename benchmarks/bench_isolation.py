@@ -56,8 +56,9 @@ def build(base: Path, n_valid: int) -> tuple[Path, Path]:
 
 def run_one(mode: str, folder: Path) -> dict[str, object]:
     """One mode over one folder, in this (fresh) process."""
-    from gender_plan_cli.intake.isolation import WorkerLimits, read_isolated
+    from gender_plan_cli.intake.isolation import read_isolated
     from gender_plan_cli.intake.load import discover, load_paths, read_file
+    from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.reading.limits import DEFAULT_LIMITS
 
     t = time.perf_counter()

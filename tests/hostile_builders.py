@@ -730,7 +730,7 @@ HAZARDS: tuple[Hazard, ...] = (
     Hazard("ods_repeated_value.ods", _ods_repeated_value, "file-too-large", "file-too-large.cells"),
     Hazard("xls_col_65535.xls", _xls_wide, "file-too-large", "file-too-large.cells"),
     Hazard("xls_dimensions_4G.xls", _xls_dimension_lie, "file-too-large", "file-too-large.cells"),
-    # Refused by the lead's sheet scan (reading/xlsx.py), not by detect or the zip guard:
+    # Refused by the lead's sheet scan (reading/xlsx_scan.py), not by detect or the zip guard:
     Hazard(
         "stray_XFD1048576.xlsx",
         _stray_xfd,

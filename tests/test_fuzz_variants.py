@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import IN_CI
-from gender_plan_cli.intake.isolation import WorkerLimits, read_isolated
+from gender_plan_cli.intake.isolation import read_isolated
 from gender_plan_cli.intake.load import read_file
+from gender_plan_cli.intake.worker_limits import WorkerLimits
 from gender_plan_cli.records import FileResult
 from hostile_builders import (
     CONTENT_TYPES,

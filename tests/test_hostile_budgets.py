@@ -14,7 +14,7 @@ from builders import LABELS, unit, write_csv, write_xlsx
 from gender_plan_cli.cli import app
 from gender_plan_cli.intake.load import read_file
 from gender_plan_cli.reading.limits import MAX_SHEETS_TRIED, Limits
-from gender_plan_cli.validation.validate import MAX_HEADER_FINDINGS
+from gender_plan_cli.validation.sheet_findings import MAX_HEADER_FINDINGS
 from hostile_builders import (
     ODS_NS,
     ods_cell,

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from builders import simple_form, unit
-from gender_plan_cli.intake.isolation import WorkerLimits, read_isolated
+from gender_plan_cli.intake.isolation import read_isolated
 from gender_plan_cli.intake.load import read_file
+from gender_plan_cli.intake.worker_limits import WorkerLimits
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS
 from hostile_builders import (
     _stray_xfd as stray_xfd,
@@ -267,13 +268,23 @@ def test_a_worker_near_its_cap_does_not_overlap(
 ) -> None:
     """A thread may fail to start in a worker with little address space left (one forked from
     a large parent): such a worker reads one step after the other, and says no overlap."""
-    from gender_plan_cli.intake import isolation
+    from gender_plan_cli.intake import worker
 
     told = overlaps_told(monkeypatch)
     paths = [valid(tmp_path, "a.xlsx", "A01")]
     assert read_isolated(paths, READ, WorkerLimits(max_memory_mb=8192, jobs=1)) == [READ(paths[0])]
     assert told == [0]
-    used = 8192 - (isolation._headroom(8 << 30) >> 20)  # MiB this process maps, as its fork will
+    used = 8192 - (worker._headroom(8 << 30) >> 20)  # MiB this process maps, as its fork will
     cap = used + 512  # room to read a small file, not the GiB an overlapped read asks for
     results = read_isolated(paths, READ, WorkerLimits(max_memory_mb=cap, jobs=1))
     assert results == [READ(paths[0])] and told == [0]
+
+
+def test_every_module_the_forkserver_preloads_exists() -> None:
+    """A stale name is skipped in silence by the forkserver: each worker would import it again."""
+    import importlib
+
+    from gender_plan_cli.intake.isolation import PRELOAD
+
+    for name in PRELOAD:
+        importlib.import_module(name)

@@ -11,7 +11,7 @@ import pytest
 
 from builders import simple_form, unit
 from gender_plan_cli.intake.load import read_file
-from gender_plan_cli.reading import xlsx
+from gender_plan_cli.reading import xlsx, xlsx_extent, xlsx_scan, xlsx_workbook
 from gender_plan_cli.reading.limits import CHUNK, DEFAULT_LIMITS, Limits, set_overlap
 from hostile_builders import (
     form_rows,
@@ -47,7 +47,7 @@ def test_xlsx_sheet_extent_mirrors_calamine(tmp_path: Path, case: str) -> None:
     extra, expected = EXTENT_CASES[case]
     path = write_xlsx_parts(tmp_path / "s.xlsx", sheet_xml([["a"]], extra=extra))
     with zipfile.ZipFile(path) as zf:
-        assert xlsx.xlsx_sheet_extent(zf, "xl/worksheets/sheet1.xml", WIDE) == expected
+        assert xlsx_extent.xlsx_sheet_extent(zf, "xl/worksheets/sheet1.xml", WIDE) == expected
 
 
 def test_xlsx_sheet_extent_refuses_and_names_the_sheet(tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_xlsx_sheet_extent_refuses_and_names_the_sheet(tmp_path: Path) -> None:
     path = write_xlsx_parts(tmp_path / "s.xlsx", sheet_xml(form_rows(1), extra=extra))
     with zipfile.ZipFile(path) as zf:
         p = problem(
-            xlsx.xlsx_sheet_extent, zf, "xl/worksheets/sheet1.xml", DEFAULT_LIMITS, "Biểu 01"
+            xlsx_extent.xlsx_sheet_extent, zf, "xl/worksheets/sheet1.xml", DEFAULT_LIMITS, "Biểu 01"
         )
     assert (p.code, p.message_id) == ("file-too-large", "file-too-large.cells")
     assert p.args_["sheet"] == "Biểu 01" and p.args_["extent"] == "A1:XFD500000"
@@ -70,7 +70,7 @@ def test_xlsx_sheet_extent_across_chunks(tmp_path: Path) -> None:
     path = write_xlsx_parts(tmp_path / "s.xlsx", sheet_xml([["a"]], extra=extra))
     assert len(sheet_xml([["a"]], extra=extra)) > 2 * CHUNK
     with zipfile.ZipFile(path) as zf:
-        assert xlsx.xlsx_sheet_extent(zf, "xl/worksheets/sheet1.xml", DEFAULT_LIMITS) == (
+        assert xlsx_extent.xlsx_sheet_extent(zf, "xl/worksheets/sheet1.xml", DEFAULT_LIMITS) == (
             12000,
             78,
         )
@@ -106,10 +106,12 @@ def test_the_scan_finds_a_late_cell_beyond_the_extent(
     irregular: bool,
 ) -> None:
     proved: list[bool] = []
-    within = xlsx._cells_within
-    monkeypatch.setattr(xlsx, "_cells_within", lambda *a: proved.append(within(*a)) or proved[-1])
+    within = xlsx_scan._cells_within
+    monkeypatch.setattr(
+        xlsx_scan, "_cells_within", lambda *a: proved.append(within(*a)) or proved[-1]
+    )
     xml = _long_sheet(late_cell)
-    assert len(xml) > 3 * xlsx._SCAN_CHUNK
+    assert len(xml) > 3 * xlsx_scan._SCAN_CHUNK
     path = write_xlsx_parts(tmp_path / "s.xlsx", xml)
     book = xlsx.XlsxBook(path, DEFAULT_LIMITS)
     try:
@@ -119,7 +121,9 @@ def test_the_scan_finds_a_late_cell_beyond_the_extent(
             assert scan.irregular is irregular
         else:
             with zipfile.ZipFile(path) as zf:
-                exact = xlsx.xlsx_sheet_extent(zf, "xl/worksheets/sheet1.xml", DEFAULT_LIMITS)
+                exact = xlsx_extent.xlsx_sheet_extent(
+                    zf, "xl/worksheets/sheet1.xml", DEFAULT_LIMITS
+                )
             assert scan.irregular and (scan.max_row, scan.max_col) == exact
     finally:
         book.close()
@@ -134,12 +138,12 @@ def test_the_regexes_of_what_lies_within_are_exact() -> None:
     from gender_plan_cli.findings import column_letter
 
     for n in (1, 9, 10, 99, 100, 101, 200004, 1048576, 30):
-        within = re.compile(xlsx._up_to_number(n) + "$")
+        within = re.compile(xlsx_scan._up_to_number(n) + "$")
         for m in [*range(1, 2500), 999_999, 1_048_575, 1_048_577, 2_000_000]:
             assert bool(within.match(str(m))) == (m <= n), (n, m)
         assert not within.match("0") and not within.match("01")
     for c in (1, 20, 26, 27, 52, 702, 703, 16384):
-        within = re.compile(xlsx._up_to_letters(column_letter(c)) + "$")
+        within = re.compile(xlsx_scan._up_to_letters(column_letter(c)) + "$")
         for m in range(1, 18279):
             assert bool(within.match(column_letter(m))) == (m <= c), (c, m)
 
@@ -221,24 +225,27 @@ def test_a_one_sheet_workbook_is_read_without_opening_its_zip_again(tmp_path: Pa
 
 
 def test_the_same_structural_parts_are_parsed_once(tmp_path: Path) -> None:
-    xlsx._parsed.cache_clear()
+    xlsx_workbook._parsed.cache_clear()
     first = simple_form(tmp_path / "a.xlsx", [unit(unit_code="A01")])
     second = simple_form(tmp_path / "b.xlsx", [unit(unit_code="B01"), unit(unit_code="B02")])
     a = read_file(first)
-    assert xlsx._parsed.cache_info().misses == 2  # the sheet list, the percent styles
+    assert xlsx_workbook._parsed.cache_info().misses == 2  # the sheet list, the percent styles
     b = read_file(second)
-    assert xlsx._parsed.cache_info().misses == 2 and xlsx._parsed.cache_info().hits == 2
+    assert (
+        xlsx_workbook._parsed.cache_info().misses == 2
+        and xlsx_workbook._parsed.cache_info().hits == 2
+    )
     assert (a.units, b.units) == (1, 2) and a.sheet == b.sheet and not a.findings + b.findings
 
 
 def test_a_large_structural_part_is_parsed_each_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    xlsx._parsed.cache_clear()
-    monkeypatch.setattr(xlsx, "_PARSED_MAX", 10)
+    xlsx_workbook._parsed.cache_clear()
+    monkeypatch.setattr(xlsx_workbook, "_PARSED_MAX", 10)
     path = write_xlsx_parts(tmp_path / "a.xlsx", sheet_xml(form_rows(3)))
     assert read_file(path).units == read_file(path).units == 3
-    assert xlsx._parsed.cache_info().currsize == 0
+    assert xlsx_workbook._parsed.cache_info().currsize == 0
 
 
 def test_no_thread_to_be_had_is_a_read_one_step_after_the_other(

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from gender_plan_cli.collection.registry import Registry
     from gender_plan_cli.contract import ReceivedMode
-    from gender_plan_cli.intake.isolation import WorkerLimits
+    from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.reading.limits import (
         Limits,
     )
@@ -48,8 +48,8 @@ _LAZY = {
     "find_registry": ("gender_plan_cli.collection.registry", None),
     "load_registry": ("gender_plan_cli.collection.registry", None),
     "StatusReport": ("gender_plan_cli.collection.status", None),
-    "WorkerLimits": ("gender_plan_cli.intake.isolation", None),
-    "default_jobs": ("gender_plan_cli.intake.isolation", None),
+    "WorkerLimits": ("gender_plan_cli.intake.worker_limits", None),
+    "default_jobs": ("gender_plan_cli.intake.worker_limits", None),
     "EXTENSIONS": ("gender_plan_cli.intake.load", None),
     "Discovered": ("gender_plan_cli.intake.load", None),
     "discover": ("gender_plan_cli.intake.load", None),
@@ -113,8 +113,8 @@ def read_returns(
     `discovered`: `paths` is already `discover`'s answer (a front end that sized a progress bar
     from it need not walk the folders again). `receipts`: when files arrived, as recorded on
     arrival (the portal's receipts), which come before a signature line or a file time."""
-    from gender_plan_cli.intake.isolation import WorkerLimits
     from gender_plan_cli.intake.load import load_paths
+    from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.reading.limits import DEFAULT_LIMITS
 
     return load_paths(

@@ -84,7 +84,6 @@ def guarded(fn):  # type: ignore[no-untyped-def]
             raise
         except Exception as exc:
             if no_room(exc):  # stdout sent to a file on a full disk
-                from gender_plan_cli.cli.output import no_room_exit
                 from gender_plan_cli.i18n import default_lang
 
                 no_room_exit("stdout", default_lang())
@@ -104,3 +103,16 @@ def _internal_error(exc: Exception) -> NoReturn:
         "Chạy lại với --debug để xem chi tiết / re-run with --debug for details.\n"
     )
     raise typer.Exit(3) from None
+
+
+def no_room_exit(where: str, lang: str) -> NoReturn:
+    """No room to write the result: one line on stderr, exit 1; the old file, if any, is kept."""
+    from gender_plan_cli.cli.streams import flush_or_discard
+    from gender_plan_cli.i18n import text
+
+    try:
+        say(text("output.disk-full", lang, path=where), "red")
+    except OSError:
+        pass
+    flush_or_discard()
+    raise typer.Exit(1)

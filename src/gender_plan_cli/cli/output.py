@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-from gender_plan_cli.cli.console import usage_error
+from gender_plan_cli.cli.console import no_room_exit, usage_error
 from gender_plan_cli.cli.inputs import READ_BY_COMMAND
-from gender_plan_cli.cli.streams import flush_or_discard, no_room
+from gender_plan_cli.cli.streams import no_room
 from gender_plan_cli.i18n import text
 
 BY_EXTENSION = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
@@ -45,18 +45,6 @@ def write_file(path: Path, write: Callable[[Path], object], lang: str) -> None:
         if no_room(exc):
             no_room_exit(str(path), lang)
         usage_error(text("output.failed", lang, path=str(path), reason=exc.strerror or str(exc)))
-
-
-def no_room_exit(where: str, lang: str) -> NoReturn:
-    """No room to write the result: one line on stderr, exit 1; the old file, if any, is kept."""
-    from gender_plan_cli.cli.console import say
-
-    try:
-        say(text("output.disk-full", lang, path=where), "red")
-    except OSError:
-        pass
-    flush_or_discard()
-    raise typer.Exit(1)
 
 
 def check_output(path: Path, lang: str) -> None:

@@ -28,6 +28,9 @@ The pool is our own, over `multiprocessing`, rather than `ProcessPoolExecutor`:
   that is not yet the file's finding: the file is read once more without overlap
   (`_Pool._again`), and that read's result is the file's.
 
+The worker's side is `worker`, its limits `worker_limits`, and what a death or an
+overrun says `worker_findings`; this module is the parent's side, the pool.
+
 Start method: on Linux, `fork` while the parent has a single thread — a worker then starts
 in milliseconds with every module already imported, and the parent holds no cells to
 copy. Forking a process with other threads (the Rich progress bar refreshes from one) can
@@ -41,11 +44,7 @@ and the CPU-time backstop do not.
 from __future__ import annotations
 
 import contextlib
-import faulthandler
 import multiprocessing
-import os
-import re
-import signal
 import sys
 import tempfile
 import threading
@@ -57,56 +56,29 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from gender_plan_cli import findings as fnd
-from gender_plan_cli.findings import CodeId
-from gender_plan_cli.reading.limits import WORKER_MEMORY_MB, WORKER_SECONDS, set_overlap
+from gender_plan_cli.intake.worker import ReadOne, worker_main
+from gender_plan_cli.intake.worker_findings import death_finding, file_finding, stderr_tail
+from gender_plan_cli.intake.worker_limits import WorkerLimits
 from gender_plan_cli.records import FileResult
 
-MAX_JOBS = 8  # each worker may use up to max_memory_mb: more workers, more memory at risk
 MAX_FILES_PER_WORKER = 100  # then a fresh worker: fragmentation and leaks stay bounded
 QUEUE_PER_WORKER = 2  # files sent ahead, so a worker never waits for the parent between two
 RECYCLE_RSS_SHARE = 0.5  # a worker whose peak RSS passed this share of the cap is replaced
-CPU_MARGIN_SECONDS = 5  # RLIMIT_CPU above max_seconds: the backstop if the parent is gone
 START_FAILURES_ALLOWED = 3  # workers that die before taking a file: the machine, not a file
 START_SECONDS = 60  # for a worker to say it is ready
-OVERLAP_HEADROOM = 1024 * 1024 * 1024  # address space a worker needs left to overlap a read
-MEMORY_FLAG = "--max-memory-mb"
-SECONDS_FLAG = "--max-seconds"
 PRELOAD = (
     "gender_plan_cli.intake.load",
     "gender_plan_cli.records",
+    "gender_plan_cli.intake.worker",
+    "gender_plan_cli.reading.detect",
     "gender_plan_cli.reading.xlsx",
-    "gender_plan_cli.reading.other_books",
-    "gender_plan_cli.reading.csv_reader",
-    "gender_plan_cli.reading.sniff",
+    "gender_plan_cli.reading.xlsb",
+    "gender_plan_cli.reading.xls",
+    "gender_plan_cli.reading.ods",
+    "gender_plan_cli.reading.csv",
     "python_calamine",
 )
 
-_ALLOC_FAILED = re.compile(rb"memory allocation of (\d+) bytes failed")
-_STDERR_TAIL = 64 * 1024
-
-
-def default_jobs() -> int:
-    """The CPUs this process may run on, at most MAX_JOBS."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on macOS or Windows
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, MAX_JOBS))
-
-
-@dataclass(frozen=True)
-class WorkerLimits:
-    """What one worker may cost while reading one file; each has a CLI flag to change it."""
-
-    max_memory_mb: int = WORKER_MEMORY_MB  # --max-memory-mb: RLIMIT_AS of a worker (address space)
-    max_seconds: float = (
-        WORKER_SECONDS  # --max-seconds: wall clock per file; RLIMIT_CPU a little above
-    )
-    jobs: int = field(default_factory=default_jobs)  # --jobs: workers at once
-
-
-ReadOne = Callable[[Path], FileResult]
 Progress = Callable[[int, int, Path], None]
 
 
@@ -128,115 +100,6 @@ def read_isolated(
     jobs = max(1, min(limits.jobs, len(paths)))
     with _Pool(read_one, limits, jobs) as pool:
         return pool.run(paths, progress)
-
-
-# -- the worker ---------------------------------------------------------------------------------
-
-
-def _worker_main(conn: Connection, read_one: ReadOne, limits: WorkerLimits, log: str) -> None:
-    """A worker: confine itself, say it is ready, then read the paths it is sent until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.dup2(fd, 2)
-    os.close(fd)
-    if faulthandler.is_enabled():  # inherited by fork, still writing to the parent's terminal
-        faulthandler.enable(file=2)
-    os.environ["RUST_BACKTRACE"] = "0"  # one line from a dying reader, not a page
-    _die_with_parent()
-    resource = _resource()
-    cap = 0
-    if resource is not None:
-        cap = limits.max_memory_mb * 1024 * 1024
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            cap = min(cap, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    conn.send(("ready",))
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return  # the parent is gone
-        if task is None:
-            return
-        index, path, careful = task
-        roomy = not careful and _headroom(cap) >= OVERLAP_HEADROOM
-        set_overlap(_teller(conn, index) if roomy else None)
-        if resource is not None:
-            _arm_cpu_limit(resource, limits.max_seconds)
-        try:
-            reply: tuple[Any, ...] = ("ok", index, read_one(path), _peak_rss_kb(resource))
-        except MemoryError:
-            reply = ("memory", index)
-        except BaseException as exc:  # a reader's bug is still this file's finding
-            reply = ("error", index, f"{type(exc).__name__}: {exc}"[:500])
-        try:
-            conn.send(reply)
-        except MemoryError:
-            conn.send(("memory", index))
-        except Exception as exc:  # a result that cannot be pickled
-            conn.send(("error", index, f"{type(exc).__name__}: {exc}"[:500]))
-
-
-def _headroom(cap: int) -> int:
-    """Bytes of address space left under the cap (Linux, where RLIMIT_AS holds; 0 elsewhere).
-
-    A worker forked from a large parent may start near its cap: there, a thread could fail to
-    start, and a read does not overlap."""
-    if not cap or not sys.platform.startswith("linux"):
-        return 0
-    try:
-        with open("/proc/self/statm", "rb") as fh:
-            pages = int(fh.read().split()[0])
-    except (OSError, ValueError, IndexError):
-        return 0
-    return cap - pages * os.sysconf("SC_PAGE_SIZE")
-
-
-def _teller(conn: Connection, index: int) -> Callable[[], None]:
-    """What a read calls as it lets calamine parse alongside the scan: the parent is told, so
-    that a death from then on is read again carefully rather than taken as the file's."""
-
-    def tell() -> None:
-        conn.send(("overlap", index))
-
-    return tell
-
-
-def _arm_cpu_limit(resource: Any, seconds: float) -> None:
-    """RLIMIT_CPU counts the worker's whole life: set it to what is used plus this file's share."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    soft = int(usage.ru_utime + usage.ru_stime + seconds + CPU_MARGIN_SECONDS)
-    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    if hard != resource.RLIM_INFINITY:
-        soft = min(soft, hard)
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-
-
-def _peak_rss_kb(resource: Any) -> int:
-    if resource is None:
-        return 0
-    rss = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    return rss // 1024 if sys.platform == "darwin" else rss  # bytes on macOS, KiB on Linux
-
-
-def _die_with_parent() -> None:
-    """Linux: SIGKILL this worker when the process that forked it (the parent, or the
-    forkserver, which exits with the parent) is gone, even while it is stuck in a reader."""
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
-def _resource() -> Any:
-    try:
-        import resource
-    except ImportError:  # Windows
-        return None
-    return resource
 
 
 # -- the parent ---------------------------------------------------------------------------------
@@ -329,7 +192,7 @@ class _Pool:
         self.started += 1
         log = Path(self.tmp.name) / f"worker-{self.started}.log"
         process = self.ctx.Process(
-            target=_worker_main,
+            target=worker_main,
             args=(child, self.read_one, self.limits, str(log)),
             name=f"gplan-reader-{self.started}",
             daemon=True,
@@ -406,8 +269,8 @@ class _Pool:
             return result
         if kind == "memory":
             limit = self.limits.max_memory_mb
-            return _finding(path, "file-too-large", "file-too-large.memory", limit=limit)
-        return _finding(path, "reader-crashed", "reader-crashed.error", error=message[2])
+            return file_finding(path, "file-too-large", "file-too-large.memory", limit=limit)
+        return file_finding(path, "reader-crashed", "reader-crashed.error", error=message[2])
 
     def _on_death(self, w: _Worker) -> list[Done]:
         """A worker is gone: the file it was reading is the culprit, the files queued behind it
@@ -416,12 +279,12 @@ class _Pool:
             return []
         w.process.join(5)
         status = w.process.exitcode
-        stderr = _tail(w.log)
+        stderr = stderr_tail(w.log)
         culprit = self._retire(w, kill=True)
         if culprit is not None and self._again(culprit):
             return []
         if culprit is not None:
-            return [(culprit, _death_finding(culprit[1], status, stderr, self.limits))]
+            return [(culprit, death_finding(culprit[1], status, stderr, self.limits))]
         self.start_failures += 1
         if self.start_failures > START_FAILURES_ALLOWED:
             shown = stderr.decode("utf-8", "replace").strip()[-500:]
@@ -446,7 +309,9 @@ class _Pool:
             culprit = self._retire(w, kill=True)
             if culprit is not None:
                 seconds = self.limits.max_seconds
-                finished.append((culprit, _finding(culprit[1], "read-timeout", seconds=seconds)))
+                finished.append(
+                    (culprit, file_finding(culprit[1], "read-timeout", seconds=seconds))
+                )
             else:
                 self.start_failures += 1
                 if self.start_failures > START_FAILURES_ALLOWED:
@@ -474,55 +339,3 @@ class _Pool:
         with contextlib.suppress(OSError):
             w.log.unlink()
         return culprit
-
-
-def _tail(log: Path) -> bytes:
-    try:
-        with open(log, "rb") as fh:
-            fh.seek(max(0, os.fstat(fh.fileno()).st_size - _STDERR_TAIL))
-            return fh.read()
-    except OSError:
-        return b""
-
-
-def _death_finding(
-    path: Path, status: int | None, stderr: bytes, limits: WorkerLimits
-) -> FileResult:
-    """Why a worker died while reading `path`, as that file's one finding."""
-    asked = _ALLOC_FAILED.findall(stderr)
-    if asked:  # Rust's allocator gave up: over the cap, or a size no machine has
-        requested = -(-int(asked[-1]) // (1024 * 1024))
-        return _finding(
-            path,
-            "file-too-large",
-            "file-too-large.memory-asked",
-            limit=limits.max_memory_mb,
-            requested=requested,
-        )
-    if status is not None and status < 0:
-        sig = _signal_name(-status)
-        if -status == signal.SIGKILL:  # not ours (a timeout is handled before): the OOM killer
-            return _finding(
-                path, "file-too-large", "file-too-large.memory", limit=limits.max_memory_mb
-            )
-        if sig == "SIGXCPU":
-            return _finding(path, "read-timeout", seconds=limits.max_seconds)
-        return _finding(path, "reader-crashed", signal=sig)
-    return _finding(path, "reader-crashed", "reader-crashed.exit", status=status)
-
-
-def _signal_name(number: int) -> str:
-    try:
-        return signal.Signals(number).name
-    except ValueError:
-        return f"signal {number}"
-
-
-def _finding(path: Path, code: CodeId, message_id: str | None = None, **args: Any) -> FileResult:
-    shown = str(path)
-    if code == "read-timeout":
-        args.setdefault("flag", SECONDS_FLAG)
-    if code == "file-too-large":
-        args.setdefault("flag", MEMORY_FLAG)
-    finding = fnd.make(code, shown, message_id=message_id, **args)
-    return FileResult(path=shown, findings=[finding])

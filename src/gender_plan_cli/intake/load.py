@@ -45,7 +45,7 @@ from gender_plan_cli.roster.resolve import resolve_rosters
 from gender_plan_cli.validation.validate import validate_sheet
 
 if TYPE_CHECKING:
-    from gender_plan_cli.intake.isolation import WorkerLimits
+    from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.roster.config import RosterConfig
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv")

@@ -1,15 +1,18 @@
 """Bytes → cell grids. One module per format, each with the guards that run before its reader.
 
-    detect.py    what a file is, by its bytes (one decision: `Detected`)
-    zipguard.py  the checks every zip (.xlsx, .ods) passes: sizes, ratio, CRC, XML prologs
-    xlsx.py      .xlsx/.xlsm: the sheet extent and the reader (byte scan + calamine)
-    xlsb.py      .xlsb: the zip guard, each sheet's declared extent, then calamine
-    ods.py       .ods: the table extent, then calamine (calamine.py)
-    xls.py       .xls: the OLE container, the BIFF extent, then calamine (calamine.py)
-    csv.py       CSV: bytes, lines and the encoding checked and decided, then the reader
-    text.py      UTF-16 / UTF-32 told from a head of bytes
-    grid.py      SheetInfo, SheetGrid and the A1 column letters
-    limits.py    Limits, ReadProblem, the cell-limit check, the file's own checks
+    detect.py         what a file is, by its bytes (one decision: `Detected`)
+    zipguard.py       the checks every zip (.xlsx, .ods) passes: sizes, ratio, CRC, XML prologs
+    xlsx.py           .xlsx/.xlsm: the sheet extent and the reader (byte scan + calamine)
+    xlsx_scan.py      the byte scan of a sheet's XML: extent, hidden rows, percent cells…
+    xlsx_extent.py    the exact extent of a sheet not written as Excel writes it
+    xlsx_workbook.py  the sheet list and the percent styles, parsed once per template
+    xlsb.py           .xlsb: the zip guard, each sheet's declared extent, then calamine
+    ods.py            .ods: the table extent, then calamine (calamine.py)
+    xls.py            .xls: the OLE container, the BIFF extent, then calamine (calamine.py)
+    csv.py            CSV: bytes, lines and the encoding checked and decided, then the reader
+    text.py           UTF-16 / UTF-32 told from a head of bytes
+    grid.py           SheetInfo, SheetGrid and the A1 column letters
+    limits.py         Limits, ReadProblem, the cell-limit check, the file's own checks
 
 `open_book` is the one dispatch: detect, then that format's guards, then its reader.
 """

@@ -109,15 +109,10 @@ def _cells_extent(data: bytes) -> tuple[int, int]:
     than four bytes leaves bytes of an earlier, longer one there, as here. Cells are counted
     from the first BrtBeginSheetData (calamine skips some blocks before it: a file that hides
     the record inside one is measured larger than calamine reads it, never smaller)."""
-    head = b""  # the buffer's first bytes, as the records up to BrtBeginSheetData leave them
-    for rtype, at, size in _records(data):
-        written = data[at : at + min(size, 4)]
-        head = written + head[len(written) :]
-        if rtype == _BEGIN_SHEET_DATA:
-            pos = at + size
-            break
-    else:
+    start = _sheet_data(data)
+    if start is None:
         return 0, 0
+    head, pos = start
     n, row, high_row, high_col = len(data), 0, -1, -1
     at = -1  # where the last record of four bytes or more starts; -1: the buffer starts `head`
     while pos < n:
@@ -162,6 +157,18 @@ def _cells_extent(data: bytes) -> tuple[int, int]:
     if high_row < 0:
         return 0, 0
     return high_row + 1, high_col + 1
+
+
+def _sheet_data(data: bytes) -> tuple[bytes, int] | None:
+    """(calamine's buffer's first bytes as the records up to the first BrtBeginSheetData leave
+    them, where the sheet data starts); None without that record (no cells are read)."""
+    head = b""
+    for rtype, at, size in _records(data):
+        written = data[at : at + min(size, 4)]
+        head = written + head[len(written) :]
+        if rtype == _BEGIN_SHEET_DATA:
+            return head, at + size
+    return None
 
 
 def _records(data: bytes) -> Iterator[tuple[int, int, int]]:

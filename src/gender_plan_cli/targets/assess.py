@@ -109,12 +109,24 @@ def evaluate(
     if by is not None:
         report.groups = _groups(data, targets, rules, target_year, by)
     if registry is not None and chosen is not None:
-        report.registry, report.missing_units, report.missing = registry.path, absent, missing
-        for ind in report.indicators:
-            ind.expected, ind.reported = expected_reported(
-                ind.id, registry, reported, rules, chosen
-            )
+        _add_coverage(report, registry, reported, absent, rules, chosen, missing)
     return report
+
+
+def _add_coverage(
+    report: GapReport,
+    registry: Registry,
+    reported: Sequence[UnitRecord],
+    absent: list[str],
+    rules: Rules,
+    year: int,
+    missing: MissingMode,
+) -> None:
+    """With a registry: the units that sent nothing, and how many expected units of each
+    indicator's scope reported."""
+    report.registry, report.missing_units, report.missing = registry.path, absent, missing
+    for ind in report.indicators:
+        ind.expected, ind.reported = expected_reported(ind.id, registry, reported, rules, year)
 
 
 def _groups(

@@ -202,6 +202,20 @@ def female_key_leader(
                     "shortfall": 0 if ok else ONE_FEMALE_KEY_LEADER,
                 }
             )
+    return _key_leader_result(plan_target, weights, actual, adjusted, exempt, adjustments, units)
+
+
+def _key_leader_result(
+    plan_target: float,
+    weights: list[float],
+    actual: int,
+    adjusted: int,
+    exempt: int,
+    adjustments: list[Adjustment],
+    units: list[UnitResult],
+) -> IndicatorResult:
+    """female_key_leader from its units' tally: met when the units with a female key leader
+    reach the sum of their targets t(u); not applicable when no unit has a target."""
     scope = len(weights)
     if not scope:
         return _not_applicable(

@@ -3,12 +3,12 @@
 A column whose every cell is of the plain kind the field expects — whole numbers within
 0..MAX_COUNT in a count column, years in range, text in a text column, level and type words that
 all parse without a warning — is converted in one pass of C-level loops (`map`, `set`, `min`).
-Any other column is read cell by cell with the same parser as `validate` uses, and a cell that
+Any other column is read cell by cell with the same parser as `row_values` uses, and a cell that
 parser has anything to say about marks its row as *suspect*. The rules that span a row (required
 values, parts within wholes, the ethnic-minority pair, bidirectional controls) are then checked
 down whole columns, and mark their rows suspect too.
 
-Only suspect rows go through the cell-by-cell path of `validate`, which makes every finding, so
+Only suspect rows go through the cell-by-cell path of `row_values`, which makes every finding, so
 each finding, cell and message stays exactly what that path says. The other rows never become
 objects: their values stay in columns until `records.UnitRows` holds them.
 """
@@ -174,7 +174,7 @@ def _cells(
     memo: dict[tuple[Kind, str], Parsed],
     suspect: set[int],
 ) -> list[Any]:
-    """A column read cell by cell, as `validate` reads a cell; a cell with anything to say (a
+    """A column read cell by cell, as `row_values` reads a cell; a cell with anything to say (a
     problem, a warning, a formula without a value, an Excel error) makes its row suspect."""
     out: list[Any] = []
     no_value, errors, percent = grid.formulas_without_value, grid.error_cells, grid.percent_cells

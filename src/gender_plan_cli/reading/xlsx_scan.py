@@ -1,0 +1,222 @@
+"""The .xlsx sheet scan: one bounded, streaming pass over a sheet's XML with byte patterns (no
+XML parser, so no entity is expanded) for its extent, hidden rows, percent cells, formulas
+without a value, Excel errors and merged ranges, before calamine allocates anything."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from gender_plan_cli.findings import column_index, column_letter
+from gender_plan_cli.reading.limits import Limits, ReadProblem, check_cells
+
+_SCAN_CHUNK = 4 * 1024 * 1024
+
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ATTR_R = re.compile(rb'\br="(\d+)"')
+# Each pattern starts with a literal, so the regex engine skips ahead by fast search.
+_CELL_CANON_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})[1-9]')
+_CELL_CANON_ROW = re.compile(rb'<c r="[A-Z]{1,3}([1-9][0-9]*)"')
+_ROW_CANON = re.compile(rb'<row r="([1-9][0-9]*)"')
+_ODD_TAG = re.compile(rb"<c[>/\t\n\r]|<row[>/\t\n\r]")
+_PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
+_FORMULA = re.compile(rb"<f\b")
+_ERROR_TYPE = re.compile(rb't="e"')
+_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)<")
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_MERGE = re.compile(rb'mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+
+
+@dataclass
+class SheetScan:
+    """What the byte scan learnt about one sheet."""
+
+    max_row: int = 0
+    max_col: int = 0
+    hidden_rows: set[int] = field(default_factory=set)
+    percent_cells: set[tuple[int, int]] = field(default_factory=set)
+    formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    irregular: bool = False  # cells or rows not written the usual way: measure exactly
+
+
+def _parts(chunks: Iterator[bytes], size: int) -> Iterator[bytes]:
+    """`chunks` joined into parts of at least `size` bytes (the last may be shorter)."""
+    held: list[bytes] = []
+    count = 0
+    for chunk in chunks:
+        held.append(chunk)
+        count += len(chunk)
+        if count >= size:
+            yield b"".join(held)
+            held, count = [], 0
+    if held:
+        yield b"".join(held)
+
+
+def _cells_within(data: bytes, cells: int, out: SheetScan) -> bool:
+    """Every one of the `cells` cells of `data` is written `<c r="B7"` and lies within the extent
+    already found (its row's `<row r=` counted): the part adds nothing, and one search of the
+    bytes proves it without listing 4,000,000 references in Python."""
+    if not out.max_row or not out.max_col or data.count(b'<c r="') != cells:
+        return False
+    return _beyond(out.max_row, out.max_col).search(data) is None
+
+
+@lru_cache(maxsize=64)
+def _beyond(max_row: int, max_col: int) -> re.Pattern[bytes]:
+    """A cell reference not written `[A-Z]{1,3}[1-9][0-9]*"`, or beyond (max_row, max_col)."""
+    within = _up_to_letters(column_letter(max_col)) + _up_to_number(max_row)
+    return re.compile(b'<c r="(?!' + within.encode() + b'")')
+
+
+def _up_to_number(n: int) -> str:
+    """A regex for the whole numbers 1..n written without leading zeros."""
+    s = str(n)
+    d = len(s)
+    alts = [f"[1-9][0-9]{{0,{d - 2}}}"] if d > 1 else []
+    for i, ch in enumerate(s):
+        low = "1" if i == 0 else "0"
+        if ch > low:
+            rest = d - i - 1
+            alts.append(
+                s[:i] + f"[{low}-{chr(ord(ch) - 1)}]" + (f"[0-9]{{{rest}}}" if rest else "")
+            )
+    alts.append(s)
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _up_to_letters(c: str) -> str:
+    """A regex for the column letters A..c (as Excel writes them: upper case, 1 to 3 letters)."""
+    k = len(c)
+    alts = [f"[A-Z]{{1,{k - 1}}}"] if k > 1 else []
+    for i, ch in enumerate(c):
+        if ch > "A":
+            rest = k - i - 1
+            alts.append(c[:i] + f"[A-{chr(ord(ch) - 1)}]" + (f"[A-Z]{{{rest}}}" if rest else ""))
+    alts.append(c)
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _largest_number(digits: list[bytes] | tuple[bytes, ...]) -> int:
+    """The largest of numbers written without leading zeros, compared as text."""
+    return int(max(set(digits), key=lambda n: (len(n), n)))
+
+
+def percent_cell_pattern(styles: frozenset[int]) -> re.Pattern[bytes] | None:
+    """A cell written with one of the percent `styles` (indexes into cellXfs); None without any."""
+    return (
+        re.compile(
+            rb'<c r="([A-Z]{1,3})([1-9][0-9]*)"[^>]*?\ss="(?:'
+            + b"|".join(str(i).encode() for i in sorted(styles))
+            + rb')"'
+        )
+        if styles
+        else None
+    )
+
+
+def scan_stream(
+    chunks: Iterator[bytes],
+    out: SheetScan,
+    sheet: str,
+    limits: Limits,
+    percent_cell: re.Pattern[bytes] | None,
+    deferred: bool,
+) -> None:
+    """The sheet's bytes into `out`, a part of at least _SCAN_CHUNK at a time, cut at a tag's
+    end. `deferred`: the chunks come through the guard's checks, which finish first."""
+    over: ReadProblem | None = None
+    carry = b""
+    for chunk in _parts(chunks, _SCAN_CHUNK):
+        if over is not None:
+            continue  # the zip's own checks go on to the end; the verdict waits for them
+        data = carry + chunk
+        cut = data.rfind(b"</row>")
+        if cut < 0:
+            cut = data.rfind(b"</c>")
+        if cut < 0:
+            cut = data.rfind(b">")
+        if cut < 0:
+            carry = data
+            continue
+        cut = data.index(b">", cut) + 1
+        scan_part(data[:cut], out, percent_cell)
+        carry = data[cut:]
+        try:
+            check_cells(sheet, out.max_row, out.max_col, limits)
+        except ReadProblem as problem:
+            if not deferred:
+                raise
+            over = problem
+    if over is not None:
+        raise over
+    if carry:
+        scan_part(carry, out, percent_cell)
+    check_cells(sheet, out.max_row, out.max_col, limits)
+
+
+def scan_part(data: bytes, out: SheetScan, percent_cell: re.Pattern[bytes] | None) -> None:
+    """What one part of the sheet, cut at a tag's end, adds to `out`."""
+    # The extent, from cells and rows written as Excel and openpyxl write them
+    # (`<c r="B7"`, `<row r="7"`). Any other spelling (quotes, spaces, case, no `r`,
+    # prefixes) makes the counts differ, and the exact, slower measure is taken instead.
+    rows = _ROW_CANON.findall(data)
+    if len(rows) != data.count(b"<row "):
+        out.irregular = True
+    if rows:
+        out.max_row = max(out.max_row, _largest_number(rows))
+    cells = data.count(b"<c ")
+    if cells and _cells_within(data, cells, out):
+        letters = []  # each cell as Excel writes it and within the extent: nothing to add
+    else:
+        letters = _CELL_CANON_COLUMN.findall(data)
+        if len(letters) != cells:
+            out.irregular = True
+    if letters:
+        widest = max(set(letters), key=lambda c: (len(c), c))
+        out.max_col = max(out.max_col, column_index(widest.decode()))
+        numbers = _CELL_CANON_ROW.findall(data)  # a cell's row can exceed its <row>'s
+        out.max_row = max(out.max_row, _largest_number(numbers))
+    if _ODD_TAG.search(data) or ((b":c" in data or b":row" in data) and _PREFIXED.search(data)):
+        out.irregular = True
+    if b"hidden=" in data:
+        for tag in _HIDDEN_ROW.findall(data):
+            r = _ATTR_R.search(tag)
+            if r:
+                out.hidden_rows.add(int(r.group(1)))
+    if percent_cell is not None:
+        for col, row in percent_cell.findall(data):
+            out.percent_cells.add((int(row), column_index(col.decode())))
+    for m in _FORMULA.finditer(data):
+        _formula(data, m.start(), m.end(), out)
+    for m in _ERROR_TYPE.finditer(data):  # calamine gives an Excel error as an empty cell
+        start = data.rfind(b"<c ", 0, m.start())
+        end = data.find(b"</c>", m.end())
+        tag_end = data.find(b">", start) if start >= 0 else -1
+        ref = _REF.search(data, start, tag_end) if tag_end >= 0 else None
+        if ref is None or end < 0:
+            continue
+        value = _VALUE.search(data, m.end(), end)
+        out.error_cells[(int(ref.group(2)), column_index(ref.group(1).decode()))] = (
+            value.group(1).decode("utf-8", "replace") if value else "#ERROR"
+        )
+    for c0, r0, c1, r1 in _MERGE.findall(data):
+        out.merged.append((int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode())))
+
+
+def _formula(data: bytes, start: int, end: int, out: SheetScan) -> None:
+    """Note a formula cell that carries no cached value."""
+    cell_start = max(data.rfind(b"<c ", 0, start), data.rfind(b"<c>", 0, start))
+    cell_end = data.find(b"</c>", end)
+    if cell_start < 0 or cell_end < 0:
+        return
+    cell = data[cell_start:cell_end]
+    value = _VALUE.search(cell)
+    if value is None or not value.group(1).strip():
+        ref = _REF.search(cell[: cell.find(b">") + 1])
+        if ref:
+            out.formulas_without_value.add((int(ref.group(2)), column_index(ref.group(1).decode())))
