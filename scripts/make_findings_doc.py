@@ -88,6 +88,12 @@ WHEN: dict[str, str] = {
     "keywords, no unit row), a CSV starting with the header of `check`, `gap`, `status` or "
     "`trend`, or a `.json` with `schema_version`. The report workbook is not skipped: its "
     "per-unit sheet is a return",
+    "merged-cell": "a field cell of a unit row inside a merge that spans two unit rows or more "
+    "(a count or a parent code merged over units): each covered cell is an error naming the "
+    "range, since the value cannot be given to one unit; a merge inside one row is no finding",
+    "mixed-report-years": "one sheet with rows of several report years: a warning at the first "
+    "row of the second year, naming each year with its rows; each row still counts for its own "
+    "year",
     "roster-missing-column": "a staff list with no `Chức vụ` column (error); no `Quy hoạch`, "
     "`Dân tộc` or training column (warning: that figure is 0 / not counted)",
     "roster-missing-sex": "a person whose sex is not given (or a date of birth under both or "

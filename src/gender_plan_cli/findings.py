@@ -50,6 +50,8 @@ CodeId = Literal[
     "derived-total",
     "suspicious-text",
     "own-output",
+    "merged-cell",
+    "mixed-report-years",
     # person-level rosters (roster/)
     "roster-missing-column",
     "roster-missing-sex",
@@ -96,6 +98,8 @@ SEVERITY: dict[CodeId, Severity] = {
     "derived-total": "warning",
     "suspicious-text": "error",
     "own-output": "warning",
+    "merged-cell": "error",
+    "mixed-report-years": "warning",
     "roster-missing-column": "error",
     "roster-missing-sex": "error",
     "roster-bad-date": "warning",

@@ -12,6 +12,7 @@ from gender_plan_cli.layout import Layout
 from gender_plan_cli.layout.header_file import STAFF_MALE
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.validation.columns import parse_cell, plain_value
+from gender_plan_cli.validation.merged import MergedCells
 from gender_plan_cli.validation.parse import Parsed, parse_count
 from gender_plan_cli.validation.sheet_findings import SheetFindings, derives_total
 from gender_plan_cli.words import bidi_controls
@@ -24,8 +25,10 @@ def read_row(
     found: SheetFindings,
     default_year: int | None,
     memo: dict[tuple[Kind, str], Parsed],
+    merged: MergedCells | None = None,
 ) -> tuple[dict[str, Any], list[Finding]]:
-    """One unit row → its typed values and findings. `memo` holds the sheet's repeated words."""
+    """One unit row → its typed values and findings. `memo` holds the sheet's repeated words;
+    `merged`, the field cells that lie in a merge over several unit rows (each a finding)."""
     out: list[Finding] = []
 
     def add(code: CodeId, column: int | None, fid: str, **kw: Any) -> None:
@@ -33,7 +36,7 @@ def read_row(
             fnd.make(code, found.shown, sheet=found.sheet, row=r, column=column, field=fid, **kw)
         )
 
-    values, failed = _parse_cells(grid, layout, r, memo, add)
+    values, failed = _parse_cells(grid, layout, r, memo, add, merged or {})
     if derives_total(layout) and "staff_female" in values:
         male = parse_count(grid.value(r, layout.fields[STAFF_MALE]))
         if male.problem is None and male.value is not None:
@@ -79,6 +82,7 @@ def _parse_cells(
     r: int,
     memo: dict[tuple[Kind, str], Parsed],
     add: Any,
+    merged: MergedCells,
 ) -> tuple[dict[str, Any], set[str]]:
     """The row's cells → typed values, and the fields whose cell could not be read."""
     values: dict[str, Any] = {}
@@ -92,6 +96,11 @@ def _parse_cells(
             continue
         if (r, col) in no_value:
             add("formula-without-value", col, f.id)
+            failed.add(f.id)
+            continue
+        if (r, col) in merged:
+            name, shown = merged[(r, col)]
+            add("merged-cell", col, f.id, range=name, value=shown)
             failed.add(f.id)
             continue
         raw = cells[col - 1] if col <= width else None

@@ -13,6 +13,7 @@ from gender_plan_cli.layout import Layout, RowKinds
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import FileResult, UnitRecord, UnitRows
 from gender_plan_cli.validation.columns import ColumnRead, read_columns
+from gender_plan_cli.validation.merged import MergedCells, merged_unit_cells
 from gender_plan_cli.validation.parse import Parsed
 from gender_plan_cli.validation.row_values import read_row
 from gender_plan_cli.validation.sheet_findings import SheetFindings, derives_total
@@ -34,6 +35,7 @@ def read_units(
     A large sheet is read a column at a time (`columns.read_columns`) and only its suspect rows
     cell by cell; a small one, or one whose total is Nam + Nữ, row by row."""
     units = _Units(grid, layout, default_year, result, found, _structural_error(found))
+    units.merged = merged_unit_cells(grid, layout, kinds.units)
     read = (
         None
         if derives_total(layout)
@@ -59,13 +61,14 @@ class _Units:
     found: SheetFindings
     structural_error: bool  # a missing column or the like: no row becomes a record
     memo: dict[tuple[Kind, str], Parsed] = field(default_factory=dict)
+    merged: MergedCells = field(default_factory=dict)  # field cells merged over unit rows
 
     def row(self, r: int) -> tuple[dict[str, Any], UnitRecord | None]:
         """One unit row on the cell path: its values and its record, None when the row is
         skipped (an error in it or in the sheet, or a record pydantic refused). Its findings
         are added."""
         values, row_findings = read_row(
-            self.grid, self.layout, r, self.found, self.default_year, self.memo
+            self.grid, self.layout, r, self.found, self.default_year, self.memo, self.merged
         )
         self.found.out.extend(row_findings)
         broken = self.structural_error or any(f.severity == "error" for f in row_findings)
@@ -125,7 +128,11 @@ def _read_by_columns(
     result, values = units.result, read.values
     slow: dict[int, UnitRecord | None] = {}
     limit = 0 if units.full() else len(rows)
-    for i in read.suspect if limit else ():
+    suspect = read.suspect
+    if units.merged:  # a merged cell reads as a value in one row and empty in the others
+        in_merge = {r for r, _ in units.merged}
+        suspect = sorted({*suspect, *(i for i, r in enumerate(rows) if r in in_merge)})
+    for i in suspect if limit else ():
         row_values, record = units.row(rows[i])
         for fid, column in values.items():
             column[i] = record.__dict__[fid] if record is not None else row_values.get(fid)

@@ -47,6 +47,8 @@ def validate_sheet(
     value, years, capped = read_units(grid, layout, kinds, default_year, result, found)
     if not capped:
         _check_totals(grid, layout, kinds, value, found)
+    if len(years) > 1:
+        _mixed_years(layout, kinds.units, value, found)
     result.report_year = max(years) if years else default_year
     result.findings = sorted(found.out, key=Finding.sort_key)
     return result
@@ -114,3 +116,29 @@ def _check_totals(
                     value=stated.value,
                     expected=expected,
                 )
+
+
+def _mixed_years(layout: Layout, rows: list[int], value: Values, found: SheetFindings) -> None:
+    """One sheet, several report years: said once, each year with its rows (`2025: 6–8`)."""
+    by_year: dict[int, list[int]] = {}
+    for r in rows:
+        year = value(r, "report_year")
+        if isinstance(year, int):
+            by_year.setdefault(year, []).append(r)
+    shown = "; ".join(f"{y}: {_spans(by_year[y])}" for y in sorted(by_year))
+    later = by_year[sorted(by_year)[1]][0]
+    found.add("mixed-report-years", row=later, column=layout.fields.get("report_year"), years=shown)
+
+
+def _spans(rows: list[int]) -> str:
+    """6, 7, 8, 10 → "6–8, 10"."""
+    out: list[str] = []
+    start = prev = rows[0]
+    for r in [*rows[1:], None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        out.append(str(start) if start == prev else f"{start}–{prev}")
+        if r is not None:
+            start = prev = r
+    return ", ".join(out)
