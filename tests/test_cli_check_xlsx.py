@@ -305,3 +305,14 @@ def test_a_workbook_open_elsewhere_is_replaced_atomically(tmp_path: Path) -> Non
     assert code == 1
     assert openpyxl.load_workbook(out).sheetnames == ["Danh sách lỗi", "don-vi-loi"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ket-qua.xlsx"]
+
+
+def test_the_workbook_among_the_returns_is_skipped_as_gplans_own(tmp_path: Path) -> None:
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    shutil.copy(BROKEN, folder / "don-vi-loi.xlsx")
+    code, _ = check(str(folder / "don-vi-loi.xlsx"), "-o", str(folder / "ket-qua.xlsx"))
+    assert code == 1
+    (fr,) = api.read_returns([folder / "ket-qua.xlsx"]).files
+    assert [(f.code, f.message_id) for f in fr.findings] == [("own-output", "own-output.findings")]
+    assert fr.units == 0

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from gender_plan_cli.findings import Finding, Severity
 from gender_plan_cli.i18n import text
+from gender_plan_cli.intake.own_output import FINDINGS_MARKER
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.safe_output import neutralize
 
@@ -92,7 +93,10 @@ def write_findings_xlsx(path: Path, result: LoadResult, lang: str, grid_of: Grid
             "strings_to_numbers": False,
         },
     )
-    wb.set_properties({"title": text("check.xlsx.list", lang), "creator": "gplan"})
+    # The marker: read among returns later, the workbook is skipped (`own-output`), not read
+    # as a second copy of every return it shows.
+    properties = {"title": text("check.xlsx.list", lang), "creator": "gplan"}
+    wb.set_properties({**properties, "keywords": FINDINGS_MARKER})
     styles = _Styles(wb)
     list_ws = wb.add_worksheet(_sheet_name(text("check.xlsx.list", lang), set()))
     used = {list_ws.name.casefold()}
