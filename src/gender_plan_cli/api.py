@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from gender_plan_cli.collection.registry import Registry
     from gender_plan_cli.contract import ReceivedMode
     from gender_plan_cli.intake.worker_limits import WorkerLimits
+    from gender_plan_cli.reading.grid import SheetGrid
     from gender_plan_cli.reading.limits import (
         Limits,
     )
@@ -80,7 +81,7 @@ _LAZY = {
     "local_rules": ("gender_plan_cli.paths", None),
 }
 
-__all__ = ["read_returns", *_LAZY]
+__all__ = ["read_returns", "sheet_grid", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:
@@ -129,3 +130,28 @@ def read_returns(
         roster=roster,
         receipts=receipts,
     )
+
+
+def sheet_grid(path: Path, sheet: str | None, limits: Limits | None = None) -> SheetGrid | None:
+    """The cells of one sheet of `path` as the readers give them (every format: `sheet` None
+    is a CSV's one table, or a workbook's first sheet), through the same guards and limits as
+    `read_returns`; None when the file or the sheet can no longer be read.
+
+    For showing a sheet again (`check -o findings.xlsx`): it reads in this process, so call it
+    only on a file `read_returns` has already read in its worker."""
+    from gender_plan_cli.reading import open_book
+    from gender_plan_cli.reading.limits import DEFAULT_LIMITS
+
+    try:
+        book = open_book(path, limits or DEFAULT_LIMITS)
+    except Exception:  # a ReadProblem, or a file changed since it was checked
+        return None
+    try:
+        for info in book.sheets:
+            if sheet is None or info.name == sheet:
+                return book.grid(info)
+        return None
+    except Exception:
+        return None
+    finally:
+        book.close()

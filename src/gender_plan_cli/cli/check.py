@@ -20,7 +20,7 @@ from gender_plan_cli.cli.options import (
     UnitsOption,
     lang_of,
 )
-from gender_plan_cli.cli.output import emit_table, emit_text
+from gender_plan_cli.cli.output import emit_table, emit_text, output_format
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,6 +33,7 @@ class CheckFormat(str, Enum):
     json = "json"
     github = "github"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 SummaryOption = Annotated[
@@ -61,30 +62,42 @@ ShowNamesOption = Annotated[
 ]
 
 
+CheckPaths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xlsb .xls .ods .csv).",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+CheckFormatOption = Annotated[
+    CheckFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table | json | github | csv | xlsx (mặc định theo đuôi tệp -o: .xlsx bảng "
+        "tính tô màu ô lỗi, .csv, .json; còn lại: bảng chữ). / Default: by the -o "
+        "extension.",
+        show_default=False,
+    ),
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")]
+FileYearOption = Annotated[
+    int | None,
+    typer.Option("--report-year", help="Năm báo cáo khi tệp không ghi năm.", show_default=False),
+]
+
+
 @guarded
 @with_reading_limits
 def check(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xlsb .xls .ods .csv).",
-            show_default=False,
-            metavar="PATH",
-        ),
-    ],
-    format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="table | json | github | csv")
-    ] = CheckFormat.table,
+    paths: CheckPaths,
+    format: CheckFormatOption = None,
     one_line: SummaryOption = False,
     output: OutputOption = None,
     lang: LangOption = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")] = False,
-    report_year: Annotated[
-        int | None,
-        typer.Option(
-            "--report-year", help="Năm báo cáo khi tệp không ghi năm.", show_default=False
-        ),
-    ] = None,
+    strict: StrictOption = False,
+    report_year: FileYearOption = None,
     units: UnitsOption = None,
     received_from: ReceivedOption = "auto",
     explain: ExplainOption = False,
@@ -98,6 +111,7 @@ def check(
 
     language = lang_of(lang)
     wording_or_exit(language)
+    chosen = CheckFormat(output_format(format.value if format else None, output, language))
     registry = registry_for(units, None, paths, language, limits)
     result = load_files(
         paths,
@@ -110,8 +124,30 @@ def check(
         workers=workers,
         roster=roster_config(None, local_rules()),
     )
-    _output(result, format, one_line, output, language, strict, explain, show_names)
+    if chosen is CheckFormat.xlsx:
+        _workbook(result, output, language, limits)
+    else:
+        _output(result, chosen, one_line, output, language, strict, explain, show_names)
     raise typer.Exit(0 if result.valid(strict) else 1)
+
+
+def _workbook(result, output: Path | None, lang: str, limits: Limits) -> None:  # type: ignore[no-untyped-def]
+    """`-o findings.xlsx`: each file's sheet as sent, wrong cells marked, and the list
+    (render/findings_xlsx); the sheets read again here, through the same readers and limits."""
+    from gender_plan_cli.api import sheet_grid
+    from gender_plan_cli.cli.console import stderr_console
+    from gender_plan_cli.cli.output import write_file
+    from gender_plan_cli.i18n import text
+    from gender_plan_cli.render.findings_xlsx import write_findings_xlsx
+
+    assert output is not None  # output_format refuses xlsx without a file
+
+    def grid_of(fr):  # type: ignore[no-untyped-def]
+        return sheet_grid(Path(fr.path), fr.sheet, limits)
+
+    write_file(output, lambda tmp: write_findings_xlsx(tmp, result, lang, grid_of), lang)
+    message = text("check.xlsx.written", lang, path=str(output))
+    stderr_console().print(message, markup=False, highlight=False)
 
 
 def _output(  # type: ignore[no-untyped-def]

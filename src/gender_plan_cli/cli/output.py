@@ -18,6 +18,25 @@ from gender_plan_cli.cli.streams import no_room
 from gender_plan_cli.i18n import text
 
 BY_EXTENSION = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
+# Names that promise nothing but text: the table (or whatever --format says) is written.
+TEXT_EXTENSIONS = ("", ".txt", ".log")
+# Names that promise a format gplan does not write: refused rather than filled with text that
+# Excel, LibreOffice or a browser would then fail to open.
+REFUSED_EXTENSIONS = (
+    ".xls",
+    ".xlsm",
+    ".xlsb",
+    ".xltx",
+    ".ods",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".doc",
+    ".docx",
+    ".odt",
+    ".xml",
+)
+_EXAMPLE = {"xlsx": "ket-qua.xlsx", "csv": "ket-qua.csv", "json": "ket-qua.json"}
 
 
 def chosen_format(given: str | None, output: Path | None, default: str = "table") -> str:
@@ -27,6 +46,42 @@ def chosen_format(given: str | None, output: Path | None, default: str = "table"
     if output is not None:
         return BY_EXTENSION.get(output.suffix.lower(), default)
     return default
+
+
+def output_format(given: str | None, output: Path | None, lang: str, default: str = "table") -> str:
+    """What `-o` gets, decided once: the extension names the format (.xlsx, .csv, .json; .txt,
+    .log or none: text); an explicit `--format` wins when the name promises nothing else. A
+    name that promises a format gplan does not write (.xls, .ods, .pdf, .html…), or a
+    `--format` that contradicts the name (`--format json -o x.xlsx`), is a usage error (exit 2),
+    as is `--format xlsx` without a file or into a name that is not .xlsx."""
+    if output is None:
+        if given == "xlsx":
+            usage_error(text("output.xlsx-needs-file", lang))
+        return given or default
+    suffix = output.suffix.lower()
+    if suffix in REFUSED_EXTENSIONS:
+        accepted = ", ".join((*BY_EXTENSION, ".txt"))
+        usage_error(
+            text(
+                "output.extension-refused", lang, suffix=suffix, path=str(output), accepted=accepted
+            )
+        )
+    promised = BY_EXTENSION.get(suffix)
+    if given is None:
+        return promised or default
+    if (promised is not None and given != promised) or (given == "xlsx" and promised is None):
+        example = _EXAMPLE.get(given, "ket-qua.txt")
+        usage_error(
+            text(
+                "output.format-conflict",
+                lang,
+                path=str(output),
+                suffix=suffix or '""',
+                given=given,
+                example=example,
+            )
+        )
+    return given
 
 
 def write_file(path: Path, write: Callable[[Path], object], lang: str) -> None:

@@ -1,7 +1,8 @@
 """gplan's own files found among the returns: the blank form and the CSV/JSON outputs.
 
 They are recognised by what gplan writes into them, never by a guess: the form carries
-`MARKER` in its document keywords, a CSV output starts with one of gplan's header rows, a JSON
+`MARKER` in its document keywords, the findings workbook of `check -o ….xlsx` `FINDINGS_MARKER`
+(its copies of returns are no returns), a CSV output starts with one of gplan's header rows, a JSON
 output is an object with "schema_version". Each is skipped with an `own-output` warning, so the
 skip is said, not silent. A form with unit rows is a return and is read; the report workbook
 carries no marker, since its per-unit sheet is a return (last year's report is this year's
@@ -24,8 +25,9 @@ from gender_plan_cli.contract import (
 from gender_plan_cli.records import FileResult
 
 MARKER = "gplan:template"  # the keywords of the workbook `gplan template` writes
+FINDINGS_MARKER = "gplan:findings"  # the keywords of the findings workbook (`check -o x.xlsx`)
 
-OwnKind = Literal["template", "csv", "json"]
+OwnKind = Literal["template", "findings", "csv", "json"]
 
 _SIGNATURE_CELLS = 3  # a header's first cells that tell gplan's outputs apart
 _JSON_HEAD = 4096
@@ -66,6 +68,11 @@ def is_json_output(path: Path) -> bool:
 def is_blank_template(keywords: str | None, units: int) -> bool:
     """The form `gplan template` wrote, with no unit filled in."""
     return units == 0 and MARKER in (keywords or "").split(",")
+
+
+def is_findings_workbook(keywords: str | None) -> bool:
+    """The findings workbook `check -o ….xlsx` wrote: copies of returns, never one itself."""
+    return FINDINGS_MARKER in (keywords or "").split(",")
 
 
 def skipped(shown: str, kind: OwnKind, *, sheets: list[str] | None = None) -> FileResult:

@@ -5,12 +5,18 @@ header is `contract.FIELDS` in order, the drop-downs hold the labels of
 `contract.LEVELS` / `UNIT_TYPES`, and the instructions sheet is each field's
 note. Every sentence comes from `i18n`, so `--lang en` is the same form in
 English.
+
+A form for one unit (`--unit`, `--all`, the portal's "your unit's template") is the same form
+with the unit's code, name, parent, level, type and sector from the registry in its first ruled
+row (and its name in the agency block), so what the unit types is its figures only.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gender_plan_cli.contract import (
     DEADLINE_EN,
@@ -18,8 +24,10 @@ from gender_plan_cli.contract import (
     FIELDS,
     MAX_YEAR,
     MIN_YEAR,
+    UNIT_TYPES,
     Field,
     Kind,
+    levels_in,
 )
 from gender_plan_cli.findings import column_index, column_letter
 from gender_plan_cli.i18n import text
@@ -34,11 +42,13 @@ from gender_plan_cli.render.template_help import (
     help_sheet,
     print_on_a4,
 )
-from gender_plan_cli.safe_output import write_atomic
+from gender_plan_cli.safe_output import neutralize, write_atomic
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from gender_plan_cli.collection.registry import RegistryUnit
 
 # The form from top to bottom, as the Department's own forms are laid out: agency and national
 # motto, form number, title, header, column numbers, the rows units fill in, date and signatures.
@@ -86,8 +96,11 @@ def list_range(field_id: str, lang: str, year: int | None = None) -> str:
     return f"'{sheet}'!${col}${first}:${col}${last}"
 
 
-def build_template(lang: str = "vi", year: int | None = None) -> Workbook:
-    """The blank form as an openpyxl workbook (not saved: the caller decides where)."""
+def build_template(
+    lang: str = "vi", year: int | None = None, unit: RegistryUnit | None = None
+) -> Workbook:
+    """The blank form as an openpyxl workbook (not saved: the caller decides where); with
+    `unit`, prefilled for it (`prefill`)."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -104,13 +117,100 @@ def build_template(lang: str = "vi", year: int | None = None) -> Workbook:
     wb.properties.creator = "gplan"
     wb.properties.keywords = MARKER
     wb.active = 0
+    if unit is not None:
+        prefill(form, unit, lang, year)
     return wb
 
 
-def write_template(path: Path, lang: str = "vi", year: int | None = None) -> None:
-    """Write the form to `path` atomically: a crash never leaves half a workbook."""
-    wb = build_template(lang, year)
+def write_template(
+    path: Path, lang: str = "vi", year: int | None = None, unit: RegistryUnit | None = None
+) -> None:
+    """Write the form to `path` atomically: a crash never leaves half a workbook. With `unit`
+    (a unit of the registry, or `RegistryUnit(code=…, name=…, level=…)`), the form for that
+    unit: what the portal offers as "your unit's template"."""
+    wb = build_template(lang, year, unit)
     write_atomic(Path(path), lambda tmp: wb.save(tmp))
+
+
+def write_unit_templates(
+    forms: Iterable[tuple[Path, RegistryUnit]], lang: str = "vi", year: int | None = None
+) -> int:
+    """One prefilled form a unit, each written atomically to its path; the form is built once
+    and only the prefilled cells change between units. Returns how many were written."""
+    wb = build_template(lang, year)
+    form = wb.worksheets[0]
+    written = 0
+    for path, unit in forms:
+        prefill(form, unit, lang, year)
+        write_atomic(Path(path), lambda tmp: wb.save(tmp))
+        written += 1
+    return written
+
+
+# Windows refuses these in a file name, and these names whatever the extension.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10))} | {
+    f"LPT{i}" for i in range(1, 10)
+}
+
+
+def unit_file_name(code: str) -> str:
+    """The file name of a unit's form, from its code, safe on Windows: `X101-UB.xlsx`; a
+    character Windows refuses becomes `_`, a reserved name (`CON`, `NUL`…) gets a `_` in
+    front, no trailing dot or space, at most 100 characters."""
+    stem = _UNSAFE.sub("_", code.strip()).rstrip(". ")[:100] or "_"
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = "_" + stem
+    return f"{stem}.xlsx"
+
+
+# The prefilled row: the fields a registry knows, in the form's first ruled row.
+PREFILLED = ("unit_code", "unit_name", "parent_code", "level", "unit_type", "sector")
+
+
+def prefill_values(unit: RegistryUnit, lang: str, year: int | None) -> dict[str, Any]:
+    """Field id → what the form shows for `unit`: its code, name, parent and sector as the
+    registry has them, its level and type as the drop-downs' labels in `lang` (for `year`:
+    from 2025 a commune is `Xã, phường, đặc khu`), and the report year when one is given.
+    A level the year does not have (a district from 2025) is a ValueError."""
+    levels = {c.id: c for c in levels_in(year)}
+    types = {c.id: c for c in UNIT_TYPES}
+    level = levels.get(unit.level) if unit.level else None
+    if unit.level and level is None:
+        raise ValueError(f"unit {unit.code}: level {unit.level!r} does not exist in {year}")
+    kind = types.get(unit.unit_type) if unit.unit_type else None
+    values: dict[str, Any] = {
+        "unit_code": unit.code,
+        "unit_name": unit.name,
+        "parent_code": unit.parent_code,
+        "level": _label(level, lang),
+        "unit_type": _label(kind, lang),
+        "sector": unit.sector,
+        "report_year": year,
+    }
+    return values
+
+
+def prefill(ws: Worksheet, unit: RegistryUnit, lang: str, year: int | None) -> None:
+    """Write `unit`'s row into the form `ws` (every prefilled cell, so a form reused for the
+    next unit keeps nothing of the last), and its name in the agency block."""
+    from openpyxl.styles import Font
+
+    for fid, value in prefill_values(unit, lang, year).items():
+        cell = ws[f"{field_column(fid)}{FIRST_DATA_ROW}"]
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"  # a text, whatever it starts with: never a formula
+            cell.quotePrefix = neutralize(value) != value
+        cell.font = Font(name=FONT, size=11, bold=fid == "unit_code")
+    ws.cell(AGENCY_ROW, _LEFT[0]).value = unit.name.upper()
+    ws.cell(AGENCY_ROW, _LEFT[0]).data_type = "s"
+
+
+def _label(choice: Any, lang: str) -> str | None:
+    if choice is None:
+        return None
+    return str(choice.label_vi if lang == "vi" else choice.label_en)
 
 
 def _title(lang: str, year: int | None) -> str:
