@@ -47,6 +47,8 @@ cot-trung.xlsx         duplicate-column        K1   "Số lãnh đạo chủ ch�
 khong-co-don-vi.xlsx   no-units                -    the blank template sent back
 hong.xlsx              unreadable-file         -    PDF bytes named .xlsx
 trang-an.xlsx          hidden-sheet            -    the data sheet is hidden
+o-gop.xlsx             merged-cell             J3, J4  key leaders merged over two units
+hai-nam.xlsx           mixed-report-years      G4   rows of 2025 and 2024 in one sheet
 (`file-too-large` is not shipped: it needs a file over a safety limit. The
 totals row of don-vi-loi.xlsx is exact in every column whose unit figures can
 all be read; the reader does not compare a column holding an unreadable
@@ -1131,6 +1133,35 @@ def write_broken_hidden_sheet(path: Path) -> None:
     save(wb, path)
 
 
+def write_broken_merged(path: Path) -> None:
+    """Two schools' key leaders typed once in a cell merged over both rows (J3:J4)."""
+    wb = new_book()
+    ws = wb.active
+    ws.title = "Biểu 01"
+    ws.append([])
+    ws.append([label(f.id) for f in FIELDS])  # row 2
+    for code, name in (("L14", "Trường Mầm non Vật Lại"), ("L15", "Trường Tiểu học Vật Lại")):
+        values = broken_row(code, name, parent_code=None, report_year=2025)
+        ws.append([values[f.id] for f in FIELDS])
+    ws.merge_cells("J3:J4")
+    save(wb, path)
+
+
+def write_broken_two_years(path: Path) -> None:
+    """This year's return with last year's row of the same unit left under it (G4: 2024)."""
+    wb = new_book()
+    ws = wb.active
+    ws.title = "Biểu 01"
+    ws.append([])
+    ws.append([label(f.id) for f in FIELDS])  # row 2
+    for year in (2025, 2024):
+        values = broken_row(
+            "L16", "Trường Trung học cơ sở Vật Lại", parent_code=None, report_year=year
+        )
+        ws.append([values[f.id] for f in FIELDS])
+    save(wb, path)
+
+
 def write_broken_unreadable(path: Path) -> None:
     """A PDF renamed .xlsx: not a spreadsheet at all."""
     body = (
@@ -1178,6 +1209,8 @@ def build(out: Path) -> list[Path]:
     write_broken_no_units(broken / "khong-co-don-vi.xlsx")
     write_broken_hidden_sheet(broken / "trang-an.xlsx")
     write_broken_unreadable(broken / "hong.xlsx")
+    write_broken_merged(broken / "o-gop.xlsx")
+    write_broken_two_years(broken / "hai-nam.xlsx")
     return sorted(p for p in out.rglob("*") if p.is_file())
 
 

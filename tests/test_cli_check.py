@@ -52,7 +52,7 @@ def test_an_error_exits_1_and_names_the_cell(bad: Path) -> None:
 def test_english(bad: Path) -> None:
     result = runner.invoke(app, ["check", str(bad), "--lang", "en"])
     assert result.exit_code == 1
-    assert "1 files, 1 invalid, 1 units; 1 errors, 0 warnings." in result.output
+    assert "1 file, 1 invalid, 1 unit; 1 error, 0 warnings." in result.output
 
 
 def test_lang_from_the_environment(bad: Path) -> None:

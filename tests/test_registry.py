@@ -144,7 +144,7 @@ def test_a_unit_abolished_before_the_report_year_is_unknown_that_year(tmp_path: 
     q01 |= dict(level="Quận, huyện, thị xã", unit_type="Ủy ban nhân dân")
     rows = [unit(**q01, report_year=2024), unit(**q01, report_year=2025)]
     result = load_paths([simple_form(tmp_path / "f.xlsx", rows)], registry=reg)
-    assert codes_at(result.files[1]) == [("unknown-unit", "A3")]
+    assert codes_at(result.files[1]) == [("unknown-unit", "A3"), ("mixed-report-years", "G3")]
 
 
 def test_a_communes_own_return_checks_clean_alone_with_the_sample_registry() -> None:

@@ -42,6 +42,8 @@ BROKEN = {
     "khong-co-don-vi.xlsx": {("no-units", None)},
     "hong.xlsx": {("unreadable-file", None)},
     "trang-an.xlsx": {("hidden-sheet", None)},
+    "o-gop.xlsx": {("merged-cell", "J3"), ("merged-cell", "J4")},
+    "hai-nam.xlsx": {("mixed-report-years", "G4")},
 }
 NOT_SHIPPED = {
     # person-level rosters: data/samples/rosters/ is clean; each code at its cell in

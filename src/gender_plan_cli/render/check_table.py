@@ -8,6 +8,7 @@ from rich.text import Text
 
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import FileResult, LoadResult
+from gender_plan_cli.render.figures import summary_line
 from gender_plan_cli.safe_output import printable
 
 
@@ -89,7 +90,7 @@ def render_summary(
 ) -> None:
     summary = result.summary(strict)
     style = "green" if summary.invalid == 0 else "red bold"
-    line = text("check.summary", lang, **summary.model_dump())
+    line = summary_line(summary, lang)
     if any(summary.rows.values()):
         line += " " + text("check.rows", lang, **summary.rows)
     console.print(Text(line, style=style))

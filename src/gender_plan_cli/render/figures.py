@@ -1,4 +1,4 @@
-"""The words and figures of a gap report, as a person reads them: percentages, counts, names.
+"""The words and figures of a report, as a person reads them: percentages, counts, names.
 
 Shared by the terminal tables and the xlsx report; no rich here, so the report loads none."""
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from gender_plan_cli.contract import Kind, choice_label
 from gender_plan_cli.i18n import text
+from gender_plan_cli.records import CheckSummary
 from gender_plan_cli.targets.results import (
     GapReport,
     IndicatorResult,
@@ -256,3 +257,16 @@ def group_name(report: GapReport, key: str | None, label: str | None, lang: str)
     if label:
         return f"{key} — {label}"
     return key
+
+
+def summary_line(summary: CheckSummary, lang: str) -> str:
+    """ "3 files, 1 invalid, 57 units; 2 errors, 1 warning.": each count with its own noun."""
+    return text(
+        "check.summary",
+        lang,
+        files=text("check.count.files", lang, files=summary.files),
+        invalid=summary.invalid,
+        units=text("check.line.units", lang, units=summary.units),
+        errors=text("check.line.errors", lang, errors=summary.errors),
+        warnings=text("check.line.warnings", lang, warnings=summary.warnings),
+    )

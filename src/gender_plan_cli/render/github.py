@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import LoadResult
+from gender_plan_cli.render.figures import summary_line
 from gender_plan_cli.safe_output import printable
 
 
@@ -51,7 +52,7 @@ def step_summary(result: LoadResult, lang: str, *, strict: bool = False) -> str:
     head = [
         "## gplan check",
         "",
-        text("check.summary", lang, **result.summary(strict).model_dump()),
+        summary_line(result.summary(strict), lang),
         "",
     ]
     rows = [

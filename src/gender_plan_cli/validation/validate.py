@@ -119,15 +119,17 @@ def _check_totals(
 
 
 def _mixed_years(layout: Layout, rows: list[int], value: Values, found: SheetFindings) -> None:
-    """One sheet, several report years: said once, each year with its rows (`2025: 6–8`)."""
+    """One sheet, several report years: said once, at the first row whose year differs from the
+    first row's, each year with its rows (`2025: 6–8`)."""
     by_year: dict[int, list[int]] = {}
     for r in rows:
         year = value(r, "report_year")
         if isinstance(year, int):
             by_year.setdefault(year, []).append(r)
     shown = "; ".join(f"{y}: {_spans(by_year[y])}" for y in sorted(by_year))
-    later = by_year[sorted(by_year)[1]][0]
-    found.add("mixed-report-years", row=later, column=layout.fields.get("report_year"), years=shown)
+    first = min(by_year.items(), key=lambda item: item[1][0])[0]
+    other = min(r for y, rs in by_year.items() if y != first for r in rs)
+    found.add("mixed-report-years", row=other, column=layout.fields.get("report_year"), years=shown)
 
 
 def _spans(rows: list[int]) -> str:
