@@ -13,6 +13,7 @@ urlpatterns = [
     path("unit/returns/<str:reference>/reason", views.late_reason),
     path("logout", views.logout),
     path("static/<str:name>", views.static),
+    path("favicon.ico", views.no_icon),
     path("api/v1/returns", api_views.returns),
     path("api/v1/status", api_views.status),
 ]

@@ -343,6 +343,10 @@ def static(request: HttpRequest, name: str) -> HttpResponse:
     return response
 
 
+def no_icon(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(status=204)
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     lang = "en" if request.session.get("lang") == "en" else "vi"
     return HttpResponse(t("csrf", lang), status=403, content_type="text/plain; charset=utf-8")
