@@ -53,15 +53,20 @@ class Portal:
     files: Path  # a folder for the returns a test builds
 
 
+_MADE: list[Portal] = []  # one store per process, whichever test module asks first
+
+
 @pytest.fixture(scope="session")
 def portal_session(tmp_path_factory: pytest.TempPathFactory) -> Portal:
     from gender_plan_cli.portal import manage
 
-    root = tmp_path_factory.mktemp("portal")
-    registry = root / "units.yaml"
-    registry.write_text(REGISTRY, encoding="utf-8")
-    manage.init(root / "store", registry, YEAR, DEADLINE)
-    return Portal(root / "store", {}, "", root / "files")
+    if not _MADE:
+        root = tmp_path_factory.mktemp("portal")
+        registry = root / "units.yaml"
+        registry.write_text(REGISTRY, encoding="utf-8")
+        manage.init(root / "store", registry, YEAR, DEADLINE)
+        _MADE.append(Portal(root / "store", {}, "", root / "files"))
+    return _MADE[0]
 
 
 @pytest.fixture

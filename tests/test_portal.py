@@ -518,3 +518,11 @@ def test_a_roster_s_people_never_reach_a_page_or_json(client: Any, portal: Porta
             assert str(name) not in text
             shown = born.strftime("%d/%m/%Y") if hasattr(born, "strftime") else str(born)
             assert shown not in text
+
+
+@pytest.mark.parametrize("name", ["portal-return", "portal-status", "portal-error"])
+def test_the_api_schemas_shipped_are_current(name: str) -> None:
+    from gender_plan_cli.portal import schemas
+
+    shipped = (schemas.SCHEMAS / f"{name}.json").read_text(encoding="utf-8")
+    assert shipped == schemas.build(name), "run python scripts/make_schemas.py"
