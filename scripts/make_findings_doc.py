@@ -103,6 +103,10 @@ WHEN: dict[str, str] = {
     "roster-unknown-position": "a position no title of `roles.yaml` matches; counted as staff only",
     "roster-duplicate-person": "the same name and date of birth twice; at the later row, naming "
     "the first",
+    "unit-not-covered": "in the portal: a row of a unit the submission code does not cover "
+    "(neither the code's unit nor a unit under it in the registry); the upload is refused",
+    "wrong-year": "in the portal: a row of another report year than the one the portal "
+    "collects; the upload is refused",
     "roster-unit-unresolved": "the unit is not in the registry, or there is no registry",
     "roster-mismatch": "at a return's cell: the unit's roster counts a different figure",
 }

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from gender_plan_cli.collection.registry import Registry
     from gender_plan_cli.contract import ReceivedMode
+    from gender_plan_cli.intake.sheet_view import SheetView
     from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.reading.grid import SheetGrid
     from gender_plan_cli.reading.limits import (
@@ -67,6 +68,7 @@ _LAZY = {
     "CityReport": ("gender_plan_cli.targets.report", None),
     "DataSource": ("gender_plan_cli.targets.results", None),
     "Received": ("gender_plan_cli.records", None),
+    "SheetView": ("gender_plan_cli.intake.sheet_view", None),
     "GapReport": ("gender_plan_cli.targets.results", None),
     "ReportYearAbsent": ("gender_plan_cli.targets.results", None),
     "SkippedFile": ("gender_plan_cli.targets.results", None),
@@ -81,7 +83,7 @@ _LAZY = {
     "local_rules": ("gender_plan_cli.paths", None),
 }
 
-__all__ = ["read_returns", "sheet_grid", *_LAZY]
+__all__ = ["read_returns", "sheet_grid", "sheet_view", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:
@@ -155,3 +157,33 @@ def sheet_grid(path: Path, sheet: str | None, limits: Limits | None = None) -> S
         return None
     finally:
         book.close()
+
+
+def sheet_view(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    limits: Limits | None = None,
+    workers: WorkerLimits | None = None,
+    max_rows: int = 200,
+    max_columns: int = 40,
+) -> SheetView | None:
+    """One sheet of a file as text, to draw it as sent (the portal's page of findings), read by
+    the same readers in an isolated worker; None when the file cannot be read (its findings,
+    from `read_returns`, say why)."""
+    import functools
+
+    from gender_plan_cli.intake.isolation import read_isolated
+    from gender_plan_cli.intake.sheet_view import SheetView, read_sheet_view
+    from gender_plan_cli.intake.worker_limits import WorkerLimits
+    from gender_plan_cli.reading.limits import DEFAULT_LIMITS
+
+    read = functools.partial(
+        read_sheet_view,
+        sheet=sheet,
+        limits=limits or DEFAULT_LIMITS,
+        max_rows=max_rows,
+        max_columns=max_columns,
+    )
+    [view] = read_isolated([path], read, workers or WorkerLimits(jobs=1))  # type: ignore[arg-type]
+    return view if isinstance(view, SheetView) else None

@@ -61,6 +61,9 @@ CodeId = Literal[
     "roster-duplicate-person",
     "roster-unit-unresolved",
     "roster-mismatch",
+    # the portal (portal/)
+    "unit-not-covered",
+    "wrong-year",
 ]
 
 # The catalogue: each code of CodeId, in its order, with its severity (tests/test_findings.py
@@ -108,6 +111,8 @@ SEVERITY: dict[CodeId, Severity] = {
     "roster-duplicate-person": "error",
     "roster-unit-unresolved": "error",
     "roster-mismatch": "warning",
+    "unit-not-covered": "error",
+    "wrong-year": "error",
 }
 
 

@@ -28,6 +28,9 @@ COMMANDS = {
     "rules file.",
     "schema": "In JSON Schema (draft 2020-12) của tài liệu JSON một lệnh in ra. / Print a JSON "
     "Schema.",
+    "portal": "Cổng nộp báo cáo: tạo kho, cấp mã cho đơn vị, tài khoản cán bộ. / The portal's "
+    "store, codes, officers.",
+    "serve": "Chạy cổng nộp báo cáo (web và API). / Serve the submission portal (web and API).",
 }
 
 
@@ -77,6 +80,10 @@ def build_command(name: str, root: typer.Typer) -> Any:
     import importlib
 
     module = importlib.import_module(f"gender_plan_cli.cli.{name}")
+    group = getattr(module, "GROUP", None)
+    if group is not None:  # a command with sub-commands (`portal init|codes|officer`)
+        group.rich_markup_mode = root.rich_markup_mode
+        return typer.main.get_command(group)
     one = typer.Typer(
         rich_markup_mode=root.rich_markup_mode,
         pretty_exceptions_enable=False,

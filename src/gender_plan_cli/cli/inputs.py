@@ -15,7 +15,7 @@ from gender_plan_cli.i18n import text
 
 if TYPE_CHECKING:
     from gender_plan_cli.api import Registry, RosterConfig, WorkerLimits
-    from gender_plan_cli.records import LoadResult
+    from gender_plan_cli.records import LoadResult, Received
 
 
 def year_or_exit(year: int | None, lang: str) -> int:
@@ -53,6 +53,7 @@ def load_files(
     from gender_plan_cli.api import WorkerLimits, read_returns
 
     header_words_or_exit(lang)
+    paths, receipts = store_returns(paths)
     files = resolve_paths(paths, lang)
     if not_into is not None and any(not_into.resolve() == f.resolve() for f in files):
         usage_error(text("gap.usage.output-is-input", lang, path=str(not_into)))
@@ -71,6 +72,7 @@ def load_files(
         "received_from": received_from,
         "workers": workers or WorkerLimits(),
         "roster": roster,
+        "receipts": receipts,
     }
     if bar is None:
         result = read_returns(files, **options)  # type: ignore[arg-type]
@@ -85,6 +87,23 @@ def load_files(
 
         gc.freeze()
     return result
+
+
+def store_returns(paths: list[Path]) -> tuple[list[Path], dict[Path, Received]]:
+    """A portal store named as PATH stands for its accepted returns, with the times the portal
+    received them (so `status`, `gap` and `report` of a store say what the portal says)."""
+    from gender_plan_cli.portal.store import accepted_receipts, is_store
+
+    out: list[Path] = []
+    receipts: dict[Path, Received] = {}
+    for path in paths:
+        if is_store(path):
+            accepted = accepted_receipts(path)
+            receipts.update(accepted)
+            out.extend(accepted)
+        else:
+            out.append(path)
+    return out, receipts
 
 
 def registry_search(paths: list[Path] | None, inputs: list[Path]) -> list[Path]:
