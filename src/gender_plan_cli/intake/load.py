@@ -168,7 +168,7 @@ def load_paths(
     results = [_unreadable(str(p), refused[p]) if p in refused else next(each) for p in files]
     known = receipts or {}
     dates = {
-        fr.path: known.get(path) or received(path, fr.signed_on, received_from)
+        fr.path: received(path, fr.signed_on, received_from, known.get(path))
         for path, fr in zip(files, results, strict=True)
     }
     resolve_rosters(results, registry)
