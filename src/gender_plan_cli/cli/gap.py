@@ -131,7 +131,8 @@ def gap(
     if report.empty():
         say(text("gap.empty", language), "red bold")
         raise typer.Exit(1)
-    _output(report, format, output, language, csv_ids, (data.result, rule_set, rules_shown))
+    source = (data.result, rule_set, rules_shown, data.registry)
+    _output(report, format, output, language, csv_ids, source)
     raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
 
 

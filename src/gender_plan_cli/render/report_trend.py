@@ -12,7 +12,13 @@ from gender_plan_cli.targets.report import CityReport
 from gender_plan_cli.targets.trend import IndicatorTrend, MilestoneReach, Trend
 
 SERIES = ("actual-rate", "milestone", "projection")
-CHARTED = ("female_key_leader", "pool_female", "pool_female_trained", "women_leaders")
+CHARTED = (
+    "female_key_leader",
+    "pool_female",
+    "pool_female_trained",
+    "ethnic_minority_leaders",
+    "women_leaders",
+)
 
 
 def trend_name(indicator_id: str, lang: str) -> str:
