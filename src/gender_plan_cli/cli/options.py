@@ -43,8 +43,8 @@ ReceivedOption = Annotated[
     ReceivedMode,
     typer.Option(
         "--received-from",
-        help="Ngày nhận lấy từ: auto (dòng ký tên, rồi ngày sửa tệp) | git | signature | mtime. "
-        "/ Where a return's received date comes from.",
+        help="Ngày nhận lấy từ: auto (git nếu có đủ lịch sử, rồi dòng ký tên, rồi ngày sửa "
+        "tệp) | git | signature | mtime. / Where a return's received date comes from.",
     ),
 ]
 
