@@ -35,7 +35,9 @@ def test_a_receipt_comes_before_the_signature_line(tmp_path: Path) -> None:
     path = simple_form(tmp_path / "hn01.xlsx", rows)
     receipt = api.Received(date(2025, 12, 20), "portal", 1766188800.0)
     result = api.read_returns([path], receipts={path: receipt})
-    assert result.received == {str(path): receipt}
+    got = result.received[str(path)]
+    assert (got.day, got.source, got.stamp) == (receipt.day, "portal", receipt.stamp)
+    assert [source for _, source in got.others] == ["mtime"]  # the file time rides along
     plain = api.read_returns([path])
     assert plain.received[str(path)].source == "mtime"
 

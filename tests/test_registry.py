@@ -163,3 +163,62 @@ def test_the_registry_can_come_from_the_environment(tmp_path: Path, monkeypatch)
     result = runner.invoke(app, ["check", str(form), "--format", "json"])
     assert result.exit_code == 1
     assert '"code": "unknown-unit"' in result.output
+
+
+# --- the registry kept in the data folder (units.xlsx) ---------------------------------------
+
+
+def test_a_units_workbook_in_the_folder_is_the_registry_not_a_return(tmp_path: Path) -> None:
+    from year_builders import returns_folder
+
+    folder = returns_folder(tmp_path / "returns")
+    gap = runner.invoke(app, ["gap", str(folder), "--year", "2025"])
+    assert gap.exit_code == 0, gap.output
+    assert "missing-column" not in gap.output
+    assert gap.stderr.count("danh mục đơn vị: ") == 1
+    assert "44/272 đơn vị" in gap.stdout  # the registry's coverage, not its rows as a return
+    out = tmp_path / "r.xlsx"
+    report = runner.invoke(app, ["report", str(folder), "--year", "2025", "-o", str(out)])
+    assert report.exit_code == 0, report.output
+    assert out.is_file()
+
+
+def test_the_action_default_path_with_units_xlsx_at_the_root(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """action.yml runs `gplan check "$GPLAN_PATH" --format github` with path "." in CI."""
+    import yaml as pyyaml
+
+    from year_builders import returns_folder
+
+    action = pyyaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    assert action["inputs"]["path"]["default"] == "."
+    returns_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CI", "true")
+    result = runner.invoke(app, ["check", ".", "--format", "github"])
+    assert "units.xlsx" not in result.stdout
+    assert "missing-column" not in result.stdout
+    assert result.exit_code == 0, result.output
+
+
+def test_the_pre_commit_recipe_passes_the_registry_among_the_files(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """README: `args: [--units, units.xlsx]`; pre-commit adds every changed file, the
+    registry too."""
+    import re
+    import shlex
+
+    import yaml as pyyaml
+
+    from year_builders import returns_folder
+
+    hook = pyyaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    returns_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    changed = [n for n in ("units.xlsx", "hanoi-2025.xlsx") if re.search(hook["files"], n)]
+    assert changed == ["units.xlsx", "hanoi-2025.xlsx"]
+    argv = shlex.split(hook["entry"])[1:] + ["--units", "units.xlsx", *changed]
+    result = runner.invoke(app, argv)
+    assert "missing-column" not in result.stdout
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("danh mục đơn vị: units.xlsx") == 1

@@ -17,7 +17,7 @@ from report_builders import three_years
 
 SHEETS_VI = [
     "Tổng hợp", "Xu hướng", "Theo cấp", "Theo loại hình", "Theo ngành", "Theo đơn vị cấp trên",
-    "Đơn vị", "Chỉ tiêu từng đơn vị", "Điều chỉnh, miễn", "Ghi chú số liệu",
+    "Đơn vị", "Chỉ tiêu từng đơn vị", "Điều chỉnh, miễn", "Tình hình nộp báo cáo", "Ghi chú số liệu",
 ]  # fmt: skip
 
 
@@ -55,7 +55,8 @@ def test_summary_values_are_numbers_with_vietnamese_display_formats(book: Path) 
     assert ws.cell(key, 2).font.name == "Times New Roman"
     info = find(ws, "Năm chỉ tiêu").row
     assert "trước mốc đầu tiên (2025)" in ws.cell(info, 3).value
-    assert find(ws, "Đơn vị phải báo cáo / đã báo cáo") is not None
+    coverage = find(ws, "Đơn vị báo cáo").row  # no registry given: said, never guessed
+    assert ws.cell(coverage, 3).value == "chưa có danh mục đơn vị phải báo cáo"
     women = find(ws, "Nữ trong tổng số lãnh đạo, quản lý (không có chỉ tiêu)").row
     assert [ws.cell(women, c).value for c in (5, 6)] == [41, 94]
 
@@ -124,7 +125,7 @@ def chart_refs(book: Path) -> list[list[str]]:
 
 def test_charts_and_their_series_ranges(book: Path) -> None:
     charts = chart_refs(book)
-    assert len(charts) == 1 + 4 + 1  # progress, four trends, shortfall
+    assert len(charts) == 1 + 5 + 1  # progress, a trend for every indicator and women, shortfall
 
     def on(sheet: str) -> list[list[str]]:
         return [c for c in charts if all(r.startswith(f"'{sheet}'!") for r in c)]
@@ -132,7 +133,7 @@ def test_charts_and_their_series_ranges(book: Path) -> None:
     (progress,) = on("Tổng hợp")
     trends = on("Xu hướng")
     (short,) = on("Chỉ tiêu từng đơn vị")
-    assert len(trends) == 4
+    assert len(trends) == 5
     assert any(re.fullmatch(r"'Tổng hợp'!\$G\$\d+:\$G\$\d+", r) for r in progress)
     assert any(re.fullmatch(r"'Tổng hợp'!\$B\$\d+:\$B\$\d+", r) for r in progress)
     trend = trends[0]
@@ -152,3 +153,134 @@ def test_english_workbook(tmp_path: Path) -> None:
     assert wb["Summary"]["A1"].value == "HANOI PEOPLE'S COMMITTEE"
     checked = CliRunner().invoke(app, ["check", str(out)])
     assert checked.exit_code == 0, checked.output
+
+
+# --- an official document: every cell as a person reads it -----------------------------------
+
+
+def _every_cell(path: Path) -> list[tuple[str, str, str]]:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    return [
+        (ws.title, c.coordinate, str(c.value))
+        for ws in wb
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
+
+
+def test_no_path_option_code_or_field_id_on_any_page(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Five years, a registry kept as units.xlsx, a unit sent twice with changed figures, a
+    unit unknown to the registry: every cell of the workbook is read."""
+    import re
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from gender_plan_cli.cli import app
+    from gender_plan_cli.contract import FIELDS
+    from gender_plan_cli.findings import SEVERITY
+    from year_builders import SAMPLES, returns_folder
+
+    folder = returns_folder(tmp_path / "nhan-2025", years=(2021, 2022, 2023, 2024, 2025))
+    for name in ("xa-co-do.xlsx", "xa-yen-bai.xlsx"):
+        shutil.copy(SAMPLES / "returns" / name, folder)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "bao-cao.xlsx"
+    result = CliRunner().invoke(
+        app, ["report", str(folder), "--year", "2025", "-o", str(out), "--skip-invalid"]
+    )
+    assert result.exit_code == 0, result.output
+    cells = _every_cell(out)
+    ids = {f.id for f in FIELDS} | {"resubmitted"}
+    problems = []
+    for sheet, ref, value in cells:
+        if str(tmp_path) in value or re.search(r"\w/\w+\.\w{3,4}\b(?<!targets\.yaml)", value):
+            if "rules/targets.yaml" not in value:
+                problems.append((sheet, ref, "path", value))
+        if "\\" in value or re.search(r"(^|\s)--[a-z]", value):
+            problems.append((sheet, ref, "option", value))
+        words = set(re.findall(r"[a-z][a-z0-9_-]+", value))
+        if words & set(SEVERITY):
+            problems.append((sheet, ref, "code", value))
+        if words & ids:
+            problems.append((sheet, ref, "field id", value))
+        if "gplan" in value.lower() or "OLS" in value:
+            problems.append((sheet, ref, "tool", value))
+    assert problems == []
+    flat = [v for _, _, v in cells]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in flat and "Độc lập - Tự do - Hạnh phúc" in flat
+    assert any(v.startswith("Số: ") for v in flat) and "Nơi nhận:" in flat
+    assert any(v.startswith("chỉ tiêu: rules/targets.yaml, SHA-256 ") for v in flat)
+    assert any(re.fullmatch(r"\d+ báo cáo nhận được", v) for v in flat)
+    assert any(re.fullmatch(r"đã báo cáo \d+/\d+ đơn vị", v) for v in flat)
+
+
+def test_the_document_fields_come_from_rules_report_yaml(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from gender_plan_cli.cli import app
+    from year_builders import returns_folder
+
+    folder = returns_folder(tmp_path / "data")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "report.yaml").write_text(
+        "issuer:\n  parent: UBND THÀNH PHỐ HÀ NỘI\n  name: SỞ NỘI VỤ\nnumber: 125/BC-SNV\n"
+        "date: 2025-12-20\nrecipients: [Bộ Nội vụ;, 'Lưu: VT, CCVC.']\n"
+        "signer: {authority: KT. GIÁM ĐỐC, title: PHÓ GIÁM ĐỐC, name: Nguyễn Thị Bình}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CI", raising=False)
+    out = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(app, ["report", str(folder), "--year", "2025", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    flat = [v for _, _, v in _every_cell(out)]
+    for expected in ("Số: 125/BC-SNV", "Hà Nội, ngày 20 tháng 12 năm 2025", "- Bộ Nội vụ;",
+                     "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Bình"):  # fmt: skip
+        assert expected in flat, expected
+    (tmp_path / "rules" / "report.yaml").write_text(
+        "number: 1\nsigner: {rank: x}\n", encoding="utf-8"
+    )
+    broken = CliRunner().invoke(app, ["report", str(folder), "--year", "2025", "-o", str(out)])
+    assert broken.exit_code == 2
+    assert "rules/report.yaml:2" in " ".join(broken.output.split())
+
+
+def test_the_report_says_who_did_not_report_and_who_was_late(tmp_path: Path) -> None:
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from gender_plan_cli.cli import app
+    from year_builders import returns_folder
+
+    folder = returns_folder(tmp_path / "data")
+    out = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(app, ["report", str(folder), "--year", "2025", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    wb = openpyxl.load_workbook(out)
+    summary = [str(c.value) for row in wb.worksheets[0].iter_rows() for c in row if c.value]
+    assert "đã báo cáo 49/277 đơn vị" in summary
+    assert "chưa có danh mục đơn vị phải báo cáo" not in summary
+    ws = wb["Tình hình nộp báo cáo"]
+    flat = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "Chưa báo cáo (228 đơn vị)" in flat
+    assert "Ủy ban nhân dân xã Yên Xuân" not in flat  # it reported
+    assert any(v.startswith("Ủy ban nhân dân xã") for v in flat)  # missing communes, by name
+
+
+def test_report_without_data_is_a_usage_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from gender_plan_cli.cli import app
+
+    monkeypatch.delenv("GPLAN_DATA", raising=False)
+    result = CliRunner().invoke(app, ["report", "--year", "2025", "-o", "r.xlsx"])
+    assert result.exit_code == 2
+    assert "dữ liệu mẫu" in " ".join(result.output.split())
+    gap = CliRunner().invoke(app, ["gap", "--year", "2025"])
+    assert gap.exit_code == 0
+    assert gap.stdout.startswith("[DỮ LIỆU MẪU]")
+    assert "… và 213 đơn vị khác" in gap.stdout

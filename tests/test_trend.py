@@ -143,3 +143,40 @@ def test_before_the_first_milestone_is_labelled_and_read_from_the_rules() -> Non
     )
     later = evaluate([rec("A")], RULES, 2027)
     assert (later.before_first_milestone, later.on_track) == (False, True)
+
+
+def five_years_met_in_2025() -> list[UnitRecord]:
+    # female_key_leader 15/30 in 2021–2023, 16/30 in 2024, 19/30 = 63.3% in 2025: x̄ = 2023,
+    # ȳ = 0.5333, Sxy = 0.3, Sxx = 10, slope 0.03; the fitted line is 0.5933 in 2025 (< 60%)
+    # and 0.6233 in 2026, but 2025's actual rate meets 2025's 60%.
+    counts = {2021: 15, 2022: 15, 2023: 15, 2024: 16, 2025: 19}
+    return [r for y, n in counts.items() for r in agencies(y, n, total=30)]
+
+
+def test_a_milestone_year_inside_the_data_is_judged_by_its_actual_rate() -> None:
+    records = five_years_met_in_2025()
+    gap = evaluate(records, RULES, 2025, report_year=2025).indicator("female_key_leader")
+    assert gap.rate == pytest.approx(19 / 30) and gap.met is True  # `gap` says "Đạt"
+    key = build_trend(evaluate_years(records, RULES), RULES).indicator("female_key_leader")
+    assert key.slope_per_year == pytest.approx(0.03)
+    assert [(m.year, m.met, m.reaches_year) for m in key.milestones] == [
+        (2025, True, 2025),  # not 2026, where the fitted line crosses 60%
+        (2030, None, None),  # after the data, the fitted line: 0.5333 + 7 × 0.03 < 0.75
+    ]
+    assert key.reaches_target_year == 2025
+
+
+def test_a_milestone_missed_in_its_year_is_said_so_then_the_trend() -> None:
+    counts = {2021: 10, 2022: 12, 2023: 14, 2024: 16, 2025: 17}  # 56.7% in 2025: missed
+    records = [r for y, n in counts.items() for r in agencies(y, n, total=30)]
+    key = build_trend(evaluate_years(records, RULES), RULES).indicator("female_key_leader")
+    first = key.milestones[0]
+    assert (first.year, first.met) == (2025, False)
+    assert first.reaches_year == 2026  # the fitted line, only after the data
+
+
+def test_year_on_year_changes_are_percentage_points() -> None:
+    from gender_plan_cli.render.trend_table import signed
+
+    assert signed(0.05, "vi") == "+5,0 điểm %"
+    assert signed(-0.012, "en") == "−1.2 pp"

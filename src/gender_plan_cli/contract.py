@@ -426,4 +426,5 @@ STATUS_CSV_COLUMNS = (
     "files",
     "in_registry",
     "valid",
+    "disputed",
 )

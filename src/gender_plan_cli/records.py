@@ -25,6 +25,9 @@ class Received:
     day: date
     source: ReceivedFrom
     stamp: float  # seconds since the epoch, to order two returns received on the same day
+    # The dates the other sources give for the same file (a signature line, the file time),
+    # kept so that a status can say when they put the return on the other side of a deadline.
+    others: tuple[tuple[date, ReceivedFrom], ...] = ()
 
 
 def order_key(r: Received | None) -> tuple[str, float]:

@@ -13,6 +13,7 @@ from gender_plan_cli.cli.console import guarded, say, usage_error
 from gender_plan_cli.cli.inputs import load_rules_or_exit, year_or_exit
 from gender_plan_cli.cli.limit_options import with_reading_limits
 from gender_plan_cli.cli.options import (
+    CsvIdsOption,
     DataPaths,
     DataYearOption,
     LangOption,
@@ -51,14 +52,6 @@ FormatOption = Annotated[
         show_default=False,
     ),
 ]
-CsvIdsOption = Annotated[
-    bool,
-    typer.Option(
-        "--csv-ids",
-        help="CSV với mã cột tiếng Anh, dấu phẩy và dấu chấm thập phân. / CSV with ids, "
-        "',' and '.'.",
-    ),
-]
 FailOnGapOption = Annotated[
     bool,
     typer.Option("--fail-on-gap", help="Thoát mã 1 khi còn chỉ tiêu chưa đạt. / Exit 1 on a gap."),
@@ -93,7 +86,6 @@ def gap(
     workers: WorkerLimits | None = None,
 ) -> None:
     """Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of year Y."""
-    from gender_plan_cli.api import ReportYearAbsent, evaluate
     from gender_plan_cli.cli.data import load_data
 
     language = lang_of(lang)
@@ -110,8 +102,24 @@ def gap(
         units=units,
         workers=workers,
     )
+    report = _evaluate(data, rule_set, rules_shown, year, report_year, by, missing, language)
+    report.rules_sha256 = rule_set.sha256
+    data.drop_records()  # evaluated: 200,000 records are ~150 MB the output has no use for
+    if report.empty():
+        say(text("gap.empty", language), "red bold")
+        raise typer.Exit(1)
+    source = (data.result, rule_set, rules_shown, data.registry)
+    _output(report, format, output, language, csv_ids, source)
+    raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
+
+
+def _evaluate(data, rule_set, rules_shown, year, report_year, by, missing, language):  # type: ignore[no-untyped-def]
+    """The gap report of the data for the milestone `year`; a report year absent from the data
+    is a usage error naming the years there are."""
+    from gender_plan_cli.api import ReportYearAbsent, evaluate
+
     try:
-        report = evaluate(
+        return evaluate(
             data.records,
             rule_set,
             year,
@@ -126,13 +134,6 @@ def gap(
     except ReportYearAbsent as exc:
         years = ", ".join(str(y) for y in exc.present)
         usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))
-    report.rules_sha256 = rule_set.sha256
-    data.drop_records()  # evaluated: 200,000 records are ~150 MB the output has no use for
-    if report.empty():
-        say(text("gap.empty", language), "red bold")
-        raise typer.Exit(1)
-    _output(report, format, output, language, csv_ids, (data.result, rule_set, rules_shown))
-    raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
 
 
 def _output(report, format, output, lang, csv_ids, source) -> None:  # type: ignore[no-untyped-def]

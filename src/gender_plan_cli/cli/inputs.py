@@ -134,6 +134,7 @@ def registry_for(
         return None
     if not found.exists():
         usage_error(text("usage.no-path", lang, path=str(found)))
+    say(text("registry.in-use", lang, path=_shown(found)), "dim")
     return load_registry(found, limits)
 
 

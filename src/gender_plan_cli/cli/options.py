@@ -43,8 +43,8 @@ ReceivedOption = Annotated[
     ReceivedMode,
     typer.Option(
         "--received-from",
-        help="Ngày nhận lấy từ: auto (dòng ký tên, rồi ngày sửa tệp) | git | signature | mtime. "
-        "/ Where a return's received date comes from.",
+        help="Ngày nhận lấy từ: auto (git nếu có đủ lịch sử, rồi dòng ký tên, rồi ngày sửa "
+        "tệp) | git | signature | mtime. / Where a return's received date comes from.",
     ),
 ]
 
@@ -110,5 +110,15 @@ OutputOption = Annotated[
         "-o",
         help="Ghi kết quả ra tệp. / Write the output to a file.",
         show_default=False,
+    ),
+]
+
+
+CsvIdsOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv-ids",
+        help="CSV với mã cột tiếng Anh, dấu phẩy và dấu chấm thập phân. / CSV with ids, "
+        "',' and '.'.",
     ),
 ]

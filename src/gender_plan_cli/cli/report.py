@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import typer
@@ -49,6 +50,8 @@ def report(
     year = year_or_exit(year, language)
     if output is None:
         usage_error(text("output.xlsx-needs-file", language))
+    if not paths and not os.environ.get("GPLAN_DATA", "").strip():
+        usage_error(text("report.usage.no-data", language))
     rule_set, rules_shown = load_rules_or_exit(rules, language)
     data = load_data(
         paths,
@@ -62,5 +65,5 @@ def report(
         workers=workers,
     )
     city = city_report(data, rule_set, rules_shown, year, report_year)
-    write_workbook(output, city, language)
+    write_workbook(output, city, language, rules)
     typer.echo(str(output), err=True)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from gender_plan_cli.api import DEFAULT_LIMITS
-from gender_plan_cli.cli.console import guarded, stdout_console
+from gender_plan_cli.cli.console import guarded, usage_error
 from gender_plan_cli.cli.inputs import (
     data_inputs,
     load_files,
@@ -19,6 +19,7 @@ from gender_plan_cli.cli.inputs import (
 )
 from gender_plan_cli.cli.limit_options import with_reading_limits
 from gender_plan_cli.cli.options import (
+    CsvIdsOption,
     DataPaths,
     LangOption,
     OutputOption,
@@ -27,6 +28,7 @@ from gender_plan_cli.cli.options import (
     UnitsOption,
     lang_of,
 )
+from gender_plan_cli.i18n import text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,32 +40,53 @@ class StatusFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
+
+
+ONLY = ("late", "missing", "invalid", "on_time")
+
+
+ReportYearOption = Annotated[
+    int | None,
+    typer.Option("--year", "-y", help="Năm báo cáo, 2021–2030. / Report year.", show_default=False),
+]
+StatusFormatOption = Annotated[
+    StatusFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table | json | csv | xlsx (mặc định theo đuôi tệp -o). / Default from -o.",
+    ),
+]
+OnlyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--only",
+        help="Chỉ các đơn vị: " + ",".join(ONLY) + " (vd. late,missing). / Only these units.",
+        show_default=False,
+    ),
+]
+FailOnMissingOption = Annotated[
+    bool,
+    typer.Option(
+        "--fail-on-missing",
+        help="Thoát mã 1 khi còn đơn vị chưa nộp. / Exit 1 when a unit is missing.",
+    ),
+]
 
 
 @guarded
 @with_reading_limits
 def status(
     paths: DataPaths = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", "-y", help="Năm báo cáo, 2021–2030. / Report year.", show_default=False
-        ),
-    ] = None,
+    year: ReportYearOption = None,
     units: UnitsOption = None,
     received_from: ReceivedOption = "auto",
-    format: Annotated[
-        StatusFormat | None,
-        typer.Option("--format", "-f", help="table | json | csv (mặc định theo đuôi tệp -o)."),
-    ] = None,
+    format: StatusFormatOption = None,
     output: OutputOption = None,
-    fail_on_missing: Annotated[
-        bool,
-        typer.Option(
-            "--fail-on-missing",
-            help="Thoát mã 1 khi còn đơn vị chưa nộp. / Exit 1 when a unit is missing.",
-        ),
-    ] = False,
+    only: OnlyOption = None,
+    csv_ids: CsvIdsOption = False,
+    fail_on_missing: FailOnMissingOption = False,
     lang: LangOption = None,
     rules: RulesOption = None,
     limits: Limits = DEFAULT_LIMITS,
@@ -74,6 +97,7 @@ def status(
 
     language = lang_of(lang)
     year = year_or_exit(year, language)
+    chosen = _only(only, language)
     rule_set, _ = load_rules_or_exit(rules, language)
     _, inputs = data_inputs(paths, language)
     registry = registry_for(units, rules, registry_search(paths, inputs), language, limits)
@@ -87,26 +111,53 @@ def status(
         workers=workers,
     )
     report = collection_status(result, registry, year, rule_set.collection.due(year))
-    _emit(report, format, output, language)
+    _emit(report, format, output, language, chosen, csv_ids)
     raise typer.Exit(1 if fail_on_missing and report.counts["missing"] else 0)
 
 
-def _emit(
-    report: StatusReport, format: StatusFormat | None, output: Path | None, language: str
+def _only(only: str | None, lang: str) -> tuple[Any, ...] | None:
+    """`--only late,missing` → ("late", "missing"); an unknown word is a usage error."""
+    if not only:
+        return None
+    words = tuple(dict.fromkeys(w.strip().replace("-", "_") for w in only.split(",") if w.strip()))
+    for word in words:
+        if word not in ONLY:
+            usage_error(text("status.usage.only", lang, choices=",".join(ONLY), value=word))
+    return words or None
+
+
+def _emit(  # noqa: PLR0913
+    report: StatusReport,
+    format: StatusFormat | None,
+    output: Path | None,
+    language: str,
+    only: tuple[Any, ...] | None = None,
+    csv_ids: bool = False,
 ) -> None:
-    """The status in the format asked for, or the one the extension of `-o` names."""
-    from gender_plan_cli.cli.output import chosen_format, emit_text
+    """The status in the format asked for, or the one the extension of `-o` names; into `-o`
+    whatever the format."""
+    from gender_plan_cli.cli.output import chosen_format, emit_table, emit_text, write_file
+    from gender_plan_cli.render import status_out
 
     fmt = chosen_format(format.value if format else None, output)
-    if fmt == "json":
-        from gender_plan_cli.render.status_out import render_status_json
-
-        emit_text(render_status_json(report) + "\n", output, language)
+    shown = status_out.selected(report, only)
+    if fmt == "xlsx":
+        if output is None:
+            usage_error(text("output.xlsx-needs-file", language))
+        write_file(
+            output,
+            lambda tmp: status_out.build_status_workbook(tmp, report, language, only),
+            language,
+        )
+    elif fmt == "json":
+        emit_text(status_out.render_status_json(shown) + "\n", output, language)
     elif fmt == "csv":
-        from gender_plan_cli.render.status_out import render_status_csv
+        from gender_plan_cli.render.gap_csv import style_for
 
-        emit_text(render_status_csv(report, bom=output is not None), output, language)
+        style = style_for(language, csv_ids)
+        csv = status_out.render_status_csv(shown, style, bom=output is not None)
+        emit_text(csv, output, language)
     else:
-        from gender_plan_cli.render.status_out import render_status
-
-        render_status(report, language, stdout_console())
+        emit_table(
+            lambda console: status_out.render_status(shown, language, console), output, language
+        )

@@ -13,6 +13,7 @@ from gender_plan_cli.cli.console import guarded
 from gender_plan_cli.cli.inputs import load_rules_or_exit
 from gender_plan_cli.cli.limit_options import with_reading_limits
 from gender_plan_cli.cli.options import (
+    CsvIdsOption,
     DataPaths,
     LangOption,
     OutputOption,
@@ -45,10 +46,7 @@ def trend(
         ),
     ] = None,
     output: OutputOption = None,
-    csv_ids: Annotated[
-        bool,
-        typer.Option("--csv-ids", help="CSV với mã cột tiếng Anh, dấu phẩy và dấu chấm thập phân."),
-    ] = False,
+    csv_ids: CsvIdsOption = False,
     lang: LangOption = None,
     rules: RulesOption = None,
     skip_invalid: SkipInvalidOption = False,

@@ -1,20 +1,30 @@
-"""When a return was received: a git commit date, the date its form was signed, or its mtime.
+"""When a return was received, and how far each source can be trusted.
 
 The Department's deadline is a date (15 December of the report year, from the rules file), so a
-return's received date is a date too, always shown with where it came from:
+return's received date is a date too, always shown with where it came from. The sources, from
+the most to the least trustworthy:
 
-- `git`: the date of the last commit that touched the file (`--received-from git`), for a
-  submissions repository where each unit pushes its return;
+- `portal`: the receipt the portal recorded when the file arrived (authoritative);
+- `git`: the date of the last commit that touched the file, in a submissions repository where
+  each unit pushes its return (authoritative: the repository records it, the unit cannot);
 - `signature`: the date line of the form's signature block (`Hà Nội, ngày 10 tháng 12 năm
-  2025`), which a clerk types when the return is signed;
-- `mtime`: the file's modification time, when nothing better is known.
+  2025`), which a clerk types when the return is signed (a claim of the unit);
+- `mtime`: the file's modification time (unreliable: a saved e-mail attachment carries the day
+  it was saved, a copied folder the day it was copied).
+
+`auto` takes the first that is known: a receipt, git (a file committed in a repository with its
+whole history: not a shallow clone, not the bundled samples), the signature line, the file
+time. The other sources' dates ride along (`Received.others`), so that a status can say when two
+of them put a return on opposite sides of the deadline.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -66,18 +76,55 @@ def git_commit_time(path: Path) -> float | None:
     return float(value) if out.returncode == 0 and value.isdigit() else None
 
 
-def received(path: Path, signed_on: date | None, mode: ReceivedMode = "auto") -> Received:
-    """The received date of one file, by `mode`: git (then signature, then mtime), signature or
-    auto (then mtime), or mtime alone."""
+def received(
+    path: Path, signed_on: date | None, mode: ReceivedMode = "auto", receipt: Received | None = None
+) -> Received:
+    """The received date of one file, by `mode`: a receipt first, whatever the mode; then git
+    (`git`; `auto` where git is authoritative), the signature line (not under `mtime`), the file
+    time. The dates of the other sources known are kept in `others`."""
     mtime = _mtime(path)
-    if mode == "git":
+    known: list[Received] = [receipt] if receipt is not None else []
+    if mode == "git" or (mode == "auto" and _git_authoritative(path)):
         stamp = git_commit_time(path)
         if stamp is not None:
-            return Received(datetime.fromtimestamp(stamp).date(), "git", stamp)
+            known.append(Received(datetime.fromtimestamp(stamp).date(), "git", stamp))
     if mode != "mtime" and signed_on is not None:
         # Two returns signed the same day are ordered by when their files were last written.
-        return Received(signed_on, "signature", mtime)
-    return Received(datetime.fromtimestamp(mtime).date(), "mtime", mtime)
+        known.append(Received(signed_on, "signature", mtime))
+    if mtime:
+        known.append(Received(datetime.fromtimestamp(mtime).date(), "mtime", mtime))
+    if not known:
+        return Received(datetime.fromtimestamp(0).date(), "mtime", 0.0)
+    chosen, others = known[0], known[1:]
+    return replace(chosen, others=tuple((r.day, r.source) for r in others))
+
+
+def _git_authoritative(path: Path) -> bool:
+    return _git_folder(path.parent.resolve())
+
+
+@functools.lru_cache(maxsize=256)
+def _git_folder(folder: Path) -> bool:
+    """Whether the folder is in a git repository with its history (a shallow clone has every
+    file at the day of the clone's commit), outside the samples shipped with gplan (their
+    dates are on their signature lines)."""
+    from gender_plan_cli.paths import bundled_samples
+
+    samples = bundled_samples().resolve()
+    if folder == samples or folder.is_relative_to(samples):
+        return False
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=_GIT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return out.returncode == 0 and out.stdout.strip() == "false"
 
 
 def _mtime(path: Path) -> float:

@@ -19,6 +19,17 @@ from gender_plan_cli.records import FileResult, LoadResult, Received, ReceivedFr
 
 State = Literal["on_time", "late", "missing"]
 STATES: tuple[State, ...] = ("on_time", "late", "missing")
+# What `--only` and the workbook's sheets select: a state, or the units whose return that
+# counts has errors (`invalid`, whatever its date).
+Selection = Literal["late", "missing", "invalid", "on_time"]
+SELECTIONS: tuple[Selection, ...] = ("late", "missing", "invalid", "on_time")
+
+
+class OtherDate(BaseModel):
+    """Another source's date for the same file, on the other side of the deadline."""
+
+    day: date
+    source: ReceivedFrom
 
 
 class UnitStatus(BaseModel):
@@ -32,6 +43,12 @@ class UnitStatus(BaseModel):
     cell: str | None  # where the unit's code is in the file that counts: `path A5`
     in_registry: bool
     valid: bool | None  # whether the file that counts has no error (None: missing)
+    # Sources that put the return on the other side of the deadline (a signature line of
+    # 10/12 and a file time of 08/01): the state follows `received_from`; these are said.
+    disputed: list[OtherDate] = []
+
+    def selected(self, selection: Selection) -> bool:
+        return self.valid is False if selection == "invalid" else self.state == selection
 
 
 class StatusReport(BaseModel):
@@ -102,10 +119,14 @@ def _status(
     when = received.get(latest.path)
     files = list(dict.fromkeys(fr.path for fr, _ in order))
     column = latest.code_column
+    on_time = when is not None and when.day <= deadline
+    others = when.others if when is not None else ()
+    disputed = [OtherDate(day=d, source=s) for d, s in others if (d <= deadline) != on_time]
     return UnitStatus(
         unit_code=code,
         unit_name=name,
-        state="on_time" if when is not None and when.day <= deadline else "late",
+        disputed=disputed,
+        state="on_time" if on_time else "late",
         resubmitted=len(files) > 1,
         received=when.day if when else None,
         received_from=when.source if when else None,

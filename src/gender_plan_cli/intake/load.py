@@ -147,6 +147,10 @@ def load_paths(
     """
     files = list(paths) if discovered else discover(paths)
     refused: dict[Path, ReadProblem] = getattr(paths if discovered else files, "refused", {})
+    if registry is not None:
+        # The registry is read once, as the registry: found at the top of a folder named, or
+        # named among the files (pre-commit passes every changed file), it is not a return.
+        files = [p for p in files if not _same_file(p, Path(registry.path))]
     to_read = [p for p in files if p not in refused]
     if workers is not None:
         from gender_plan_cli.intake.isolation import read_isolated
@@ -165,7 +169,7 @@ def load_paths(
     results = [_unreadable(str(p), refused[p]) if p in refused else next(each) for p in files]
     known = receipts or {}
     dates = {
-        fr.path: known.get(path) or received(path, fr.signed_on, received_from)
+        fr.path: received(path, fr.signed_on, received_from, known.get(path))
         for path, fr in zip(files, results, strict=True)
     }
     resolve_rosters(results, registry)
@@ -174,6 +178,13 @@ def load_paths(
     if registry is not None:
         result.files.insert(0, registry.file)
     return result
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def read_file(

@@ -44,6 +44,7 @@ def _csv_signatures() -> frozenset[tuple[str, ...]]:
         found.add(tuple(text(f"check.csv.{c}", lang) for c in CHECK_CSV_COLUMNS[:n]))
         found.add(tuple(text(f"csv.col.{c}", lang) for c in GAP_CSV_COLUMNS[:n]))
         found.add(tuple(text(f"csv.col.{c}", lang) for c in TREND_CSV_COLUMNS[:n]))
+        found.add(tuple(text(f"status.csv.{c}", lang) for c in STATUS_CSV_COLUMNS[:n]))
     return frozenset(found)
 
 

@@ -192,13 +192,19 @@ def indicator_rows(indicators: list[IndicatorResult], lang: str) -> list[Indicat
 
 def title(report: GapReport, lang: str, source: str) -> str:
     year = str(report.report_year) if report.report_year is not None else "—"
-    return milestone_note(report, lang) + text(
-        "gap.title",
-        lang,
-        target_year=report.target_year,
-        report_year=year,
-        source=source,
-        units=count(report.units, lang),
+    ds = report.data_source
+    samples = text("gap.samples-title", lang) if ds is not None and ds.kind == "samples" else ""
+    return (
+        samples
+        + milestone_note(report, lang)
+        + text(
+            "gap.title",
+            lang,
+            target_year=report.target_year,
+            report_year=year,
+            source=source,
+            units=count(report.units, lang),
+        )
     )
 
 

@@ -4,6 +4,8 @@ and shortfalls, adjusted and exempt units, and the findings of the read."""
 from __future__ import annotations
 
 import math
+import re
+from pathlib import Path
 from typing import Any
 
 from gender_plan_cli.contract import FIELDS, Kind, choice_label
@@ -98,7 +100,7 @@ def units_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
     widths(ws, sizes)
     year = city.gap.report_year or city.gap.target_year
     title = text("report.units.title", lang, year=year)
-    row = heading(ws, last, title, text("report.units.note", lang), lang, st)
+    row = heading(ws, last, title, "", lang, st)
     labels = [text("report.col.no", lang)] + [f.label(lang) for f in FIELDS]
     headers(ws, row, labels, st, height=80)
     page(ws, row, freeze_col=3, repeat=row)
@@ -283,17 +285,18 @@ def adjusted_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
 
 
 def findings_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
+    """The notes of the read, as a person reads them: the file's name, the sheet, the cell and
+    what was found — no path, no finding code, no field id, no command-line option."""
     ws = wb.add_worksheet(text("report.sheet.findings", lang))
-    cols = (("file", 30), ("sheet", 14), ("cell", 7), ("finding", 18), ("severity", 10),
-            ("message", 70))  # fmt: skip
+    cols = (("file", 30), ("sheet", 14), ("cell", 7), ("severity", 10), ("message", 88))
     widths(ws, [w for _, w in cols])
     last = len(cols) - 1
     row = heading(ws, last, text("report.findings.title", lang), "", lang, st)
     skipped = city.gap.skipped
     if skipped:
-        files = "; ".join(s.file for s in skipped)
+        files = "; ".join(Path(s.file).name for s in skipped)
         note = text("report.findings.skipped", lang, rows=city.gap.skipped_rows, files=files)
-        merged(ws, row, 0, last, note, st.note)
+        merged(ws, row, 0, last, plain(note, lang), st.note)
         row += 1
     headers(ws, row, [text(f"report.col.{c}", lang) for c, _ in cols], st)
     page(ws, row, repeat=row)
@@ -301,10 +304,77 @@ def findings_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
         ws.write_string(row + 1, 0, text("report.findings.none", lang))
     for i, f in enumerate(city.findings, start=1):
         r = row + i
-        fit_row(ws, r, [(f.file, 30), (f.message(lang), 70)])
-        ws.write_string(r, 0, f.file, st.text)
+        message = plain(f.message(lang), lang)
+        fit_row(ws, r, [(Path(f.file).name, 30), (message, 88)])
+        ws.write_string(r, 0, Path(f.file).name, st.text)
         ws.write_string(r, 1, f.sheet or "", st.text)
         ws.write_string(r, 2, f.cell or "", st.text)
-        ws.write_string(r, 3, f.code, st.text)
-        ws.write_string(r, 4, text(f"report.severity.{f.severity}", lang), st.text)
-        ws.write_string(r, 5, f.message(lang), st.text)
+        ws.write_string(r, 3, text(f"report.severity.{f.severity}", lang), st.text)
+        ws.write_string(r, 4, message, st.text)
+
+
+_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[^\s'\"()/\\]*[/\\])+([^\s'\"()/\\]+)")
+_ASIDE = re.compile(r"\s*\([^()]*(?:--|gplan)[^()]*\)")
+_COMMAND = re.compile(r"`?gplan [a-z]+[^`.;]*`?")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def plain(message: str, lang: str) -> str:
+    """A message as the report shows it: a path becomes its file's name, an aside about a
+    command or an option goes, a field id becomes its label, an ISO date dd/mm/yyyy."""
+    out = _ASIDE.sub("", message)
+    out = _COMMAND.sub(text("report.findings.the-tool", lang), out)
+    out = _PATH.sub(lambda m: m.group(1), out)
+    out = _ISO_DAY.sub(lambda m: f"{m.group(3)}/{m.group(2)}/{m.group(1)}", out)
+    for field in FIELDS:
+        out = re.sub(rf"\b{field.id}\b", field.label(lang), out)
+    return out
+
+
+# --- who did not report, who reported late -----------------------------------------------------
+
+
+def coverage_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
+    """The registry's units that sent nothing and those received after the deadline, by name."""
+    ws = wb.add_worksheet(text("report.sheet.coverage", lang))
+    cols = (("no", 6), ("code", 12), ("name", 50), ("received-on", 14))
+    widths(ws, [w for _, w in cols] + [14, 14])  # two more under the motto, none in the table
+    last = len(cols) - 1
+    cov = city.coverage
+    year = city.gap.report_year or city.gap.target_year
+    deadline = cov.deadline.strftime("%d/%m/%Y") if cov.deadline else "—"
+    title = text("report.coverage.title", lang, year=year, deadline=deadline)
+    row = heading(ws, last + 2, title, "", lang, st)
+    if cov.expected is None:
+        merged(ws, row, 0, last, text("report.coverage.none", lang), st.note)
+        page(ws, row)
+        return
+    summary = text("report.info.coverage-count", lang, reported=cov.reported, expected=cov.expected)
+    merged(ws, row, 0, last, summary, st.label)
+    page(ws, row)
+    row += 2
+    day = wb.add_format(
+        {"font_name": FONT, "font_size": 12, "border": 1, "num_format": "dd/mm/yyyy"}
+    )
+    for key, units in (("missing", cov.missing), ("late", cov.late)):
+        merged(ws, row, 0, last, text(f"report.coverage.{key}", lang, count=len(units)), st.label)
+        row += 1
+        headers(ws, row, [text(f"report.col.{c}", lang) for c, _ in cols], st, height=20)
+        if not units:
+            row += 1
+            merged(ws, row, 0, last, text("report.coverage.nobody", lang), st.text)
+        for i, u in enumerate(units, start=1):
+            row += 1
+            fit_row(ws, row, [(u.unit_name or "", 60)])
+            ws.write_number(row, 0, i, st.year)
+            ws.write_string(row, 1, u.unit_code, st.text)
+            ws.write_string(row, 2, u.unit_name or "", st.text)
+            if u.received is not None:
+                from datetime import datetime
+
+                ws.write_datetime(
+                    row, 3, datetime(u.received.year, u.received.month, u.received.day), day
+                )
+            else:
+                ws.write_blank(row, 3, None, st.text)
+        row += 2

@@ -39,6 +39,11 @@ class Styles:
     status_met: Any
     status_unmet: Any
     note: Any
+    date_line: Any = None
+    plain_center: Any = None
+    recipients_label: Any = None
+    small: Any = None
+    document: Any = None  # the ReportDocument: issuer, number, date, recipients, signer
 
 
 def _styles(wb: Any) -> Styles:
@@ -62,6 +67,10 @@ def _styles(wb: Any) -> Styles:
         status_met=fmt(bold=True, font_color="#006100", bg_color="#C6EFCE", **cell),
         status_unmet=fmt(bold=True, font_color="#9C0006", bg_color="#FFC7CE", **cell),
         note=fmt(italic=True, text_wrap=True, valign="top"),
+        date_line=fmt(italic=True, align="center"),
+        plain_center=fmt(align="center"),
+        recipients_label=fmt(bold=True, italic=True),
+        small=fmt(font_size=11),
     )
 
 
@@ -113,8 +122,11 @@ def heading(ws: Any, last_col: int, title: str, subtitle: str, lang: str, st: St
     """The agency block (left), the national motto (right), title and subtitle; the next row."""
     split = max(2, last_col // 3)
     right = split + 1
-    merged(ws, 0, 0, split, text("report.agency.top", lang), st.agency)
-    merged(ws, 1, 0, split, text("report.agency.unit", lang), st.agency_line)
+    doc = st.document
+    top = doc.parent(lang) if doc is not None else text("report.agency.top", lang)
+    body = doc.body(lang) if doc is not None else text("report.agency.unit", lang)
+    merged(ws, 0, 0, split, top.upper(), st.agency)
+    merged(ws, 1, 0, split, body.upper(), st.agency_line)
     merged(ws, 0, right, last_col, text("report.nation", lang), st.agency)
     merged(ws, 1, right, last_col, text("report.motto", lang), st.agency_line)
     ws.set_row(3, 36)

@@ -9,10 +9,16 @@ from gender_plan_cli.i18n import text
 from gender_plan_cli.render.figures import indicator_name
 from gender_plan_cli.render.report_style import FONT, Styles, heading, merged, number, page, widths
 from gender_plan_cli.targets.report import CityReport
-from gender_plan_cli.targets.trend import IndicatorTrend, Trend
+from gender_plan_cli.targets.trend import IndicatorTrend, MilestoneReach, Trend
 
 SERIES = ("actual-rate", "milestone", "projection")
-CHARTED = ("female_key_leader", "pool_female", "pool_female_trained", "women_leaders")
+CHARTED = (
+    "female_key_leader",
+    "pool_female",
+    "pool_female_trained",
+    "ethnic_minority_leaders",
+    "women_leaders",
+)
 
 
 def trend_name(indicator_id: str, lang: str) -> str:
@@ -88,9 +94,17 @@ def _method(trend: Trend, lang: str) -> str:
 
 
 def reach_text(year: int | None, horizon: int, fitted: bool, lang: str) -> str | int:
-    if not fitted:
-        return text("trend.no-fit", lang)
-    return year if year is not None else text("trend.never", lang, year=horizon)
+    if year is not None:
+        return year
+    return text("trend.never", lang, year=horizon) if fitted else text("trend.no-fit", lang)
+
+
+def milestone_text(m: MilestoneReach, horizon: int, fitted: bool, lang: str) -> str | int:
+    """A milestone inside the data, met or not as `gap` says; after the data, the trend."""
+    if m.met is False:
+        later = reach_text(m.reaches_year, horizon, fitted, lang)
+        return text("trend.missed", lang, year=m.year, later=str(later))
+    return reach_text(m.reaches_year, horizon, fitted, lang)
 
 
 def _summary_table(ws: Any, row: int, trend: Trend, lang: str, st: Styles) -> int:
@@ -118,9 +132,7 @@ def _summary_table(ws: Any, row: int, trend: Trend, lang: str, st: Styles) -> in
         by_year = {m.year: m for m in ind.milestones}
         for y in milestones:
             m = by_year.get(y)
-            cells.append(
-                "—" if m is None else reach_text(m.reaches_year, trend.horizon, fitted, lang)
-            )
+            cells.append("—" if m is None else milestone_text(m, trend.horizon, fitted, lang))
         for j, value in enumerate(cells):
             c = 4 + 2 * j
             ws.merge_range(r, c, r, c + 1, "", st.year)

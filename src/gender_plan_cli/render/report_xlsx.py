@@ -20,7 +20,6 @@ from gender_plan_cli.render import report_sheets, report_trend
 from gender_plan_cli.render.figures import (
     gap_text,
     indicator_name,
-    source_text,
 )
 from gender_plan_cli.render.report_style import (
     FONT,
@@ -51,6 +50,7 @@ def _target_cells(ind: IndicatorResult) -> tuple[float | None, float | None]:
 
 
 def _info_rows(city: CityReport, lang: str) -> list[tuple[str, str | int]]:
+    """The facts of the summary, named as a person would: no path, no option."""
     gap = city.gap
     if gap.before_first_milestone:
         kind = text("report.info.milestone.before", lang, first=gap.first_milestone)
@@ -61,22 +61,28 @@ def _info_rows(city: CityReport, lang: str) -> list[tuple[str, str | int]]:
     others = [y for y in gap.years_present if y != gap.report_year]
     data_year = str(gap.report_year or "—")
     if others:
-        data_year += " — " + text("gap.other-years", lang, years=", ".join(map(str, others)))
+        data_year += "; " + text("report.info.other-years", lang, years=", ".join(map(str, others)))
     cov = city.coverage
     coverage = (
-        f"{cov.expected} / {cov.reported}"
+        text("report.info.coverage-count", lang, reported=cov.reported, expected=cov.expected)
         if cov.expected is not None
         else text("report.info.coverage-none", lang)
     )
+    rules = text("report.info.rules-file", lang, path=rules_name(gap.rules), sha=city.rules.sha256)
     return [
         (text("report.info.target_year", lang), f"{gap.target_year} ({kind})"),
         (text("report.info.report_year", lang), data_year),
-        (text("report.info.source", lang), source_text(gap, lang)),
-        (text("report.info.files", lang), city.files),
+        (text("report.info.source", lang), text("report.info.received", lang, count=city.files)),
         (text("report.info.units", lang), gap.units),
-        (text("report.info.rules", lang), gap.rules),
         (text("report.info.coverage", lang), coverage),
+        (text("report.info.rules", lang), rules),
     ]
+
+
+def rules_name(shown: str) -> str:
+    """`rules/targets.yaml` as the Department calls its rules file, wherever it was read from."""
+    path = Path(shown) if shown else Path("rules") / "targets.yaml"
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
 def _summary_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> Any:
@@ -86,6 +92,7 @@ def _summary_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> Any:
     widths(ws, SUMMARY_WIDTHS)
     title = text("report.title", lang, year=gap.target_year)
     row = heading(ws, last, title, text("report.subtitle", lang), lang, st)
+    _number_and_date(ws, last, lang, st)
     for label, value in _info_rows(city, lang):
         ws.write_string(row, 1, label, st.label)
         if isinstance(value, int):
@@ -108,9 +115,39 @@ def _summary_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> Any:
         _indicator_row(ws, row, i, ind, lang, st)
     row += 1
     _women_row(ws, row, len(gap.indicators) + 1, gap, lang, st)
-    ws.set_h_pagebreaks([row + 2, row + 26])
-    _progress_chart(wb, ws, first, first + len(gap.indicators) - 1, row + 3, gap, lang)
+    row = _signature_block(ws, row + 2, last, lang, st)
+    ws.set_h_pagebreaks([row + 1, row + 25])
+    _progress_chart(wb, ws, first, first + len(gap.indicators) - 1, row + 2, gap, lang)
     return ws
+
+
+def _number_and_date(ws: Any, last: int, lang: str, st: Styles) -> None:
+    """Số, ký hiệu (left) and place and date (right), under the issuer and the motto."""
+    doc = st.document
+    split = max(2, last // 3)
+    merged(ws, 2, 0, split, doc.number_line(lang), st.plain_center)
+    merged(ws, 2, split + 1, last, doc.date_line(lang), st.date_line)
+
+
+def _signature_block(ws: Any, row: int, last: int, lang: str, st: Styles) -> int:
+    """Nơi nhận (left) and the signer's authority, title and name (right); the last row."""
+    doc = st.document
+    split = max(2, last // 3)
+    ws.write_string(row, 0, text("report.doc.recipients", lang), st.recipients_label)
+    for i, line in enumerate(doc.recipient_lines(lang), start=1):
+        ws.write_string(row + i, 0, line, st.small)
+    signer = doc.signer
+    lines = [
+        (signer.authority.upper(), st.agency),
+        (signer.title.upper(), st.agency),
+        (text("report.doc.signature-blank", lang), st.date_line),
+        ("", st.agency),
+        ("", st.agency),
+        (signer.name, st.agency),
+    ]
+    for i, (value, style) in enumerate(lines):
+        merged(ws, row + i, split + 1, last, value, style)
+    return row + max(len(lines), len(doc.recipient_lines(lang)) + 1)
 
 
 def _indicator_row(ws: Any, row: int, no: int, ind: IndicatorResult, lang: str, st: Styles) -> None:
@@ -181,9 +218,12 @@ def _progress_chart(
 # --- the workbook ----------------------------------------------------------------------------
 
 
-def build_workbook(path: Path, city: CityReport, lang: str) -> None:
-    """Write the workbook at `path` (the caller makes that atomic)."""
+def build_workbook(path: Path, city: CityReport, lang: str, document: Any = None) -> None:
+    """Write the workbook at `path` (the caller makes that atomic). `document`: the
+    ReportDocument of `rules/report.yaml` (blanks when None)."""
     import xlsxwriter
+
+    from gender_plan_cli.render.report_document import ReportDocument
 
     wb = xlsxwriter.Workbook(
         str(path),
@@ -194,10 +234,9 @@ def build_workbook(path: Path, city: CityReport, lang: str) -> None:
             "default_format_properties": {"font_name": FONT, "font_size": 12},
         },
     )
-    wb.set_properties(
-        {"title": text("report.title", lang, year=city.gap.target_year), "author": "gplan"}
-    )
+    wb.set_properties({"title": text("report.title", lang, year=city.gap.target_year)})
     st = _styles(wb)
+    st.document = document or ReportDocument()
     summary = _summary_sheet(wb, city, lang, st)
     report_trend.trend_sheet(wb, city, lang, st)
     for by, grouped in city.groups.items():
@@ -205,6 +244,7 @@ def build_workbook(path: Path, city: CityReport, lang: str) -> None:
     report_sheets.units_sheet(wb, city, lang, st)
     short_rows = report_sheets.targets_sheet(wb, city, lang, st)
     report_sheets.adjusted_sheet(wb, city, lang, st)
+    report_sheets.coverage_sheet(wb, city, lang, st)
     report_sheets.findings_sheet(wb, city, lang, st)
     report_sheets.shortfall_chart(wb, summary, short_rows, lang)
     summary.activate()

@@ -8,21 +8,29 @@ from rich.text import Text
 
 from gender_plan_cli.i18n import text
 from gender_plan_cli.render.figures import indicator_name, percent
-from gender_plan_cli.targets.trend import IndicatorTrend, Trend, changes_per_year
+from gender_plan_cli.targets.trend import IndicatorTrend, MilestoneReach, Trend, changes_per_year
 
 
 def signed(value: float | None, lang: str) -> str:
-    """A change of rate in percentage points: +5,0% / −1,2%; None → "—"."""
+    """A change of rate in percentage points: +5,0 điểm % / −1.2 pp; None → "—"."""
     if value is None:
         return "—"
-    shown = percent(abs(value), lang)
-    return ("−" if value < -1e-12 else "+") + shown
+    shown = percent(abs(value), lang).removesuffix("%")
+    return ("−" if value < -1e-12 else "+") + text("trend.pp", lang, value=shown)
 
 
 def reach(year: int | None, ind: IndicatorTrend, horizon: int, lang: str) -> str:
-    if ind.slope_per_year is None:
+    if ind.slope_per_year is None and year is None:
         return text("trend.no-fit", lang)
     return str(year) if year is not None else text("trend.never", lang, year=horizon)
+
+
+def milestone_reach(m: MilestoneReach, ind: IndicatorTrend, horizon: int, lang: str) -> str:
+    """A milestone inside the data: met or not as `gap` says; after it, the trend."""
+    if m.met is False:
+        later = reach(m.reaches_year, ind, horizon, lang)
+        return text("trend.missed", lang, year=m.year, later=later)
+    return reach(m.reaches_year, ind, horizon, lang)
 
 
 def method_text(trend: Trend, lang: str) -> str:
@@ -70,9 +78,10 @@ def _summary_table(trend: Trend, lang: str) -> Table:
             target = text("trend.no-target", lang)
         else:
             target = reach(ind.reaches_target_year, ind, trend.horizon, lang)
-        by_year = {m.year: m.reaches_year for m in ind.milestones}
+        by_year = {m.year: m for m in ind.milestones}
         cells = [
-            reach(by_year[y], ind, trend.horizon, lang) if y in by_year else "—" for y in milestones
+            milestone_reach(by_year[y], ind, trend.horizon, lang) if y in by_year else "—"
+            for y in milestones
         ]
         table.add_row(
             Text(indicator_name(ind.id, lang)),

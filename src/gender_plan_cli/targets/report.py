@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 
+from gender_plan_cli.collection.registry import Registry
+from gender_plan_cli.collection.status import UnitStatus, collection_status
 from gender_plan_cli.contract import GROUP_FIELDS
 from gender_plan_cli.findings import Finding
-from gender_plan_cli.records import UnitRecord
+from gender_plan_cli.records import LoadResult, UnitRecord
 from gender_plan_cli.targets.assess import evaluate
 from gender_plan_cli.targets.results import DataSource, GapReport, SkippedFile
 from gender_plan_cli.targets.rules import Rules
@@ -21,10 +25,29 @@ from gender_plan_cli.targets.trend import Trend, build_trend, evaluate_years
 
 @dataclass
 class Coverage:
-    """Units expected to report and units that did: filled in once a registry exists."""
+    """Units expected to report and units that did: filled in once a registry exists, with
+    the units that sent nothing and those that reported late, by name."""
 
     expected: int | None = None
     reported: int | None = None
+    registry: str = ""
+    deadline: date | None = None
+    missing: list[UnitStatus] = field(default_factory=list)
+    late: list[UnitStatus] = field(default_factory=list)
+
+
+def coverage_of(collection: LoadResult, registry: Registry, rules: Rules, year: int) -> Coverage:
+    """Who of the registry reported for `year`, who did not, who was late (`status`'s view)."""
+    status = collection_status(collection, registry, year, rules.collection.due(year))
+    listed = [u for u in status.units if u.in_registry]
+    return Coverage(
+        expected=len(listed),
+        reported=sum(1 for u in listed if u.state != "missing"),
+        registry=Path(registry.path).name,
+        deadline=status.deadline,
+        missing=[u for u in listed if u.state == "missing"],
+        late=[u for u in listed if u.state == "late"],
+    )
 
 
 @dataclass
@@ -50,6 +73,8 @@ def build_city_report(
     findings: Sequence[Finding] = (),
     skipped: Sequence[SkippedFile] = (),
     files: int = 0,
+    registry: Registry | None = None,
+    collection: LoadResult | None = None,
 ) -> CityReport:
     gap = evaluate(
         records,
@@ -75,4 +100,7 @@ def build_city_report(
         records=[r for r in records if r.report_year == gap.report_year],
         findings=sorted(findings, key=Finding.sort_key),
         files=files,
+        coverage=coverage_of(collection, registry, rules, gap.report_year)
+        if registry is not None and collection is not None and gap.report_year is not None
+        else Coverage(),
     )

@@ -44,12 +44,17 @@ class TrendPoint(BaseModel):
 
 
 class MilestoneReach(BaseModel):
-    """When the fitted line reaches one milestone's value (None: not by the horizon)."""
+    """When one milestone's value is reached (None: not by the horizon).
+
+    The years with data are judged by their actual rates, the fitted line speaks only of the
+    years after them: a milestone year inside the data is `met` or not as `gap` says for that
+    year (None: the milestone year is after the data)."""
 
     year: int
     target: Fraction
     fitted: Fraction | None
     reaches_year: int | None
+    met: bool | None = None
 
 
 class IndicatorTrend(BaseModel):
@@ -125,6 +130,56 @@ def _constant(value: float) -> Callable[[int], float]:
     return lambda _year: value
 
 
+def _reached_since(points: Sequence[TrendPoint], met: Callable[[TrendPoint], bool]) -> int | None:
+    """The first year of the run of years with data that ends with the last one and in which
+    every actual rate meets (None: the last year with a rate does not)."""
+    since = None
+    for p in reversed([p for p in points if p.rate is not None]):
+        if not met(p):
+            break
+        since = p.report_year
+    return since
+
+
+def _reaches(
+    fit: Fit | None,
+    points: Sequence[TrendPoint],
+    met: Callable[[TrendPoint], bool],
+    target_at: Callable[[int], float],
+    horizon: int,
+) -> int | None:
+    """The years with data by their actual rates; after them, the fitted line."""
+    since = _reached_since(points, met)
+    if since is not None:
+        return since
+    rated = [p.report_year for p in points if p.rate is not None]
+    after = (rated[-1] if rated else horizon - 1) + 1
+    return first_year_reaching(fit, target_at, after, horizon)
+
+
+def _milestone(
+    fit: Fit | None, points: Sequence[TrendPoint], year: int, value: float, horizon: int
+) -> MilestoneReach:
+    def meets(p: TrendPoint) -> bool:
+        return p.rate is not None and p.rate + TOLERANCE >= value
+
+    actual = next((p for p in points if p.report_year == year and p.rate is not None), None)
+    fitted = None if fit is None else _clamped(fit.at(year))
+    if actual is None:
+        reaches = _reaches(fit, points, meets, _constant(value), horizon)
+        return MilestoneReach(year=year, target=value, fitted=fitted, reaches_year=reaches)
+    # The milestone year is in the data: judged as `gap` judges it (its own target, adjusted).
+    met = bool(actual.met) if actual.met is not None else meets(actual)
+    later = [p for p in points if p.report_year > year]
+    if met:
+        reaches = year
+    elif later:
+        reaches = _reaches(fit, later, meets, _constant(value), horizon)
+    else:
+        reaches = first_year_reaching(fit, _constant(value), year + 1, horizon)
+    return MilestoneReach(year=year, target=value, fitted=fitted, reaches_year=reaches, met=met)
+
+
 def _rate_trend(
     indicator_id: str,
     points: list[TrendPoint],
@@ -133,15 +188,8 @@ def _rate_trend(
     horizon: int,
 ) -> IndicatorTrend:
     fit = ols([(p.report_year, p.rate) for p in points if p.rate is not None])
-    start = points[0].report_year if points else horizon
     reaches = [
-        MilestoneReach(
-            year=year,
-            target=value,
-            fitted=None if fit is None else _clamped(fit.at(year)),
-            reaches_year=first_year_reaching(fit, _constant(value), start, horizon),
-        )
-        for year, value in sorted(milestones.items())
+        _milestone(fit, points, year, value, horizon) for year, value in sorted(milestones.items())
     ]
     return IndicatorTrend(
         id=indicator_id,
@@ -151,7 +199,7 @@ def _rate_trend(
         projection_2030=None if fit is None else _clamped(fit.at(horizon)),
         reaches_target_year=None
         if target_at is None
-        else first_year_reaching(fit, target_at, start, horizon),
+        else _reaches(fit, points, lambda p: bool(p.met), target_at, horizon),
         milestones=reaches,
     )
 
