@@ -120,17 +120,7 @@ def test_csv_written_for_excel(tmp_path: Path) -> None:
 )
 def test_the_git_commit_date_when_asked(tmp_path: Path) -> None:
     folder = _collection(tmp_path / "repo")
-    env = dict(
-        os.environ,
-        GIT_AUTHOR_NAME="Sở Nội vụ",
-        GIT_AUTHOR_EMAIL="snv@example.invalid",
-        GIT_COMMITTER_NAME="Sở Nội vụ",
-        GIT_COMMITTER_EMAIL="snv@example.invalid",
-        GIT_COMMITTER_DATE="2025-12-13T09:00:00",
-        GIT_AUTHOR_DATE="2025-12-13T09:00:00",
-    )
-    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Nhận báo cáo"]):
-        subprocess.run(["git", *args], cwd=folder, env=env, check=True)
+    _commit_all(folder, "2025-12-13T09:00:00")
     code, doc = _status(str(folder), "-y", "2025", "--received-from", "git")
     states = {u["unit_code"]: (u["state"], u["received"], u["received_from"]) for u in doc["units"]}
     assert states["S02"] == ("on_time", "2025-12-13", "git")
@@ -257,18 +247,23 @@ def test_a_signature_and_a_file_time_on_opposite_sides_of_the_deadline(tmp_path:
 )
 def test_auto_prefers_git_over_a_signature_line(tmp_path: Path) -> None:
     folder = _collection(tmp_path / "repo")
+    _commit_all(folder, "2025-12-13T09:00:00")
+    _, doc = _status(str(folder), "-y", "2025")
+    s02 = next(u for u in doc["units"] if u["unit_code"] == "S02")
+    assert (s02["state"], s02["received"], s02["received_from"]) == ("on_time", "2025-12-13", "git")
+    assert {"day": "2025-12-16", "source": "signature"} in s02["disputed"]
+
+
+def _commit_all(folder: Path, when: str) -> None:
+    """The folder made a git repository whose one commit, of every file, is dated `when`."""
     env = dict(
         os.environ,
         GIT_AUTHOR_NAME="Sở Nội vụ",
         GIT_AUTHOR_EMAIL="snv@example.invalid",
         GIT_COMMITTER_NAME="Sở Nội vụ",
         GIT_COMMITTER_EMAIL="snv@example.invalid",
-        GIT_COMMITTER_DATE="2025-12-13T09:00:00",
-        GIT_AUTHOR_DATE="2025-12-13T09:00:00",
+        GIT_COMMITTER_DATE=when,
+        GIT_AUTHOR_DATE=when,
     )
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Nhận báo cáo"]):
         subprocess.run(["git", *args], cwd=folder, env=env, check=True)
-    _, doc = _status(str(folder), "-y", "2025")
-    s02 = next(u for u in doc["units"] if u["unit_code"] == "S02")
-    assert (s02["state"], s02["received"], s02["received_from"]) == ("on_time", "2025-12-13", "git")
-    assert {"day": "2025-12-16", "source": "signature"} in s02["disputed"]
