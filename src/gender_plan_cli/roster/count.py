@@ -9,7 +9,7 @@ from typing import Any
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.contract import COUNT_FIELDS
-from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE, CodeId, Finding
+from gender_plan_cli.findings import CodeId
 from gender_plan_cli.layout.header_file import words
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import RosterUnit
@@ -17,6 +17,7 @@ from gender_plan_cli.roster.config import RosterConfig
 from gender_plan_cli.roster.header import RosterLayout
 from gender_plan_cli.roster.people import Words, column, is_date, marked, sex_of, text, yes
 from gender_plan_cli.roster.roles import RANK
+from gender_plan_cli.roster.same_person import same_people
 from gender_plan_cli.words import bare_key
 
 _PERSON_COLUMNS = (
@@ -59,7 +60,6 @@ class Counter:
         self.names = column(self.rows, self.cols.get("name"))
         self.dobs = self._dobs()
         self.persons = self._persons()
-        self.blocked: set[UnitKey] = set()
         has_unit = "unit_code" in self.cols or "unit_name" in self.cols
         self.default_unit = "" if has_unit else _title(grid, layout.top)
 
@@ -127,11 +127,12 @@ class Counter:
         ]
 
     def units(self) -> list[RosterUnit]:
-        """Every unit of the sheet with its people counted (in the order first listed)."""
+        """Every unit of the sheet with its people counted (in the order first listed); a
+        person with an error is not counted, and is in their unit's `skipped`."""
         sexes = self.sexes()
         keys, ranks = self._roles()
-        self._check_people(sexes, keys)
-        return self._tally(sexes, keys, ranks)
+        skip = self._check_people(sexes, keys)
+        return self._tally(sexes, keys, ranks, skip)
 
     def _roles(self) -> tuple[list[UnitKey], list[int]]:
         """Each person's unit (code, name, UBND/HĐND) and role rank; unknown titles warned."""
@@ -157,37 +158,69 @@ class Counter:
             ranks.append(RANK[role])
         return keys, ranks
 
-    def _check_people(self, sexes: list[bool | None], keys: list[UnitKey]) -> None:
-        """Sex missing and the same person twice (errors: the unit is not counted), a date
-        of birth that is not a date (a warning)."""
+    def _check_people(self, sexes: list[bool | None], keys: list[UnitKey]) -> set[int]:
+        """The persons not counted (errors at their rows: no sex, no unit, listed twice in
+        their unit); a date of birth that is not a date is a warning."""
+        skip: set[int] = set()
         sex_col = next(
             (self.cols[c] for c in ("sex", "female", "male", "dob_female") if c in self.cols), None
         )
+        for j, woman in enumerate(sexes):
+            if woman is None:
+                self.found.add("roster-missing-sex", self.row(j), sex_col, personal=self.person(j))
+                skip.add(j)
+        unit_col = self.cols.get("unit_name", self.cols.get("unit_code"))
+        if unit_col is not None and not self.default_unit:
+            for j, (code, name, _body) in enumerate(keys):
+                if not code and not name:
+                    self.found.add("roster-missing-unit", self.row(j), unit_col)
+                    skip.add(j)
+        who, by_name = self._who()
+        same = same_people(who, keys, by_name)
+        for j, j0 in same.twice:
+            self.found.add(
+                "roster-duplicate-person",
+                self.row(j),
+                self.cols["name"] if by_name[j] else self.cols["identity"],
+                first=self.row(j0),
+                personal=self.person(j),
+            )
+            skip.add(j)
+        if same.across:
+            self.found.add(
+                "roster-same-name-and-birth",
+                None,
+                None,
+                count=len(same.across),
+                rows=", ".join(f"{self.row(a)}/{self.row(b)}" for b, a in same.across[:5]),
+                personal="; ".join(
+                    f"{self.person(j)} ({self.row(j0)}, {self.row(j)})" for j, j0 in same.across
+                ),
+            )
+        return skip
+
+    def _who(self) -> tuple[list[tuple[str, ...] | None], list[bool]]:
+        """Each person's key (identity, else name and date of birth; None when neither can
+        tell), and whether it is the name and date of birth; bad dates warned."""
+        ids = self.at("identity")
         dob_cols = [self.cols[c] for c in ("dob", "dob_female", "dob_male") if c in self.cols]
-        seen: dict[tuple[str, str], int] = {}
+        who: list[tuple[str, ...] | None] = []
+        by_name: list[bool] = []
         for j, i in enumerate(self.persons):
-            r = self.row(j)
-            if sexes[j] is None:
-                self.found.add("roster-missing-sex", r, sex_col, personal=self.person(j))
-                self.blocked.add(keys[j])
+            identity = "".join(text(ids[j]).split()).upper()
             dob = self.dobs[i]
-            if dob is None:
-                continue
-            if not is_date(dob):
+            if dob is not None and not is_date(dob):
                 dob_col = next((c for c in dob_cols if self.rows[i][c - 1 : c] == [dob]), None)
-                self.found.add("roster-bad-date", r, dob_col, personal=self.person(j))
-                continue
-            who = (" ".join(text(self.names[i]).lower().split()), text(dob))
-            first = seen.setdefault(who, r)
-            if first != r:
-                self.found.add(
-                    "roster-duplicate-person",
-                    r,
-                    self.cols["name"],
-                    first=first,
-                    personal=self.person(j),
-                )
-                self.blocked.add(keys[j])
+                self.found.add("roster-bad-date", self.row(j), dob_col, personal=self.person(j))
+                dob = None
+            if identity:
+                who.append(("id", identity))
+            elif dob is not None:
+                who.append((" ".join(text(self.names[i]).lower().split()), text(dob)))
+            else:
+                who.append(None)
+            by_name.append(not identity)
+        return who, by_name
 
     def _flags(self) -> tuple[list[bool], list[bool], list[bool | None]]:
         """Per person: in the pool, trained, of an ethnic minority (None: not known)."""
@@ -215,16 +248,21 @@ class Counter:
         return pool, trained, minority
 
     def _tally(
-        self, sexes: list[bool | None], keys: list[UnitKey], ranks: list[int]
+        self, sexes: list[bool | None], keys: list[UnitKey], ranks: list[int], skip: set[int]
     ) -> list[RosterUnit]:
         pool, trained, minority = self._flags()
         tallies: dict[UnitKey, list[int]] = {}
-        first: dict[UnitKey, int] = {}
+        rows: dict[UnitKey, list[int]] = {}
+        skipped: dict[UnitKey, list[int]] = {}
         for j, key in enumerate(keys):
             c = tallies.get(key)
             if c is None:
                 c = tallies[key] = [0] * 10
-                first[key] = self.row(j)
+                rows[key], skipped[key] = [], []
+            rows[key].append(self.row(j))
+            if j in skip:
+                skipped[key].append(self.row(j))
+                continue
             woman = sexes[j] is True
             c[0] += 1
             c[1] += woman
@@ -240,9 +278,9 @@ class Counter:
                 c[6] += 1
                 c[7] += woman
                 c[8] += woman and trained[j]
-        return [self._unit(key, c, first[key]) for key, c in tallies.items()]
+        return [self._unit(key, c, rows[key], skipped[key]) for key, c in tallies.items()]
 
-    def _unit(self, key: UnitKey, c: list[int], first_row: int) -> RosterUnit:
+    def _unit(self, key: UnitKey, c: list[int], rows: list[int], skipped: list[int]) -> RosterUnit:
         known = set(COUNT_FIELDS)
         if "planning" not in self.cols:
             known -= {"pool_total", "pool_female", "pool_female_trained"}
@@ -257,19 +295,16 @@ class Counter:
             body=body,
             report_year=self.year,
             counts={f: v for f, v in zip(COUNT_FIELDS, c, strict=True) if f in known},
-            first_row=first_row,
+            first_row=rows[0],
             column=self.cols.get("unit_code" if code else "unit_name"),
-            blocked=key in self.blocked,
+            rows=rows,
+            skipped=skipped,
         )
 
 
-class RosterFindings:
-    """The roster's findings, capped like a return's; each may carry the person it is about."""
-
-    def __init__(self, shown: str, sheet: str | None) -> None:
-        self.shown, self.sheet = shown, sheet
-        self.out: list[Finding] = []
+class RosterFindings(fnd.Capped):
+    """The roster's findings, capped like a return's (past the cap, counted by code); each may
+    carry the person it is about."""
 
     def add(self, code: CodeId, row: int | None, col: int | None, **kw: Any) -> None:
-        if len(self.out) < MAX_FINDINGS_PER_FILE:
-            self.out.append(fnd.make(code, self.shown, sheet=self.sheet, row=row, column=col, **kw))
+        self.keep(fnd.make(code, self.shown, sheet=self.sheet, row=row, column=col, **kw))
