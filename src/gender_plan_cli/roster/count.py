@@ -5,6 +5,7 @@ One pass per fact over lists of cells (no object per person), then one tally by 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from gender_plan_cli import findings as fnd
@@ -135,28 +136,38 @@ class Counter:
         return self._tally(sexes, keys, ranks, skip)
 
     def _roles(self) -> tuple[list[UnitKey], list[int]]:
-        """Each person's unit (code, name, UBND/HĐND) and role rank; unknown titles warned."""
+        """Each person's unit (code, name, UBND/HĐND) and role rank, decided once per distinct
+        (code, unit, position); unknown titles warned at each of their cells."""
         positions, codes, names = self.at("position"), self.at("unit_code"), self.at("unit_name")
         col = self.cols.get("position")
+        memo: dict[tuple[Any, Any, Any], tuple[UnitKey, int, str | None]] = {}
         keys: list[UnitKey] = []
         ranks: list[int] = []
-        for j, raw in enumerate(positions):
-            code, uname = text(codes[j]), text(names[j]) or self.default_unit
-            unit_body = self.words.unit_body(uname) if uname else None
-            position = text(raw)
-            role_body = self.words.role(position, unit_body)
-            if role_body is None:
+        for j, raw in enumerate(zip(codes, names, positions, strict=True)):
+            decided = memo.get(raw)
+            if decided is None:
+                decided = memo[raw] = self._role_of(*raw)
+            key, rank, unknown = decided
+            if unknown is not None:
                 self.found.add(
                     "roster-unknown-position",
                     self.row(j),
                     col,
-                    value=position,
+                    value=unknown,
                     roles=self.words.config.roles_file,
                 )
-            role, body = role_body or ("staff", unit_body)
-            keys.append((code, uname, body))
-            ranks.append(RANK[role])
+            keys.append(key)
+            ranks.append(rank)
         return keys, ranks
+
+    def _role_of(self, code: Any, name: Any, raw: Any) -> tuple[UnitKey, int, str | None]:
+        """(unit key, role rank, the position when no title matches it)."""
+        uname = text(name) or self.default_unit
+        unit_body = self.words.unit_body(uname) if uname else None
+        position = text(raw)
+        role_body = self.words.role(position, unit_body)
+        role, body = role_body or ("staff", unit_body)
+        return (text(code), uname, body), RANK[role], None if role_body else position
 
     def _check_people(self, sexes: list[bool | None], keys: list[UnitKey]) -> set[int]:
         """The persons not counted (errors at their rows: no sex, no unit, listed twice in
@@ -202,46 +213,50 @@ class Counter:
     def _who(self) -> tuple[list[tuple[str, ...] | None], list[bool]]:
         """Each person's key (identity, else name and date of birth; None when neither can
         tell), and whether it is the name and date of birth; bad dates warned."""
-        ids = self.at("identity")
+        ids = self.at("identity") if "identity" in self.cols else None
         dob_cols = [self.cols[c] for c in ("dob", "dob_female", "dob_male") if c in self.cols]
+        dates: dict[Any, str | None] = {}  # a date's text, None when it is no date
         who: list[tuple[str, ...] | None] = []
         by_name: list[bool] = []
+        names, dobs = self.names, self.dobs
         for j, i in enumerate(self.persons):
-            identity = "".join(text(ids[j]).split()).upper()
-            dob = self.dobs[i]
-            if dob is not None and not is_date(dob):
+            dob = dobs[i]
+            if dob is not None and dob not in dates:
+                dates[dob] = text(dob) if is_date(dob) else None
+            day = None if dob is None else dates[dob]
+            if dob is not None and day is None:
                 dob_col = next((c for c in dob_cols if self.rows[i][c - 1 : c] == [dob]), None)
                 self.found.add("roster-bad-date", self.row(j), dob_col, personal=self.person(j))
-                dob = None
+            identity = "".join(text(ids[j]).split()).upper() if ids is not None else ""
+            by_name.append(not identity)
             if identity:
                 who.append(("id", identity))
-            elif dob is not None:
-                who.append((" ".join(text(self.names[i]).lower().split()), text(dob)))
-            else:
+            elif day is None:
                 who.append(None)
-            by_name.append(not identity)
+            else:
+                name = names[i]
+                folded = " ".join(name.lower().split()) if isinstance(name, str) else text(name)
+                who.append((folded, day))
         return who, by_name
 
     def _flags(self) -> tuple[list[bool], list[bool], list[bool | None]]:
         """Per person: in the pool, trained, of an ethnic minority (None: not known)."""
         n = len(self.persons)
-        pool = [marked(v) for v in self.at("planning")] if "planning" in self.cols else [False] * n
-        trained = [yes(v) for v in self.at("trained")]
+        pool = _each(marked, self.at("planning")) if "planning" in self.cols else [False] * n
+        trained = _each(yes, self.at("trained")) if "trained" in self.cols else [False] * n
         for which in ("llct", "qlnn"):
             if which in self.cols:
-                levels = self.at(which)
-                trained = [
-                    t or self.words.trained_level(text(v), which)
-                    for t, v in zip(trained, levels, strict=True)
-                ]
+                level = _each(
+                    lambda v, w=which: self.words.trained_level(text(v), w), self.at(which)
+                )
+                trained = [t or lv for t, lv in zip(trained, level, strict=True)]
         minority: list[bool | None] = [None] * n
         if "ethnicity" in self.cols:
             col = self.cols["ethnicity"]
-            for j, v in enumerate(self.at("ethnicity")):
-                if v is None:
-                    continue
-                minority[j] = self.words.minority(text(v))
-                if minority[j] is None:
+            cells = self.at("ethnicity")
+            minority = _each(lambda v: None if v is None else self.words.minority(text(v)), cells)
+            for j, (m, v) in enumerate(zip(minority, cells, strict=True)):
+                if m is None and v is not None:
                     self.found.add(
                         "roster-unknown-ethnicity", self.row(j), col, personal=self.person(j)
                     )
@@ -254,14 +269,15 @@ class Counter:
         tallies: dict[UnitKey, list[int]] = {}
         rows: dict[UnitKey, list[int]] = {}
         skipped: dict[UnitKey, list[int]] = {}
+        start, persons = self.start, self.persons
         for j, key in enumerate(keys):
             c = tallies.get(key)
             if c is None:
                 c = tallies[key] = [0] * 10
                 rows[key], skipped[key] = [], []
-            rows[key].append(self.row(j))
-            if j in skip:
-                skipped[key].append(self.row(j))
+            rows[key].append(start + persons[j])
+            if skip and j in skip:
+                skipped[key].append(start + persons[j])
                 continue
             woman = sexes[j] is True
             c[0] += 1
@@ -300,6 +316,19 @@ class Counter:
             rows=rows,
             skipped=skipped,
         )
+
+
+def _each(decide: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
+    """`decide` of every cell, called once per distinct value (a column repeats a few words)."""
+    memo: dict[Any, Any] = {}
+    out = []
+    for v in cells:
+        try:
+            d = memo[v]
+        except KeyError:
+            d = memo[v] = decide(v)
+        out.append(d)
+    return out
 
 
 class RosterFindings(fnd.Capped):
