@@ -5,6 +5,7 @@ One pass per fact over lists of cells (no object per person), then one tally by 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -246,9 +247,7 @@ class Counter:
         trained = _each(yes, self.at("trained")) if "trained" in self.cols else [False] * n
         for which in ("llct", "qlnn"):
             if which in self.cols:
-                level = _each(
-                    lambda v, w=which: self.words.trained_level(text(v), w), self.at(which)
-                )
+                level = _each(functools.partial(self._trained, which), self.at(which))
                 trained = [t or lv for t, lv in zip(trained, level, strict=True)]
         minority: list[bool | None] = [None] * n
         if "ethnicity" in self.cols:
@@ -261,6 +260,9 @@ class Counter:
                         "roster-unknown-ethnicity", self.row(j), col, personal=self.person(j)
                     )
         return pool, trained, minority
+
+    def _trained(self, which: str, value: Any) -> bool:
+        return self.words.trained_level(text(value), which)
 
     def _tally(
         self, sexes: list[bool | None], keys: list[UnitKey], ranks: list[int], skip: set[int]
