@@ -65,8 +65,8 @@ WHEN: dict[str, str] = {
     "ambiguous-value": "a value read one way that could mean another (`12.000`; `0.45` in a "
     "plain percentage cell)",
     "hidden-sheet": "the data sheet is hidden (read)",
-    "too-many-findings": "a file reached 1,000 findings; the rows after it are not read "
-    "(bounded time and memory)",
+    "too-many-findings": "a file reached 1,000 findings: the rest are counted by code, not "
+    "listed (every row is still read; `check --format json` gives `finding_counts`)",
     "unknown-unit": "with a registry: the unit code is not in it for that year; names the "
     "closest codes",
     "registry-mismatch": "with a registry: the name, level or type differs from the registry's",
@@ -97,12 +97,18 @@ WHEN: dict[str, str] = {
     "roster-missing-column": "a staff list with no `Chức vụ` column (error); no `Quy hoạch`, "
     "`Dân tộc` or training column (warning: that figure is 0 / not counted)",
     "roster-missing-sex": "a person whose sex is not given (or a date of birth under both or "
-    "neither of Nam/Nữ); the unit is not counted",
+    "neither of Nam/Nữ); the row is not counted, the unit is from its other rows",
     "roster-bad-date": "a date of birth that is not a date",
     "roster-unknown-ethnicity": "not one of the 54 groups; not counted as a minority",
     "roster-unknown-position": "a position no title of `roles.yaml` matches; counted as staff only",
-    "roster-duplicate-person": "the same name and date of birth twice; at the later row, naming "
-    "the first",
+    "roster-duplicate-person": "one person twice in one unit (the same identity number, or "
+    "without one the same name and date of birth); at the later row, naming the first; that "
+    "row is not counted",
+    "roster-missing-unit": "a person whose unit cell is empty; the row is not counted",
+    "roster-same-name-and-birth": "once per file: how many people share a name and date of "
+    "birth in two units (perhaps kiêm nhiệm; each unit counts them)",
+    "legacy-encoding": "a column typed in TCVN3 (.VnTime) or VNI-Windows, read as Unicode; "
+    "once per column",
     "unit-not-covered": "in the portal: a row of a unit the submission code does not cover "
     "(neither the code's unit nor a unit under it in the registry); the upload is refused",
     "wrong-year": "in the portal: a row of another report year than the one the portal "

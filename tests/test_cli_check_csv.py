@@ -51,11 +51,11 @@ def test_summary_is_one_line_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["check", "data/samples/broken", "--summary", "--lang", "en"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == 8
+    assert len(lines) == 10
     assert lines[1].split()[:4] == [
         "data/samples/broken/don-vi-loi.xlsx",
         "INVALID",
         "11",
         "units,",
     ]
-    assert lines[-1].startswith("7 files, 6 invalid")
+    assert lines[-1].startswith("9 files, 7 invalid")

@@ -357,7 +357,9 @@ def test_skip_invalid_counts_and_names_the_rows(tmp_path: Path) -> None:
     )
     doc = json.loads(gap(str(bad), "--year", "2025", "--skip-invalid", "--format", "json").stdout)
     assert (doc["units"], doc["skipped_rows"]) == (4, 1)
-    assert doc["skipped"] == [{"file": str(bad), "rows": [2], "unreadable": False}]
+    assert doc["skipped"] == [
+        {"file": str(bad), "rows": [2], "unreadable": False, "persons": None, "units": None}
+    ]
     result = gap(str(bad), "--year", "2025", "--skip-invalid", "--lang", "en")
     assert result.exit_code == 0
     flat = " ".join(result.stdout.split())
@@ -372,7 +374,9 @@ def test_skip_invalid_with_an_unreadable_file(tmp_path: Path, city: Path) -> Non
         gap(str(tmp_path), "--year", "2025", "--skip-invalid", "--format", "json").stdout
     )
     assert doc["units"] == 5
-    assert doc["skipped"] == [{"file": str(junk), "rows": [], "unreadable": True}]
+    assert doc["skipped"] == [
+        {"file": str(junk), "rows": [], "unreadable": True, "persons": None, "units": None}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -69,15 +69,17 @@ def test_a_share_of_whole_percent_is_a_float_on_both_paths(
 def test_the_cap_on_findings_falls_at_the_same_row_on_both_paths(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """1,100 rows each with an error: the 1,000th finding stops the reading at the same row,
-    and the rows after it are skipped, whichever path read the sheet."""
+    """1,100 rows each with an error: the first 1,000 findings are kept, the other 100 counted
+    by code; every row is read, and the valid ones past the cap are counted too, whichever path
+    read the sheet."""
     odd = {str(i): {"staff_total": "x"} for i in range(0, 1200) if i % 12}
     fast, slow = _both_ways(simple_form(tmp_path / "lon.xlsx", _units(1200, **odd)), monkeypatch)
     assert fast.model_dump() == slow.model_dump()
     cap = [f for f in fast.findings if f.code == "too-many-findings"]
-    assert [(f.cell, f.args["rows_left"]) for f in cap] == [("1093", 109)]
-    assert len(fast.records) == 91  # every 12th row of the 1,091 read
-    assert len(fast.skipped_rows) == 1200 - 91
+    assert [(f.args["more"], f.args["by_code"]) for f in cap] == [(100, "type-error: 100")]
+    assert fast.finding_counts() == {"type-error": 1100}
+    assert len(fast.records) == 100  # every 12th row of the 1,200
+    assert len(fast.skipped_rows) == 1100
 
 
 def test_a_totals_row_is_checked_from_the_columns(

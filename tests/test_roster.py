@@ -66,13 +66,15 @@ def test_a_gender_column_roster_with_title_and_column_numbers(
     assert fr.valid()
 
 
-def test_person_errors_at_their_cells_keep_the_unit_uncounted(
+def test_a_person_with_an_error_costs_their_row_not_their_unit(
     tmp_path: Path, registry: Registry
 ) -> None:
     fr = load_paths([gender_column_roster(tmp_path / "ds.xlsx")], registry=registry).files[1]
     errors = [(f.code, f.cell, f.args.get("first")) for f in fr.findings if f.severity == "error"]
     assert errors == [("roster-missing-sex", "D13", None), ("roster-duplicate-person", "B15", 11)]
-    assert fr.records == [] and fr.persons == 9
+    (rec,) = fr.records
+    assert figures(rec) == (7, 5, 2, 1, 4, 2, 4, 3, 2, 1)  # as the roster without those rows
+    assert (fr.persons, fr.skipped_rows, fr.skipped_units) == (9, [13, 15], 1)
 
 
 def test_dob_under_nam_nu_two_row_header_split_into_ubnd_and_hdnd(

@@ -232,8 +232,10 @@ def test_findings_are_capped_per_file_and_the_rest_is_named(tmp_path: Path) -> N
     fr = read_file(simple_form(tmp_path / "f.xlsx", rows))
     assert len(fr.findings) == MAX_FINDINGS_PER_FILE + 1
     last = fr.findings[-1]
-    assert (last.code, last.cell, last.severity) == ("too-many-findings", "502", "error")
-    assert last.args["rows_left"] == 100
+    assert (last.code, last.cell, last.severity) == ("too-many-findings", None, "error")
+    assert (last.args["more"], last.args["by_code"]) == (200, "type-error: 200")
+    assert "200 more findings" in last.message("en") and "type-error: 200" in last.message("vi")
+    assert fr.finding_counts() == {"type-error": 1200} and fr.errors == 1201
     assert fr.units == 600 and len(fr.skipped_rows) == 600 and fr.records == []
 
 

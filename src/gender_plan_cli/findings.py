@@ -11,7 +11,9 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_FINDINGS_PER_FILE = 1000  # after that a file is sent back anyway; memory stays bounded
+# A file's findings beyond this many are counted by code, not kept: memory stays bounded and the
+# report readable, and nothing is left out of the figures without being counted (`Capped`).
+MAX_FINDINGS_PER_FILE = 1000
 
 Severity = Literal["error", "warning"]
 
@@ -61,6 +63,9 @@ CodeId = Literal[
     "roster-duplicate-person",
     "roster-unit-unresolved",
     "roster-mismatch",
+    "roster-missing-unit",
+    "roster-same-name-and-birth",
+    "legacy-encoding",
     # the portal (portal/)
     "unit-not-covered",
     "wrong-year",
@@ -111,6 +116,9 @@ SEVERITY: dict[CodeId, Severity] = {
     "roster-duplicate-person": "error",
     "roster-unit-unresolved": "error",
     "roster-mismatch": "warning",
+    "roster-missing-unit": "error",
+    "roster-same-name-and-birth": "warning",
+    "legacy-encoding": "warning",
     "unit-not-covered": "error",
     "wrong-year": "error",
 }
@@ -203,6 +211,81 @@ def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
+
+
+# --- the cap: the first findings kept, every one counted ----------------------------------
+
+CAP_NOTE = "too-many-findings"  # the message id of the note that says what the cap left unsaid
+
+
+class Capped:
+    """A file's findings: the first MAX_FINDINGS_PER_FILE kept whole, every later one counted
+    by code in `more` (so a finding past the cap is never lost, only not spelt out)."""
+
+    def __init__(self, shown: str, sheet: str | None) -> None:
+        self.shown, self.sheet = shown, sheet
+        self.out: list[Finding] = []
+        self.more: dict[str, int] = {}
+
+    def full(self) -> bool:
+        return len(self.out) >= MAX_FINDINGS_PER_FILE
+
+    def keep(self, finding: Finding) -> None:
+        keep(self.out, self.more, finding)
+
+    def extend(self, findings: list[Finding]) -> None:
+        for f in findings:
+            keep(self.out, self.more, f)
+
+    def closed(self) -> list[Finding]:
+        """The findings kept, sorted, with the cap's note when the cap was reached."""
+        return with_cap_note(
+            sorted(self.out, key=Finding.sort_key), self.more, self.shown, self.sheet
+        )
+
+
+def keep(out: list[Finding], more: dict[str, int], finding: Finding) -> None:
+    """Under the cap into `out`; beyond it, counted by code in `more`."""
+    if len(out) < MAX_FINDINGS_PER_FILE:
+        out.append(finding)
+    else:
+        more[finding.code] = more.get(finding.code, 0) + 1
+
+
+def with_cap_note(
+    findings: list[Finding], more: dict[str, int], file: str, sheet: str | None
+) -> list[Finding]:
+    """`findings` with one `too-many-findings` note (replacing an earlier one) saying how many
+    more there are, by code; an error when one of them is."""
+    kept = [f for f in findings if f.message_id != CAP_NOTE]
+    if not more:
+        return kept
+    by_code = ", ".join(f"{code}: {n}" for code, n in sorted(more.items(), key=lambda i: -i[1]))
+    severity: Severity = (
+        "error" if any(SEVERITY[as_code(c)] == "error" for c in more) else "warning"
+    )
+    note = make(
+        "too-many-findings",
+        file,
+        sheet=sheet,
+        severity=severity,
+        shown_count=MAX_FINDINGS_PER_FILE,
+        more=sum(more.values()),
+        by_code=by_code,
+    )
+    return [*kept, note]
+
+
+def counts_by_code(findings: list[Finding], more: dict[str, int]) -> dict[str, int]:
+    """Every finding of a file by code, those past the cap included (the cap's note is not
+    one: it only says what the others are)."""
+    out: dict[str, int] = {}
+    for f in findings:
+        if f.message_id != CAP_NOTE:
+            out[f.code] = out.get(f.code, 0) + 1
+    for code, n in more.items():
+        out[code] = out.get(code, 0) + n
+    return dict(sorted(out.items()))
 
 
 # --- cell addresses: a finding names its cell as Excel shows it (J10) ---------------------

@@ -10,7 +10,7 @@ from typing import Any, Literal, overload
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, PARTS
-from gender_plan_cli.findings import Finding
+from gender_plan_cli.findings import SEVERITY, Finding, as_code, counts_by_code
 
 Level = str  # one of contract.LEVELS ids
 UnitType = str  # one of contract.UNIT_TYPES ids
@@ -45,7 +45,10 @@ class RosterUnit(BaseModel):
     counts: dict[str, int] = {}
     first_row: int = 0  # the row of its first person, where a finding about the unit goes
     column: int | None = None  # the unit's column (code, else name), for that finding
-    blocked: bool = False  # a person of the unit has an error: no record
+    # The rows of its people, and of those the rows not counted (an error in the row: the same
+    # person twice, no sex): the unit is counted from its other rows.
+    rows: list[int] = []
+    skipped: list[int] = []
 
 
 class UnitRecord(BaseModel):
@@ -245,6 +248,8 @@ class FileResult(BaseModel):
     units: int = 0
     records: UnitRows = Field(default_factory=UnitRows)
     findings: list[Finding] = []
+    # Findings past the cap (findings.MAX_FINDINGS_PER_FILE), by code: counted, not spelt out.
+    more_findings: dict[str, int] = {}
     ignored_sheets: list[str] = []
     hidden_sheets: list[str] = []
     skipped_rows: list[int] = []
@@ -259,14 +264,23 @@ class FileResult(BaseModel):
     # registry is known, `roster.resolve`), and how many people it lists.
     roster_units: list[RosterUnit] = []
     persons: int = 0
+    # A roster's rows not counted (`skipped_rows`), as people and the units they belong to.
+    skipped_units: int = 0
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity == "error")
+        return sum(1 for f in self.findings if f.severity == "error") + self._more("error")
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity == "warning")
+        return sum(1 for f in self.findings if f.severity == "warning") + self._more("warning")
+
+    def _more(self, severity: str) -> int:
+        return sum(n for c, n in self.more_findings.items() if SEVERITY[as_code(c)] == severity)
+
+    def finding_counts(self) -> dict[str, int]:
+        """Every finding of the file by code, those past the cap included."""
+        return counts_by_code(self.findings, self.more_findings)
 
     def valid(self, strict: bool = False) -> bool:
         return self.errors == 0 and (not strict or self.warnings == 0)

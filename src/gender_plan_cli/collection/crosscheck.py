@@ -21,7 +21,7 @@ from gender_plan_cli import findings as fnd
 from gender_plan_cli.collection.registry import Registry
 from gender_plan_cli.collection.roster_compare import compare_rosters
 from gender_plan_cli.contract import COUNT_FIELDS, Kind, choice_label
-from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE, CodeId, Finding, Severity, column_letter
+from gender_plan_cli.findings import CodeId, Finding, Severity, column_letter
 from gender_plan_cli.records import FileResult, LoadResult, Received, UnitRecord, order_key
 from gender_plan_cli.words import fold, skeleton
 
@@ -57,6 +57,8 @@ def cross_check(
             fr.records = fr.records.without_rows(rows)
             fr.skipped_rows = sorted(set(fr.skipped_rows) | _invalid(fr, rows))
         fr.findings.sort(key=Finding.sort_key)
+        if fr.more_findings:  # the cap's note says what the checks across files added past it
+            fr.findings = fnd.with_cap_note(fr.findings, fr.more_findings, fr.path, fr.sheet)
 
 
 def _lookalikes(
@@ -291,9 +293,9 @@ def _add(
     **args: Any,
 ) -> None:
     """A finding of the cross-file checks, within the file's cap on findings."""
-    if len(fr.findings) >= MAX_FINDINGS_PER_FILE:
-        return  # the file's report is already long enough
-    fr.findings.append(
+    fnd.keep(
+        fr.findings,
+        fr.more_findings,
         fnd.make(
             code,
             fr.path,
@@ -306,5 +308,5 @@ def _add(
             severity=severity,
             message_id=message_id,
             **args,
-        )
+        ),
     )

@@ -30,6 +30,7 @@ from gender_plan_cli.intake.own_output import (
 from gender_plan_cli.layout import find
 from gender_plan_cli.layout.no_header import Closest, data_sheet_elsewhere
 from gender_plan_cli.reading import Book, open_book
+from gender_plan_cli.reading.legacy import Converted, convert_grid
 from gender_plan_cli.reading.limits import (
     DEFAULT_LIMITS,
     BookBudget,
@@ -210,6 +211,22 @@ def read_file(
         book.close()
 
 
+def legacy_findings(columns: list[Converted], shown: str, sheet: str | None) -> list[fnd.Finding]:
+    """One warning per column read from a legacy encoding, at its first converted cell."""
+    return [
+        fnd.make(
+            "legacy-encoding",
+            shown,
+            sheet=sheet,
+            row=c.row,
+            column=c.column,
+            letter=fnd.column_letter(c.column),
+            encoding=c.encoding.shown,
+        )
+        for c in columns
+    ]
+
+
 def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
     return FileResult(path=shown, findings=[problem_finding(shown, problem)])
 
@@ -248,6 +265,7 @@ def _read_book(
         grid = book.grid(info)
         budget.spend(grid.name, grid.rows)
         check_merged(grid.name, grid.merged, limits)
+        legacy = convert_grid(grid)
         sheet_name = None if is_csv else grid.name
         if is_csv and grid.rows and is_csv_output(grid.rows[0]):
             return skipped(shown, "csv")
@@ -264,6 +282,11 @@ def _read_book(
                 return skipped(shown, "template", sheets=[s.name for s in book.sheets])
             if result.units == 0 and book.has_sheets:
                 _point_at_the_data(result, book, grid.name)
+        if legacy:
+            result.findings = sorted(
+                [*result.findings, *legacy_findings(legacy, shown, sheet_name)],
+                key=fnd.Finding.sort_key,
+            )
         result.ignored_sheets = [s.name for i, s in enumerate(book.sheets) if i != position]
         result.hidden_sheets = hidden
         result.signed_on = signature_date(grid.rows)

@@ -41,7 +41,9 @@ class CheckFile(BaseModel):
     persons: int | None  # a roster: the people it lists (null for a return or the registry)
     ignored_sheets: list[str]
     hidden_sheets: list[str]
-    findings: list[CheckFinding]
+    findings: list[CheckFinding]  # at most findings.MAX_FINDINGS_PER_FILE, then the cap's note
+    # Every finding of the file by code, those past the cap included (the cap's note is not one).
+    finding_counts: dict[str, int]
     layout: CheckLayout | None  # how the sheet was read (see `check --explain`)
 
 
@@ -79,6 +81,7 @@ def check_document(result: LoadResult, lang: str, *, strict: bool = False) -> Ch
                 )
                 for f in fr.findings
             ],
+            finding_counts=fr.finding_counts(),
             layout=CheckLayout(**fr.layout.document()) if fr.layout else None,
         )
         for fr in result.files

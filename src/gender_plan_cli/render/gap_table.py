@@ -208,6 +208,31 @@ def _render_skipped(report: GapReport, lang: str, console: Console) -> None:
     for s in report.skipped:
         if s.unreadable:
             console.print(Text("  " + text("gap.skipped.unreadable", lang, file=s.file)))
+        elif s.persons is not None:
+            line = text(
+                "gap.skipped.roster",
+                lang,
+                file=s.file,
+                persons=s.persons,
+                units=s.units,
+                rows=row_ranges(s.rows),
+            )
+            console.print(Text("  " + line))
         else:
-            rows = ", ".join(map(str, s.rows))
+            rows = row_ranges(s.rows)
             console.print(Text("  " + text("gap.skipped.file", lang, file=s.file, rows=rows)))
+
+
+def row_ranges(rows: list[int]) -> str:
+    """Sorted row numbers as runs: `7–9, 12` for 7, 8, 9, 12 (every row named, none listed
+    one by one when a run holds them)."""
+    out: list[str] = []
+    start = prev = None
+    for r in [*rows, None]:
+        if start is not None and (r is None or prev is None or r != prev + 1):
+            out.append(str(start) if start == prev else f"{start}–{prev}")
+            start = None
+        if r is not None and start is None:
+            start = r
+        prev = r
+    return ", ".join(out)

@@ -4,13 +4,12 @@ Every person is staff (CBCCVC, NLĐ); a key leader is also a leader; the pool (q
 whoever has a planned title or a mark; a woman of the pool is trained when a trained column
 says so or her LLCT / QLNN level is one the rules' `roster:` section lists; an ethnic-minority
 leader is a leader of any of the 54 groups but the majority. A person with an error (no sex,
-listed twice) keeps their unit from being counted: its figures would be wrong.
+no unit, listed twice in one unit) is not counted; their unit is counted from its other rows.
 """
 
 from __future__ import annotations
 
 from gender_plan_cli.contract import in_plan
-from gender_plan_cli.findings import Finding
 from gender_plan_cli.layout.year import report_year_above
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import FileResult
@@ -71,7 +70,7 @@ def read_roster(
     if not counter.persons:
         found.add("no-units", None, None, message_id="no-units.roster", sheet_name=grid.name)
     result.units = len(result.roster_units)
-    result.findings = sorted(found.out, key=Finding.sort_key)
+    result.findings, result.more_findings = found.closed(), found.more
     return result
 
 

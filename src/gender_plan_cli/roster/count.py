@@ -5,11 +5,13 @@ One pass per fact over lists of cells (no object per person), then one tally by 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.contract import COUNT_FIELDS
-from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE, CodeId, Finding
+from gender_plan_cli.findings import CodeId
 from gender_plan_cli.layout.header_file import words
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import RosterUnit
@@ -17,6 +19,7 @@ from gender_plan_cli.roster.config import RosterConfig
 from gender_plan_cli.roster.header import RosterLayout
 from gender_plan_cli.roster.people import Words, column, is_date, marked, sex_of, text, yes
 from gender_plan_cli.roster.roles import RANK
+from gender_plan_cli.roster.same_person import same_people
 from gender_plan_cli.words import bare_key
 
 _PERSON_COLUMNS = (
@@ -59,7 +62,6 @@ class Counter:
         self.names = column(self.rows, self.cols.get("name"))
         self.dobs = self._dobs()
         self.persons = self._persons()
-        self.blocked: set[UnitKey] = set()
         has_unit = "unit_code" in self.cols or "unit_name" in self.cols
         self.default_unit = "" if has_unit else _title(grid, layout.top)
 
@@ -127,104 +129,158 @@ class Counter:
         ]
 
     def units(self) -> list[RosterUnit]:
-        """Every unit of the sheet with its people counted (in the order first listed)."""
+        """Every unit of the sheet with its people counted (in the order first listed); a
+        person with an error is not counted, and is in their unit's `skipped`."""
         sexes = self.sexes()
         keys, ranks = self._roles()
-        self._check_people(sexes, keys)
-        return self._tally(sexes, keys, ranks)
+        skip = self._check_people(sexes, keys)
+        return self._tally(sexes, keys, ranks, skip)
 
     def _roles(self) -> tuple[list[UnitKey], list[int]]:
-        """Each person's unit (code, name, UBND/HĐND) and role rank; unknown titles warned."""
+        """Each person's unit (code, name, UBND/HĐND) and role rank, decided once per distinct
+        (code, unit, position); unknown titles warned at each of their cells."""
         positions, codes, names = self.at("position"), self.at("unit_code"), self.at("unit_name")
         col = self.cols.get("position")
+        memo: dict[tuple[Any, Any, Any], tuple[UnitKey, int, str | None]] = {}
         keys: list[UnitKey] = []
         ranks: list[int] = []
-        for j, raw in enumerate(positions):
-            code, uname = text(codes[j]), text(names[j]) or self.default_unit
-            unit_body = self.words.unit_body(uname) if uname else None
-            position = text(raw)
-            role_body = self.words.role(position, unit_body)
-            if role_body is None:
+        for j, raw in enumerate(zip(codes, names, positions, strict=True)):
+            decided = memo.get(raw)
+            if decided is None:
+                decided = memo[raw] = self._role_of(*raw)
+            key, rank, unknown = decided
+            if unknown is not None:
                 self.found.add(
                     "roster-unknown-position",
                     self.row(j),
                     col,
-                    value=position,
+                    value=unknown,
                     roles=self.words.config.roles_file,
                 )
-            role, body = role_body or ("staff", unit_body)
-            keys.append((code, uname, body))
-            ranks.append(RANK[role])
+            keys.append(key)
+            ranks.append(rank)
         return keys, ranks
 
-    def _check_people(self, sexes: list[bool | None], keys: list[UnitKey]) -> None:
-        """Sex missing and the same person twice (errors: the unit is not counted), a date
-        of birth that is not a date (a warning)."""
+    def _role_of(self, code: Any, name: Any, raw: Any) -> tuple[UnitKey, int, str | None]:
+        """(unit key, role rank, the position when no title matches it)."""
+        uname = text(name) or self.default_unit
+        unit_body = self.words.unit_body(uname) if uname else None
+        position = text(raw)
+        role_body = self.words.role(position, unit_body)
+        role, body = role_body or ("staff", unit_body)
+        return (text(code), uname, body), RANK[role], None if role_body else position
+
+    def _check_people(self, sexes: list[bool | None], keys: list[UnitKey]) -> set[int]:
+        """The persons not counted (errors at their rows: no sex, no unit, listed twice in
+        their unit); a date of birth that is not a date is a warning."""
+        skip: set[int] = set()
         sex_col = next(
             (self.cols[c] for c in ("sex", "female", "male", "dob_female") if c in self.cols), None
         )
+        for j, woman in enumerate(sexes):
+            if woman is None:
+                self.found.add("roster-missing-sex", self.row(j), sex_col, personal=self.person(j))
+                skip.add(j)
+        unit_col = self.cols.get("unit_name", self.cols.get("unit_code"))
+        if unit_col is not None and not self.default_unit:
+            for j, (code, name, _body) in enumerate(keys):
+                if not code and not name:
+                    self.found.add("roster-missing-unit", self.row(j), unit_col)
+                    skip.add(j)
+        who, by_name = self._who()
+        same = same_people(who, keys, by_name)
+        for j, j0 in same.twice:
+            self.found.add(
+                "roster-duplicate-person",
+                self.row(j),
+                self.cols["name"] if by_name[j] else self.cols["identity"],
+                first=self.row(j0),
+                personal=self.person(j),
+            )
+            skip.add(j)
+        if same.across:
+            self.found.add(
+                "roster-same-name-and-birth",
+                None,
+                None,
+                count=len(same.across),
+                rows=", ".join(f"{self.row(a)}/{self.row(b)}" for b, a in same.across[:5]),
+                personal="; ".join(
+                    f"{self.person(j)} ({self.row(j0)}, {self.row(j)})" for j, j0 in same.across
+                ),
+            )
+        return skip
+
+    def _who(self) -> tuple[list[tuple[str, ...] | None], list[bool]]:
+        """Each person's key (identity, else name and date of birth; None when neither can
+        tell), and whether it is the name and date of birth; bad dates warned."""
+        ids = self.at("identity") if "identity" in self.cols else None
         dob_cols = [self.cols[c] for c in ("dob", "dob_female", "dob_male") if c in self.cols]
-        seen: dict[tuple[str, str], int] = {}
+        dates: dict[Any, str | None] = {}  # a date's text, None when it is no date
+        who: list[tuple[str, ...] | None] = []
+        by_name: list[bool] = []
+        names, dobs = self.names, self.dobs
         for j, i in enumerate(self.persons):
-            r = self.row(j)
-            if sexes[j] is None:
-                self.found.add("roster-missing-sex", r, sex_col, personal=self.person(j))
-                self.blocked.add(keys[j])
-            dob = self.dobs[i]
-            if dob is None:
-                continue
-            if not is_date(dob):
+            dob = dobs[i]
+            if dob is not None and dob not in dates:
+                dates[dob] = text(dob) if is_date(dob) else None
+            day = None if dob is None else dates[dob]
+            if dob is not None and day is None:
                 dob_col = next((c for c in dob_cols if self.rows[i][c - 1 : c] == [dob]), None)
-                self.found.add("roster-bad-date", r, dob_col, personal=self.person(j))
-                continue
-            who = (" ".join(text(self.names[i]).lower().split()), text(dob))
-            first = seen.setdefault(who, r)
-            if first != r:
-                self.found.add(
-                    "roster-duplicate-person",
-                    r,
-                    self.cols["name"],
-                    first=first,
-                    personal=self.person(j),
-                )
-                self.blocked.add(keys[j])
+                self.found.add("roster-bad-date", self.row(j), dob_col, personal=self.person(j))
+            identity = "".join(text(ids[j]).split()).upper() if ids is not None else ""
+            by_name.append(not identity)
+            if identity:
+                who.append(("id", identity))
+            elif day is None:
+                who.append(None)
+            else:
+                name = names[i]
+                folded = " ".join(name.lower().split()) if isinstance(name, str) else text(name)
+                who.append((folded, day))
+        return who, by_name
 
     def _flags(self) -> tuple[list[bool], list[bool], list[bool | None]]:
         """Per person: in the pool, trained, of an ethnic minority (None: not known)."""
         n = len(self.persons)
-        pool = [marked(v) for v in self.at("planning")] if "planning" in self.cols else [False] * n
-        trained = [yes(v) for v in self.at("trained")]
+        pool = _each(marked, self.at("planning")) if "planning" in self.cols else [False] * n
+        trained = _each(yes, self.at("trained")) if "trained" in self.cols else [False] * n
         for which in ("llct", "qlnn"):
             if which in self.cols:
-                levels = self.at(which)
-                trained = [
-                    t or self.words.trained_level(text(v), which)
-                    for t, v in zip(trained, levels, strict=True)
-                ]
+                level = _each(functools.partial(self._trained, which), self.at(which))
+                trained = [t or lv for t, lv in zip(trained, level, strict=True)]
         minority: list[bool | None] = [None] * n
         if "ethnicity" in self.cols:
             col = self.cols["ethnicity"]
-            for j, v in enumerate(self.at("ethnicity")):
-                if v is None:
-                    continue
-                minority[j] = self.words.minority(text(v))
-                if minority[j] is None:
+            cells = self.at("ethnicity")
+            minority = _each(lambda v: None if v is None else self.words.minority(text(v)), cells)
+            for j, (m, v) in enumerate(zip(minority, cells, strict=True)):
+                if m is None and v is not None:
                     self.found.add(
                         "roster-unknown-ethnicity", self.row(j), col, personal=self.person(j)
                     )
         return pool, trained, minority
 
+    def _trained(self, which: str, value: Any) -> bool:
+        return self.words.trained_level(text(value), which)
+
     def _tally(
-        self, sexes: list[bool | None], keys: list[UnitKey], ranks: list[int]
+        self, sexes: list[bool | None], keys: list[UnitKey], ranks: list[int], skip: set[int]
     ) -> list[RosterUnit]:
         pool, trained, minority = self._flags()
         tallies: dict[UnitKey, list[int]] = {}
-        first: dict[UnitKey, int] = {}
+        rows: dict[UnitKey, list[int]] = {}
+        skipped: dict[UnitKey, list[int]] = {}
+        start, persons = self.start, self.persons
         for j, key in enumerate(keys):
             c = tallies.get(key)
             if c is None:
                 c = tallies[key] = [0] * 10
-                first[key] = self.row(j)
+                rows[key], skipped[key] = [], []
+            rows[key].append(start + persons[j])
+            if skip and j in skip:
+                skipped[key].append(start + persons[j])
+                continue
             woman = sexes[j] is True
             c[0] += 1
             c[1] += woman
@@ -240,9 +296,9 @@ class Counter:
                 c[6] += 1
                 c[7] += woman
                 c[8] += woman and trained[j]
-        return [self._unit(key, c, first[key]) for key, c in tallies.items()]
+        return [self._unit(key, c, rows[key], skipped[key]) for key, c in tallies.items()]
 
-    def _unit(self, key: UnitKey, c: list[int], first_row: int) -> RosterUnit:
+    def _unit(self, key: UnitKey, c: list[int], rows: list[int], skipped: list[int]) -> RosterUnit:
         known = set(COUNT_FIELDS)
         if "planning" not in self.cols:
             known -= {"pool_total", "pool_female", "pool_female_trained"}
@@ -257,19 +313,29 @@ class Counter:
             body=body,
             report_year=self.year,
             counts={f: v for f, v in zip(COUNT_FIELDS, c, strict=True) if f in known},
-            first_row=first_row,
+            first_row=rows[0],
             column=self.cols.get("unit_code" if code else "unit_name"),
-            blocked=key in self.blocked,
+            rows=rows,
+            skipped=skipped,
         )
 
 
-class RosterFindings:
-    """The roster's findings, capped like a return's; each may carry the person it is about."""
+def _each(decide: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
+    """`decide` of every cell, called once per distinct value (a column repeats a few words)."""
+    memo: dict[Any, Any] = {}
+    out = []
+    for v in cells:
+        try:
+            d = memo[v]
+        except KeyError:
+            d = memo[v] = decide(v)
+        out.append(d)
+    return out
 
-    def __init__(self, shown: str, sheet: str | None) -> None:
-        self.shown, self.sheet = shown, sheet
-        self.out: list[Finding] = []
+
+class RosterFindings(fnd.Capped):
+    """The roster's findings, capped like a return's (past the cap, counted by code); each may
+    carry the person it is about."""
 
     def add(self, code: CodeId, row: int | None, col: int | None, **kw: Any) -> None:
-        if len(self.out) < MAX_FINDINGS_PER_FILE:
-            self.out.append(fnd.make(code, self.shown, sheet=self.sheet, row=row, column=col, **kw))
+        self.keep(fnd.make(code, self.shown, sheet=self.sheet, row=row, column=col, **kw))

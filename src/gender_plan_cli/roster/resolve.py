@@ -73,29 +73,37 @@ def resolve_rosters(files: list[FileResult], registry: Registry | None) -> None:
 
 
 def _resolve(fr: FileResult, registry: Registry | None) -> None:
-    merged: dict[str, tuple[RegistryUnit, RosterUnit, dict[str, int], bool]] = {}
+    """The units found in the registry → records (two written forms of one unit summed); a
+    person's row not counted, or every row of a unit not found, → `skipped_rows`."""
+    merged: dict[str, tuple[RegistryUnit, RosterUnit, dict[str, int]]] = {}
     year = fr.report_year or 0
     finder = UnitFinder(registry, year) if registry is not None else None
-    unresolved = 0
+    unresolved = touched = 0
     for u in fr.roster_units:
+        if u.code is None and u.name is None and len(u.skipped) == len(u.rows):
+            fr.skipped_rows.extend(u.rows)  # rows of no unit: each has its finding
+            continue
         unit = finder.find(u) if finder is not None else None
         if unit is None or unit.level is None or unit.unit_type is None:
             _unresolved(fr, u, registry, unit)
             unresolved += 1
+            fr.skipped_rows.extend(u.rows)
+            touched += 1
             continue
+        fr.skipped_rows.extend(u.skipped)
+        touched += bool(u.skipped)
         if unit.code not in merged:
-            merged[unit.code] = (unit, u, dict(u.counts), u.blocked)
+            merged[unit.code] = (unit, u, dict(u.counts))
             continue
-        first_unit, first, counts, blocked = merged[unit.code]
+        counts = merged[unit.code][2]
         for fid, v in u.counts.items():
             counts[fid] = counts.get(fid, 0) + v
-        merged[unit.code] = (first_unit, first, counts, blocked or u.blocked)
     fr.units = len(merged) + unresolved
-    for unit, first, counts, blocked in merged.values():
+    fr.skipped_units = touched
+    for unit, first, counts in merged.values():
         fr.unit_codes.append((year, unit.code, first.first_row))
-        if blocked:
-            fr.skipped_rows.append(first.first_row)
-            continue
+        if counts.get("staff_total", 0) == 0:
+            continue  # not one of its people could be counted (each row's error says why)
         fr.records.append(_record(fr, unit, first, counts))
 
 

@@ -124,6 +124,9 @@ class SkippedFile(BaseModel):
     file: str
     rows: list[int] = []
     unreadable: bool = False
+    # A roster: the rows left out are people; how many, and of how many units (null: a return).
+    persons: int | None = None
+    units: int | None = None
 
 
 def skipped_files(files: Iterable[FileResult]) -> list[SkippedFile]:
@@ -133,7 +136,16 @@ def skipped_files(files: Iterable[FileResult]) -> list[SkippedFile]:
         if fr.valid():
             continue
         rows = sorted(set(fr.skipped_rows))
-        out.append(SkippedFile(file=fr.path, rows=rows, unreadable=not rows and not fr.records))
+        roster = fr.role == "roster"
+        out.append(
+            SkippedFile(
+                file=fr.path,
+                rows=rows,
+                unreadable=not rows and not fr.records,
+                persons=len(rows) if roster else None,
+                units=fr.skipped_units if roster else None,
+            )
+        )
     return out
 
 

@@ -7,22 +7,18 @@ from typing import Any
 
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.contract import REQUIRED_FIELDS, in_plan
-from gender_plan_cli.findings import CodeId, Finding, Severity, column_letter
+from gender_plan_cli.findings import CodeId, Severity, column_letter
 from gender_plan_cli.layout import Layout
 from gender_plan_cli.layout.header_file import STAFF_MALE
 from gender_plan_cli.layout.headers import is_group_parent, is_ordinal_header
 
 
-class SheetFindings:
-    """Where findings of one sheet go: the file as shown, the sheet's name, the list."""
-
-    def __init__(self, shown: str, sheet: str | None) -> None:
-        self.shown = shown
-        self.sheet = sheet
-        self.out: list[Finding] = []
+class SheetFindings(fnd.Capped):
+    """Where findings of one sheet go: the file as shown, the sheet's name, the list (under
+    the cap: past it, counted by code)."""
 
     def add(self, code: CodeId, **kw: Any) -> None:
-        self.out.append(fnd.make(code, self.shown, sheet=self.sheet, **kw))
+        self.keep(fnd.make(code, self.shown, sheet=self.sheet, **kw))
 
 
 MAX_HEADER_FINDINGS = 50  # of each kind: 10,000 unknown columns are one problem, not 10,000

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gender_plan_cli.contract import Kind
-from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE
 from gender_plan_cli.layout import Layout, RowKinds
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import FileResult, UnitRecord, UnitRows
@@ -28,9 +27,9 @@ def read_units(
     default_year: int | None,
     result: FileResult,
     found: SheetFindings,
-) -> tuple[Values, set[int], bool]:
+) -> tuple[Values, set[int]]:
     """Every unit row → `result.records` or `result.skipped_rows`; (what was read, the report
-    years read, capped).
+    years read). Past the findings cap rows are still read: their findings are counted.
 
     A large sheet is read a column at a time (`columns.read_columns`) and only its suspect rows
     cell by cell; a small one, or one whose total is Nam + Nữ, row by row."""
@@ -70,7 +69,7 @@ class _Units:
         values, row_findings = read_row(
             self.grid, self.layout, r, self.found, self.default_year, self.memo, self.merged
         )
-        self.found.out.extend(row_findings)
+        self.found.extend(row_findings)
         broken = self.structural_error or any(f.severity == "error" for f in row_findings)
         record = None if broken else _make_record(values, r, self.layout, self.found)
         if r in self.grid.hidden_rows and (broken or record is not None):
@@ -78,29 +77,12 @@ class _Units:
             self.found.add("hidden-row", row=r, value=value)
         return values, record
 
-    def full(self) -> bool:
-        return len(self.found.out) >= MAX_FINDINGS_PER_FILE
 
-    def cap(self, rest: list[int]) -> None:
-        """Bounded memory and a readable report: the rest is not read, and says so."""
-        self.found.add(
-            "too-many-findings",
-            row=rest[0],
-            shown_count=len(self.found.out),
-            rows_left=len(rest),
-            limit=MAX_FINDINGS_PER_FILE,
-        )
-        self.result.skipped_rows.extend(rest)
-
-
-def _read_rows(units: _Units, rows: list[int]) -> tuple[Values, set[int], bool]:
+def _read_rows(units: _Units, rows: list[int]) -> tuple[Values, set[int]]:
     """The cell-by-cell path over every unit row."""
     result = units.result
     parsed_rows: dict[int, dict[str, Any]] = {}
-    for position, r in enumerate(rows):
-        if units.full():
-            units.cap(rows[position:])
-            return _from_rows(parsed_rows), _years(parsed_rows), True
+    for r in rows:
         values, record = units.row(r)
         parsed_rows[r] = values
         if values.get("unit_code"):
@@ -109,7 +91,7 @@ def _read_rows(units: _Units, rows: list[int]) -> tuple[Values, set[int], bool]:
             result.skipped_rows.append(r)
         else:
             result.records.append(record)
-    return _from_rows(parsed_rows), _years(parsed_rows), False
+    return _from_rows(parsed_rows), _years(parsed_rows)
 
 
 def _from_rows(parsed_rows: dict[int, dict[str, Any]]) -> Values:
@@ -120,52 +102,39 @@ def _years(parsed_rows: dict[int, dict[str, Any]]) -> set[int]:
     return {v["report_year"] for v in parsed_rows.values() if "report_year" in v}
 
 
-def _read_by_columns(
-    units: _Units, rows: list[int], read: ColumnRead
-) -> tuple[Values, set[int], bool]:
-    """The column-wise path: suspect rows cell by cell (every finding is theirs), in row order
-    and under the same cap as `_read_rows`; the other rows straight from their columns."""
+def _read_by_columns(units: _Units, rows: list[int], read: ColumnRead) -> tuple[Values, set[int]]:
+    """The column-wise path: suspect rows cell by cell (every finding is theirs), in row order,
+    the other rows straight from their columns."""
     result, values = units.result, read.values
     slow: dict[int, UnitRecord | None] = {}
-    limit = 0 if units.full() else len(rows)
     suspect = read.suspect
     if units.merged:  # a merged cell reads as a value in one row and empty in the others
         in_merge = {r for r, _ in units.merged}
         suspect = sorted({*suspect, *(i for i, r in enumerate(rows) if r in in_merge)})
-    for i in suspect if limit else ():
+    for i in suspect:
         row_values, record = units.row(rows[i])
         for fid, column in values.items():
             column[i] = record.__dict__[fid] if record is not None else row_values.get(fid)
         slow[i] = record
-        if units.full():
-            limit = i + 1
-            break
-    read_rows = rows[:limit]
     result.unit_codes.extend(
         (y, c, r)
-        for y, c, r in zip(values["report_year"], values["unit_code"], read_rows, strict=False)
+        for y, c, r in zip(values["report_year"], values["unit_code"], rows, strict=True)
         if c
     )
     valid = [
         i
-        for i in range(limit)
+        for i in range(len(rows))
         if (slow[i] is not None if i in slow else not units.structural_error)
     ]
-    if len(valid) < limit:
+    if len(valid) < len(rows):
         kept = set(valid)
-        result.skipped_rows.extend(r for i, r in enumerate(read_rows) if i not in kept)
+        result.skipped_rows.extend(r for i, r in enumerate(rows) if i not in kept)
     result.records = UnitRows.from_columns(
         _record_columns(values, valid, rows, units.layout, units.found)
     )
-    if limit < len(rows):
-        units.cap(rows[limit:])
-    position = {r: i for i, r in enumerate(read_rows)}
-    years = {y for y in values["report_year"][:limit] if y is not None}
-    return (
-        (lambda r, fid: values[fid][position[r]] if r in position else None),
-        years,
-        limit < len(rows),
-    )
+    position = {r: i for i, r in enumerate(rows)}
+    years = {y for y in values["report_year"] if y is not None}
+    return (lambda r, fid: values[fid][position[r]] if r in position else None), years
 
 
 def _record_columns(

@@ -11,7 +11,7 @@ compares each totals row with the unit rows it covers. Findings across files are
 from __future__ import annotations
 
 from gender_plan_cli.contract import COUNT_FIELDS, FIELD_BY_ID
-from gender_plan_cli.findings import Finding, column_letter
+from gender_plan_cli.findings import column_letter
 from gender_plan_cli.layout import Layout, RowKinds, classify
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import FileResult, LayoutInfo
@@ -44,13 +44,12 @@ def validate_sheet(
         found.add("no-units", sheet_name=grid.name)
         result.findings = found.out
         return result
-    value, years, capped = read_units(grid, layout, kinds, default_year, result, found)
-    if not capped:
-        _check_totals(grid, layout, kinds, value, found)
+    value, years = read_units(grid, layout, kinds, default_year, result, found)
+    _check_totals(grid, layout, kinds, value, found)
     if len(years) > 1:
         _mixed_years(layout, kinds.units, value, found)
     result.report_year = max(years) if years else default_year
-    result.findings = sorted(found.out, key=Finding.sort_key)
+    result.findings, result.more_findings = found.closed(), found.more
     return result
 
 
