@@ -61,7 +61,7 @@ def ods_extent(
                 while chunk := stream.read(CHUNK):
                     parser.Parse(chunk, False)
                 parser.Parse(b"", True)
-            except ReadProblem:
+            except (ReadProblem, MemoryError):  # a MemoryError is the worker's to tell
                 raise
             except _Forbidden:
                 raise unreadable("xml-entities", member="content.xml") from None
