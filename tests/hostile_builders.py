@@ -690,6 +690,110 @@ def _xls_dimension_lie(folder: Path) -> Path:
     )
 
 
+# -- Issue 27: small files that cost a reader a gigabyte before the verdict ----------------------
+# Each is under 1 MB and was refused only once calamine had grown to 1-3.8 GB; each is now
+# refused by its format's guard before calamine opens it (tests/test_hostile_memory.py).
+
+
+def _ods_repeated(folder: Path, name: str, cell_attributes: str, content: str = "") -> Path:
+    """One cell with `cell_attributes` repeated over 16,384 columns of 6,000 rows (98 M cells,
+    under calamine's own 100 M limit), after a one-unit form."""
+    extra = (
+        '<table:table-row table:number-rows-repeated="6000">'
+        f'<table:table-cell table:number-columns-repeated="16384" {cell_attributes}/>'
+        "</table:table-row>"
+    )
+    return write_ods(folder / name, content or ods_content(form_rows(1), extra_rows=extra))
+
+
+def ods_value_without_type(folder: Path) -> Path:
+    """`office:value` without `office:value-type`: a number to calamine, an empty cell to a
+    guard that looks for the type."""
+    return _ods_repeated(folder, "ods_value_without_type.ods", 'office:value="1"')
+
+
+def ods_formula_only(folder: Path) -> Path:
+    """Cells with a formula and no value: calamine keeps a range of formulas, 98 M strings."""
+    return _ods_repeated(folder, "ods_formula_only.ods", 'table:formula="of:=1"')
+
+
+def ods_table_prefix_rebound(folder: Path) -> Path:
+    """`table:` bound to another namespace: no table to a namespace-aware parser, 98 M numbers
+    to calamine, which matches `table:table-row` by its name."""
+    cell = 'office:value-type="float" office:value="1"'
+    extra = (
+        '<table:table-row table:number-rows-repeated="6000">'
+        f'<table:table-cell table:number-columns-repeated="16384" {cell}/></table:table-row>'
+    )
+    content = ods_content(form_rows(1), extra_rows=extra).replace(
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+        'xmlns:table="urn:example:not-the-table-namespace"',
+    )
+    return _ods_repeated(folder, "ods_table_prefix_rebound.ods", "", content)
+
+
+def ods_empty_runs_kept(folder: Path) -> Path:
+    """9,000 row tags, each two runs of empty cells (16,383 and 1): no used range at all, but
+    calamine keeps every run but a row's last while it reads, 147 M empty cells."""
+    row = (
+        '<table:table-row><table:table-cell table:number-columns-repeated="16383"/>'
+        "<table:table-cell/></table:table-row>"
+    )
+    return write_ods(
+        folder / "ods_empty_runs_kept.ods", ods_content(form_rows(1), extra_rows=row * 9000)
+    )
+
+
+def xls_difat_loop(folder: Path) -> Path:
+    return difat_chain_pointing_at_itself(folder / "xls_difat_loop.xls")
+
+
+def xlsx_implicit_positions_wide(folder: Path) -> Path:
+    """4 rows of 1,250,000 text cells without `r`: calamine places each after the one before,
+    out to column 1,250,000 (5 M cells, at the cell limit); read, it cost a gigabyte. The
+    cells are two shared strings in a random order, so the sheet passes the ratio guard."""
+    import random
+
+    pick = random.Random(27).choices
+    sst = EMPTY_SST.replace('count="0" uniqueCount="0">', 'count="2" uniqueCount="2">')
+    sst = sst.replace("</sst>", "<si><t>a</t></si><si><t>b</t></si></sst>")
+    cells = ('<c t="s"><v>0</v></c>', '<c t="s"><v>1</v></c>')
+    rows = "".join(
+        "<row>" + "".join(cells[b] for b in pick((0, 1), weights=(12, 1), k=1_250_000)) + "</row>"
+        for _ in range(4)
+    )
+    path = folder / "xlsx_implicit_positions_wide.xlsx"
+    return write_xlsx_parts(path, sheet_xml([], extra=rows), shared_strings=sst)
+
+
+MEMORY_HAZARDS: tuple[Hazard, ...] = (
+    Hazard(
+        "ods_value_without_type.ods",
+        ods_value_without_type,
+        "file-too-large",
+        "file-too-large.cells",
+    ),
+    Hazard("ods_formula_only.ods", ods_formula_only, "file-too-large", "file-too-large.cells"),
+    Hazard(
+        "ods_table_prefix_rebound.ods",
+        ods_table_prefix_rebound,
+        "file-too-large",
+        "file-too-large.cells",
+    ),
+    Hazard(
+        "ods_empty_runs_kept.ods", ods_empty_runs_kept, "file-too-large", "file-too-large.cells"
+    ),
+    Hazard("xls_difat_loop.xls", xls_difat_loop, "unreadable-file", "unreadable-file.corrupt-xls"),
+    Hazard(
+        "xlsx_implicit_positions_wide.xlsx",
+        xlsx_implicit_positions_wide,
+        "file-too-large",
+        "file-too-large.columns",
+        needs_reader=True,
+    ),
+)
+
+
 HAZARDS: tuple[Hazard, ...] = (
     Hazard("empty.xlsx", _empty, "unreadable-file", "unreadable-file.empty"),
     Hazard("folder.xlsx", _directory, "unreadable-file", "unreadable-file.directory"),
@@ -801,6 +905,7 @@ HAZARDS: tuple[Hazard, ...] = (
     Hazard("workbook_named.csv", _xlsx_named_csv, None, None, needs_reader=True),
     Hazard("legacy_named.xlsx", _xls_named_xlsx, None, None, needs_reader=True),
     Hazard("ods_trailing_empty.ods", _ods_trailing_empty, None, None, needs_reader=True),
+    *MEMORY_HAZARDS,
 )
 
 
@@ -854,7 +959,8 @@ def shared_strings_claiming_1e14(path: Path) -> Path:
 
 
 def difat_chain_pointing_at_itself(path: Path) -> Path:
-    """A one-unit .xls whose one DIFAT sector names itself as the next: calamine loops, growing."""
+    """A one-unit .xls whose one DIFAT sector names itself as the next: calamine loops, growing
+    to the cap (3.8 GB under 4 GB); the OLE guard refuses it (reading/xls.py)."""
     data = bytearray(cfb_bytes({"Workbook": xls_workbook_stream([XlsSheet("S", form_rows(1))])}))
     looping = (len(data) - 512) // 512  # the sector appended below
     struct.pack_into("<II", data, 68, looping, 1)  # first DIFAT sector, DIFAT sector count

@@ -14,12 +14,13 @@ from builders import simple_form, unit
 from gender_plan_cli.intake.isolation import read_isolated
 from gender_plan_cli.intake.load import read_file
 from gender_plan_cli.intake.worker_limits import WorkerLimits
-from gender_plan_cli.reading.limits import DEFAULT_LIMITS
+from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
 from hostile_builders import (
     _stray_xfd as stray_xfd,
 )
 from hostile_builders import (
     difat_chain_pointing_at_itself,
+    ods_value_without_type,
     shared_strings_claiming_1e14,
 )
 from isolation_readers import by_name
@@ -27,6 +28,9 @@ from isolation_readers import by_name
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and rlimits: POSIX")
 
 READ = functools.partial(read_file, report_year=None, limits=DEFAULT_LIMITS)
+# A cell limit raised to 100 M lets the guards pass a 98 M-cell ODS: calamine then grows until
+# the worker's cap, a death no guard foresees (the DIFAT loop once was one; the guard refuses it).
+RAISED = functools.partial(read_file, report_year=None, limits=Limits(max_cells=100_000_000))
 
 
 def valid(folder: Path, name: str, code: str) -> Path:
@@ -61,18 +65,30 @@ def test_hostile_workbooks_are_one_finding_each_and_their_neighbours_are_read(
         valid(tmp_path, "a.xlsx", "A01"),
         shared_strings_claiming_1e14(tmp_path / "huge_sst.xlsx"),
         difat_chain_pointing_at_itself(tmp_path / "difat_loop.xls"),
+        ods_value_without_type(tmp_path),
         valid(tmp_path, "d.xlsx", "D01"),
     ]
-    results = read_isolated(paths, READ, WorkerLimits(max_memory_mb=512, jobs=2))
+    results = read_isolated(paths, RAISED, WorkerLimits(max_memory_mb=512, jobs=2))
     assert [r.path for r in results] == [str(p) for p in paths]
-    assert [[u.unit_code for u in r.records] for r in results] == [["A01"], [], [], ["D01"]]
-    assert [codes(r) for r in results] == [[], ["unreadable-file"], ["file-too-large"], []]
+    assert [[u.unit_code for u in r.records] for r in results] == [["A01"], [], [], [], ["D01"]]
+    assert [codes(r) for r in results] == [
+        [],
+        ["unreadable-file"],
+        ["unreadable-file"],
+        ["file-too-large"],
+        [],
+    ]
     refused = results[1].findings[0]  # by the zip guard, before calamine: its part says so
     assert (refused.message_id, refused.args) == (
         "unreadable-file.corrupt-zip",
         {"member": "xl/sharedStrings.xml"},
     )
-    finding = results[2].findings[0]  # calamine grew to the worker's cap
+    looping = results[2].findings[0]  # by the OLE guard: calamine would follow it for ever
+    assert (looping.message_id, looping.args) == (
+        "unreadable-file.corrupt-xls",
+        {"reason": "DIFAT chain loops"},
+    )
+    finding = results[3].findings[0]  # calamine grew to the worker's cap
     assert finding.message_id == "file-too-large.memory-asked"
     assert finding.args["limit"] == 512
     assert "512 MB" in finding.message("vi")
@@ -186,24 +202,27 @@ def test_with_another_thread_running_workers_come_from_the_forkserver(tmp_path: 
 
 
 def test_the_cli_reads_every_file_in_a_worker_and_survives_its_death(tmp_path: Path) -> None:
-    """`gplan check` on a folder where calamine grows without end on one file (no guard
-    foresees it) until the worker's cap: every file has its result."""
+    """`gplan check` on a folder where calamine grows without end on one file (the cell limit
+    raised past it, so no guard stops it) until the worker's cap: every file has its result."""
     from typer.testing import CliRunner
 
     from builders import simple_form, unit
     from gender_plan_cli.cli import app
 
-    difat_chain_pointing_at_itself(tmp_path / "loop.xls")
+    ods_value_without_type(tmp_path)
     simple_form(tmp_path / "good.xlsx", [unit()])
     result = CliRunner().invoke(
         app,
-        ["check", str(tmp_path), "--format", "json", "--jobs", "2", "--max-memory-mb", "512"],
+        ["check", str(tmp_path), "--format", "json", "--jobs", "2", "--max-memory-mb", "512"]
+        + ["--max-cells", "100000000"],
     )
     assert result.exit_code == 1
     doc = __import__("json").loads(result.stdout)
     by_name = {Path(f["path"]).name: f for f in doc["files"]}
     assert by_name["good.xlsx"]["valid"] is True
-    assert [f["code"] for f in by_name["loop.xls"]["findings"]] == ["file-too-large"]
+    found = by_name["ods_value_without_type.ods"]["findings"]
+    assert [f["code"] for f in found] == ["file-too-large"]
+    assert "512 MB" in found[0]["message"]
 
 
 def overlaps_told(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -256,9 +275,12 @@ def test_a_death_without_overlap_is_not_read_again(
     """A file that kills its reader before any overlap (an .xls, a reader's abort) is its finding
     at once: read again, it would only die again."""
     told = overlaps_told(monkeypatch)
-    paths = [difat_chain_pointing_at_itself(tmp_path / "loop.xls"), tmp_path / "abort.xlsx"]
-    paths[1].write_bytes(b"")
-    results = read_isolated(paths, by_name, WorkerLimits(max_memory_mb=512, jobs=1))
+    results = read_isolated(
+        [ods_value_without_type(tmp_path)], RAISED, WorkerLimits(max_memory_mb=512, jobs=1)
+    )
+    paths = [tmp_path / "abort.xlsx"]
+    paths[0].write_bytes(b"")
+    results += read_isolated(paths, by_name, WorkerLimits(max_memory_mb=512, jobs=1))
     assert told == []
     assert [codes(r) for r in results] == [["file-too-large"], ["reader-crashed"]]
 

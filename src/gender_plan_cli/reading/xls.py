@@ -28,6 +28,7 @@ from gender_plan_cli.reading.limits import (
 
 _END = 0xFFFFFFFE
 _MAX_SID = 0xFFFFFFFA
+_CALAMINE_MINI_CUTOFF = 4096
 _CORRUPT = (ValueError, struct.error, IndexError, OverflowError, KeyError)
 
 
@@ -56,15 +57,22 @@ class _Cfb:
         self._minifat_start = minifat_start
         self._minifat: list[int] | None = None
         self._ministream = b""
+        if n_minifat:  # calamine reads both at open, each up to its declared length
+            self._walk(root[2], root[3])
+            self._walk(minifat_start, n_minifat * self.sector)
 
     def _load_fat(self, header: bytes, n_fat: int) -> list[int]:
-        """The FAT, from the header's 109 sector ids and the DIFAT chain (cycle-checked)."""
-        difat_start, n_difat = struct.unpack_from("<II", header, 68)
+        """The FAT, from the header's 109 sector ids and the DIFAT chain, followed as calamine
+        follows it: to a reserved id, whatever count the header gives. A chain that comes back
+        to a sector is refused: calamine follows it for ever, its list growing to the cap."""
+        (difat_start,) = struct.unpack_from("<I", header, 68)
         fat_sids = [s for s in struct.unpack_from("<109I", header, 76) if s <= _MAX_SID]
         seen: set[int] = set()
         sid = difat_start
         per = self.sector // 4 - 1
-        while sid <= _MAX_SID and len(seen) <= n_difat and sid not in seen:
+        while sid <= _MAX_SID:
+            if sid in seen:
+                raise ValueError("DIFAT chain loops")
             seen.add(sid)
             block = struct.unpack_from(f"<{per + 1}I", self._sector(sid))
             fat_sids.extend(s for s in block[:per] if s <= _MAX_SID)
@@ -95,6 +103,20 @@ class _Cfb:
             steps += 1
             sid = fat[sid]
 
+    def _walk(self, start: int, length: int) -> None:
+        """Follow a chain as calamine copies it, up to `length` bytes or its end; refuse one
+        that comes back to a sector before: calamine would copy the loop until `length`
+        bytes (4 GB declared, 4 GB copied)."""
+        sid, got, seen = start, 0, set()
+        while sid != _END and got < length:
+            if sid > _MAX_SID or sid >= len(self.fat):
+                return  # calamine stops there: past the file, or no such FAT entry
+            if sid in seen:
+                raise ValueError("sector chain loops")
+            seen.add(sid)
+            got += self.sector
+            sid = self.fat[sid]
+
     def _directory(self, start: int) -> list[tuple[str, int, int, int]]:
         entries = []
         v4 = self.sector == 4096
@@ -118,6 +140,8 @@ class _Cfb:
         if entry is None:
             raise KeyError(name)
         _, _, start, size = entry
+        if size >= _CALAMINE_MINI_CUTOFF:  # calamine's own cutoff, whatever the header says
+            self._walk(start, size)
         size = min(size, limit, self.size)
         if size < self.mini_cutoff:
             return self._read_mini(start, size)

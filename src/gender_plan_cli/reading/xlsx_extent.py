@@ -9,7 +9,8 @@ from contextlib import closing
 from itertools import chain
 
 from gender_plan_cli.findings import column_index
-from gender_plan_cli.reading.limits import Limits, check_cells, unreadable
+from gender_plan_cli.reading.limits import Limits, unreadable
+from gender_plan_cli.reading.xlsx_scan import MAX_COLUMNS, check_extent
 from gender_plan_cli.reading.zipguard import member_chunks
 
 # A <row> or <c> start tag, attributes quoted either way (a quoted ">" does not end the tag).
@@ -26,8 +27,9 @@ def xlsx_sheet_extent(
 
     Mirrors calamine 0.9: a cell's position is its `r` (either quote, spaces
     around "=", lower-case letters accepted), else the cell after the previous
-    one; a row without `r` follows the previous row. Streams the member with
-    the decompressed-size budget; run it after zip_guard, before calamine.
+    one; a row without `r` follows the previous row. A cell placed past column XFD
+    is refused as soon as the part read so far shows it (`check_extent`). Streams the
+    member with the decompressed-size budget; run it after zip_guard, before calamine.
     """
     name = sheet or member
     place = _Placement()
@@ -42,12 +44,12 @@ def xlsx_sheet_extent(
                 continue
             for m in _XL_TAG.finditer(data, 0, cut):
                 place.tag(m.group(1), m.group(2))
-            if place.rows * place.cols > limits.max_cells:
-                check_cells(name, place.rows, place.cols, limits)
+            if place.rows * place.cols > limits.max_cells or place.cols > MAX_COLUMNS:
+                check_extent(name, place.rows, place.cols, limits)
             carry = data[cut:]
             if len(carry) > _MAX_TAG:
                 raise unreadable("corrupt-zip", member=member)
-    check_cells(name, place.rows, place.cols, limits)
+    check_extent(name, place.rows, place.cols, limits)
     return place.rows, place.cols
 
 
