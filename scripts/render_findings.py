@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
 
-from render_report import render  # noqa: E402
+from render_report import docs_png, render  # noqa: E402
 
 DOCS_PNG = ROOT / "docs" / "check-findings.png"
 SAMPLE = "data/samples/broken/don-vi-loi.xlsx"
@@ -45,16 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     for page in pages:
         print(page)
     if args.docs and len(pages) > 1:
-        small = args.out / "page2-top"
         pdf = args.out / (workbook.stem + ".pdf")
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "110", "-f", "2", "-l", "2", "-x", "34", "-y", "50",
-             "-W", "1236", "-H", "280", "-singlefile", str(pdf), str(small)],
-            check=True,
-            timeout=300,
-        )  # fmt: skip
-        shutil.copyfile(small.with_suffix(".png"), DOCS_PNG)
-        print(DOCS_PNG)
+        crop = ["-x", "34", "-y", "50", "-W", "1236", "-H", "280"]
+        docs_png(pdf, DOCS_PNG, "-r", "110", "-f", "2", "-l", "2", *crop)
     return 0
 
 

@@ -48,6 +48,15 @@ def render(workbook: Path, out: Path, dpi: int) -> list[Path]:
     return sorted(out.glob(f"{workbook.stem}*.png"))
 
 
+def docs_png(pdf: Path, png: Path, *pdftoppm: str) -> None:
+    """One page of `pdf` (as `pdftoppm`'s options choose it) made into the PNG `png` of docs/."""
+    small = pdf.with_name(pdf.stem + "-docs")
+    command = ["pdftoppm", "-png", *pdftoppm, "-singlefile", str(pdf), str(small)]
+    subprocess.run(command, check=True, timeout=300)
+    shutil.copyfile(small.with_suffix(".png"), png)
+    print(png)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("workbook", type=Path)

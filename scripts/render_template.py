@@ -11,15 +11,13 @@ the tests or CI. The conversion itself is `render_report.render`, so both script
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
 
-from render_report import render  # noqa: E402
+from render_report import docs_png, render  # noqa: E402
 
 from gender_plan_cli.render.template import write_template  # noqa: E402
 
@@ -42,16 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     for page in pages:
         print(page)
     if args.docs and pages:
-        small = args.out / "page1-small"
         pdf = args.out / (workbook.stem + ".pdf")
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-             str(small)],
-            check=True,
-            timeout=300,
-        )  # fmt: skip
-        shutil.copyfile(small.with_suffix(".png"), DOCS_PNG)
-        print(DOCS_PNG)
+        docs_png(pdf, DOCS_PNG, "-r", "60", "-f", "1", "-l", "1")
     return 0
 
 
