@@ -92,3 +92,18 @@ class LateDecision(models.Model):
     reason = models.TextField()
     officer = models.CharField(max_length=150)
     at = models.DateTimeField()
+
+
+class Reminder(models.Model):
+    """A reminder e-mailed to a unit: one per unit, year and day (never sent twice)."""
+
+    unit_code = models.CharField(max_length=64)
+    year = models.IntegerField()
+    offset = models.IntegerField()  # days before its deadline (negative: after)
+    to = models.CharField(max_length=254)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit_code", "year", "offset"], name="one_reminder")
+        ]
