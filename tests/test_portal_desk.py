@@ -4,6 +4,7 @@ writes (the same bytes), deadlines, codes, the audit log — behind an officer's
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import subprocess
@@ -282,3 +283,131 @@ def test_staff_login_locks_after_five_failures(portal: Portal) -> None:
         )
     right = client.post("/desk/login", {"username": "officer", "password": PASSWORD})
     assert right.status_code == 429
+
+
+# -- reminders ---------------------------------------------------------------------------------
+
+
+class SmtpSink:
+    """A tiny SMTP server on 127.0.0.1 (one connection at a time) keeping every message."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.messages: list[tuple[list[str], str]] = []
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(4)
+        self.port = self.sock.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn, conn.makefile("rb") as lines:
+                self._session(conn, lines)
+
+    def _session(self, conn: Any, lines: Any) -> None:
+        conn.sendall(b"220 sink\r\n")
+        rcpt: list[str] = []
+        while line := lines.readline():
+            verb = line[:4].upper()
+            if verb == b"DATA":
+                conn.sendall(b"354 go\r\n")
+                body = b"".join(iter(lines.readline, b".\r\n"))
+                self.messages.append((rcpt, body.decode("utf-8", "replace")))
+                rcpt = []
+                conn.sendall(b"250 ok\r\n")
+            elif verb == b"RCPT":
+                rcpt.append(line.decode().split("<", 1)[1].split(">", 1)[0])
+                conn.sendall(b"250 ok\r\n")
+            elif verb == b"QUIT":
+                conn.sendall(b"221 bye\r\n")
+                return
+            else:
+                conn.sendall(b"250 ok\r\n")
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def smtp(collection: Portal) -> Any:
+    from dataclasses import replace
+
+    from gender_plan_cli.portal import service
+    from gender_plan_cli.portal import store as st
+
+    sink = SmtpSink()
+    before = st.read_config(collection.store)
+    smtp = {"host": "127.0.0.1", "port": sink.port, "sender": "sonoivu@hanoi.example"}
+    st.write_config(collection.store, replace(before, smtp=smtp))
+    service.config.cache_clear()
+    yield sink
+    st.write_config(collection.store, before)
+    service.config.cache_clear()
+    sink.close()
+
+
+def test_the_reminder_list_is_a_csv_for_a_mail_merge(collection: Portal) -> None:
+    client = officer_client(manager=False)
+    answer = client.get("/desk/reminders?format=csv")
+    assert answer["Content-Disposition"] == 'attachment; filename="nhac-nop.csv"'
+    deadline = DEADLINE.strftime("%d/%m/%Y")
+    assert answer.content.decode("utf-8") == (
+        "\ufeffunit_code,unit_name,state,email,deadline\r\n"
+        f"UB-TP,Ủy ban nhân dân thành phố Hà Nội,Chưa nộp,vanphong@hanoi.example,{deadline}\r\n"
+        f"S02,Sở Tài chính,Chỉ có bản lỗi,taichinh@hanoi.example,{deadline}\r\n"
+    )
+
+
+def test_reminders_are_mailed_on_the_days_set_and_never_twice(
+    collection: Portal, smtp: SmtpSink
+) -> None:
+    from gender_plan_cli.portal import manage
+    from gender_plan_cli.portal.models import Reminder
+
+    assert manage.remind(collection.store, DEADLINE - timedelta(days=5)) == []
+    day = DEADLINE - timedelta(days=3)
+    sent = manage.remind(collection.store, day)
+    assert sent == [("UB-TP", "vanphong@hanoi.example", 3), ("S02", "taichinh@hanoi.example", 3)]
+    assert [m[0] for m in smtp.messages] == [["vanphong@hanoi.example"], ["taichinh@hanoi.example"]]
+    assert "Subject: =?utf-8?" in smtp.messages[0][1] or "Subject:" in smtp.messages[0][1]
+    assert manage.remind(collection.store, day) == []  # never twice
+    assert len(smtp.messages) == 2
+    after = manage.remind(collection.store, DEADLINE + timedelta(days=1))
+    assert [s[2] for s in after] == [-1, -1]
+    assert Reminder.objects.count() == 4
+
+
+def test_the_figures_are_those_of_gap(collection: Portal) -> None:
+    from gender_plan_cli.render.figures import rate_text
+
+    client = officer_client(manager=False)
+    page = client.get("/desk/figures").content.decode()
+    for target in (2025, 2030):
+        document = json.loads(
+            gplan(
+                "gap",
+                str(collection.store),
+                "--year",
+                str(target),
+                "--report-year",
+                str(YEAR),
+                "-f",
+                "json",
+            )
+        )
+        table = page.split(f'id="figures-{target}"')[1].split("</table>")[0]
+        ids = re.findall(r'data-indicator="([^"]+)"', table)
+        assert ids == [ind["id"] for ind in document["indicators"]]
+    from gender_plan_cli.portal import exports
+
+    report = exports.gap_report(2030, YEAR)
+    for ind in report.indicators:
+        assert rate_text(ind, "vi") in page

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gender_plan_cli.portal import api_views, desk, desk_actions, desk_api, views
+from gender_plan_cli.portal import api_views, desk, desk_actions, desk_api, desk_pages, views
 
 urlpatterns = [
     path("", views.landing),
@@ -29,4 +29,6 @@ urlpatterns = [
     path("desk/codes.csv", desk_actions.codes_csv),
     path("desk/unlock", desk_actions.unlock),
     path("desk/audit", desk_actions.audit_log),
+    path("desk/reminders", desk_pages.reminders_page),
+    path("desk/figures", desk_pages.figures_page),
 ]
