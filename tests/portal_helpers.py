@@ -24,6 +24,7 @@ REGISTRY = """units:
     name: "Ủy ban nhân dân thành phố Hà Nội"
     level: "Thành phố"
     unit_type: "Ủy ban nhân dân"
+    email: "vanphong@hanoi.example"
   - code: S01
     name: "Sở Nội vụ"
     parent: UB-TP
@@ -42,6 +43,7 @@ REGISTRY = """units:
     level: "Sở, ban, ngành"
     unit_type: "Cơ quan quản lý nhà nước"
     sector: "Tài chính"
+    Thư điện tử: "taichinh@hanoi.example"
 """
 
 

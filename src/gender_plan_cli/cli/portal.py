@@ -156,6 +156,10 @@ def officer(
             "--password-stdin", help="Đọc mật khẩu từ stdin / read the password from stdin."
         ),
     ] = False,
+    manager: Annotated[
+        bool,
+        typer.Option("--manager", help="Được đổi hạn nộp và mã / may change deadlines and codes."),
+    ] = False,
 ) -> None:
     """Tạo hoặc cập nhật tài khoản cán bộ; in mã API (dòng cuối). / An officer and an API token."""
     from gender_plan_cli.portal import manage
@@ -169,6 +173,8 @@ def officer(
         usage_error("Mật khẩu cần ít nhất 12 ký tự. / The password needs at least 12 characters.")
     try:
         token = manage.officer(folder, name, password)
+        if manager:
+            manage.make_manager(folder, name)
     except st.StoreError as exc:
         _store_error(exc)
     stderr_console().print(
@@ -177,3 +183,32 @@ def officer(
         highlight=False,
     )
     typer.echo(token)
+
+
+@GROUP.command("remind")
+@guarded
+def remind(
+    folder: StoreArg,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Ngày chạy / the day, YYYY-MM-DD.", show_default=False),
+    ] = None,
+) -> None:
+    """Gửi thư nhắc nộp theo lịch (chạy hằng ngày). / The day's reminder e-mails."""
+    from gender_plan_cli.portal import manage
+    from gender_plan_cli.portal import store as st
+
+    needs_django()
+    try:
+        day = date.fromisoformat(today) if today else None
+    except ValueError:
+        usage_error(f"--today {today}: YYYY-MM-DD")
+    try:
+        sent = manage.remind(folder, day)
+    except (st.StoreError, OSError) as exc:
+        _store_error(exc)
+    for unit, address, offset in sent:
+        typer.echo(f"{unit}\t{address}\t{offset}")
+    stderr_console().print(
+        f"Đã gửi {len(sent)} thư nhắc. / {len(sent)} reminders sent.", markup=False
+    )

@@ -49,6 +49,8 @@ _YAML_KEYS = {
     "until": "until",
 }
 _SPAN_HEADERS = {"tu nam": "since", "den nam": "until", "since": "since", "until": "until"}
+# A contact address for reminders (optional): a column or key named like these, bare.
+_EMAIL_HEADERS = ("email", "e-mail", "e mail", "thu dien tu", "dia chi thu dien tu")
 NAMES = ("units.yaml", "units.yml", "units.xlsx", "units.csv", "units.ods", "units.xls")
 MAX_YAML_BYTES = 8 * 1024 * 1024
 
@@ -65,6 +67,7 @@ class RegistryUnit(BaseModel):
     ethnic_minority_area: bool = False
     since: int | None = None  # first report year the unit must report, if not from the start
     until: int | None = None  # last report year, for a unit abolished during the plan
+    email: str | None = None  # the unit's contact address, for reminders (optional)
     row: int | None = None  # where it is in the registry file, for messages
 
     def active(self, year: int) -> bool:
@@ -153,6 +156,7 @@ def _add_unit(
         ethnic_minority_area=bool(values.get("ethnic_minority_area")),
         since=values.get("since"),
         until=values.get("until"),
+        email=values.get("email"),
         row=row,
     )
 
@@ -226,7 +230,11 @@ def _yaml_rows(path: Path, shown: str) -> tuple[list[tuple[int, dict[str, Any]]]
             findings.append(fnd.make("type-error", shown, row=i, message_id="registry.yaml-entry"))
             continue
         raw = {fid: entry.get(k) for k, fid in _YAML_KEYS.items()}
-        rows.append((i, _parse_values(raw, shown, i, None, findings)))
+        values = _parse_values(raw, shown, i, None, findings)
+        email = next((v for k, v in entry.items() if bare_key(str(k)) in _EMAIL_HEADERS), None)
+        if isinstance(email, str) and email.strip():
+            values["email"] = email.strip()
+        rows.append((i, values))
     return rows, findings
 
 
@@ -268,6 +276,9 @@ def _sheet_rows(
                 if c.field is None and bare_key(c.header) in _SPAN_HEADERS
             }
             columns = {**layout.fields, **span}
+            email = next(
+                (c.index for c in layout.columns if bare_key(c.header) in _EMAIL_HEADERS), None
+            )
             rows = [
                 (
                     r,
@@ -275,12 +286,21 @@ def _sheet_rows(
                 )
                 for r in classify(grid, layout).units
             ]
+            if email is not None:
+                for r, values in rows:
+                    _add_email(values, grid.rows[r - 1], email)
             return rows, findings
     except BaseException as exc:
         return [], [problem_finding(shown, as_problem(exc))]
     finally:
         book.close()
     return [], [fnd.make("no-header", shown, message_id="registry.no-header")]
+
+
+def _add_email(values: dict[str, Any], cells: list[Any], column: int) -> None:
+    value = cells[column - 1] if column <= len(cells) else None
+    if isinstance(value, str) and value.strip():
+        values["email"] = value.strip()
 
 
 def _cells(cells: list[Any], fields: dict[str, int]) -> dict[str, Any]:

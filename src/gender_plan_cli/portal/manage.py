@@ -70,3 +70,29 @@ def officer(folder: Path, name: str, password: str) -> str:
     from gender_plan_cli.portal import service
 
     return service.set_officer(name, password)
+
+
+def remind(folder: Path, today: date | None) -> list[tuple[str, str, int]]:
+    """The day's reminder e-mails of the store (none without `smtp` in its config)."""
+    open_store(folder)
+    from django.utils import timezone
+
+    from gender_plan_cli.portal import reminders
+
+    return reminders.remind(today or timezone.localdate())
+
+
+def make_manager(folder: Path, name: str) -> None:
+    """The officer may change deadlines and codes (the desk's managers)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    open_store(folder)
+    group, _ = Group.objects.get_or_create(name="managers")
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="gplan_portal",
+            codename__in=["add_extension", "add_latedecision", "add_unitcode"],
+        )
+    )
+    get_user_model().objects.get(username=name).groups.add(group)

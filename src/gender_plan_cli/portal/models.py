@@ -68,3 +68,42 @@ class Audit(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["event", "address", "at"])]
+
+
+class Extension(models.Model):
+    """A unit's own deadline for one report year, granted by an officer with a reason."""
+
+    unit_code = models.CharField(max_length=64)
+    year = models.IntegerField()
+    until = models.DateField()
+    reason = models.TextField()
+    officer = models.CharField(max_length=150)
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["unit_code", "year"])]
+
+
+class LateDecision(models.Model):
+    """An officer's word on a submission's late flag, with the reason (the last one holds)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE)
+    late = models.BooleanField()
+    reason = models.TextField()
+    officer = models.CharField(max_length=150)
+    at = models.DateTimeField()
+
+
+class Reminder(models.Model):
+    """A reminder e-mailed to a unit: one per unit, year and day (never sent twice)."""
+
+    unit_code = models.CharField(max_length=64)
+    year = models.IntegerField()
+    offset = models.IntegerField()  # days before its deadline (negative: after)
+    to = models.CharField(max_length=254)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit_code", "year", "offset"], name="one_reminder")
+        ]

@@ -66,6 +66,14 @@ def covered(unit_code: str) -> set[str]:
     return out
 
 
+def deadline_for(unit_code: str) -> Any:
+    """The unit's deadline: the store's, or the last extension an officer granted it."""
+    from gender_plan_cli.portal.models import Extension
+
+    ext = Extension.objects.filter(unit_code=unit_code, year=config().year).order_by("-at").first()
+    return ext.until if ext is not None else config().deadline
+
+
 def unit_name(unit_code: str) -> str:
     unit = registry().units.get(unit_code)
     return unit.name if unit is not None else unit_code
@@ -94,9 +102,9 @@ def unit_for_code(typed: str) -> str | None:
     return row.unit_code
 
 
-def issue_codes(year: int, rotate: bool) -> list[tuple[str, str, str]]:
+def issue_codes(year: int, rotate: bool, only: str | None = None) -> list[tuple[str, str, str]]:
     """(unit code, unit name, code) for every unit of the registry in `year` without a live code
-    (all of them with `rotate`, the old ones revoked)."""
+    (all of them with `rotate`, the old ones revoked); `only`: that unit alone."""
     from datetime import time as dtime
 
     from django.db import transaction
@@ -111,7 +119,7 @@ def issue_codes(year: int, rotate: bool) -> list[tuple[str, str, str]]:
         else:
             issued = set(live.values_list("unit_code", flat=True))
         for unit in registry().expected(year):
-            if unit.code in issued:
+            if unit.code in issued or (only is not None and unit.code != only):
                 continue
             while True:
                 code = st.new_code()
@@ -203,7 +211,7 @@ def receive(upload: Any, filename: str, unit_code: str, via: str, address: str) 
         filename=shown,
         stored=relative.as_posix(),
         accepted=accepted,
-        late=accepted and local_day > config().deadline,
+        late=accepted and local_day > deadline_for(unit_code),
         errors=errors,
         warnings=sum(fr.warnings for fr in mine),
         via=via,

@@ -22,7 +22,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gender_plan_cli.records import Received
@@ -56,6 +56,10 @@ class StoreConfig:
     grace_days: int = GRACE_DAYS
     max_upload_mb: float = MAX_UPLOAD_MB
     uploads_per_hour: int = UPLOADS_PER_HOUR
+    # Reminders: the days before a unit's deadline (negative: after) a reminder is e-mailed,
+    # when `smtp` is set: {"host", "port", "sender", "username", "password", "starttls"}.
+    reminder_days: tuple[int, ...] = (7, 3, 1, -1)
+    smtp: dict[str, Any] | None = None
 
     @property
     def closes(self) -> date:
@@ -74,7 +78,9 @@ def is_store(path: Path) -> bool:
 def read_config(store: Path) -> StoreConfig:
     try:
         raw = json.loads((store / MARKER).read_text(encoding="utf-8"))
-        return StoreConfig(**{**raw, "deadline": date.fromisoformat(raw["deadline"])})
+        days = tuple(raw.pop("reminder_days", StoreConfig.reminder_days))
+        deadline = date.fromisoformat(raw["deadline"])
+        return StoreConfig(**{**raw, "deadline": deadline, "reminder_days": days})
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise StoreError(f"{store / MARKER}: {exc}") from exc
 
@@ -114,6 +120,8 @@ def create_store(store: Path, registry: Path, year: int, deadline: date) -> Stor
             grace_days=old_config.grace_days,
             max_upload_mb=old_config.max_upload_mb,
             uploads_per_hour=old_config.uploads_per_hour,
+            reminder_days=old_config.reminder_days,
+            smtp=old_config.smtp,
         )
     write_config(store, config)
     return config

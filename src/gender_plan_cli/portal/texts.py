@@ -124,6 +124,15 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+def _with_desk() -> None:
+    from gender_plan_cli.portal.desk_texts import DESK_TEXTS
+
+    TEXTS.update(DESK_TEXTS)
+
+
+_with_desk()
+
+
 def t(key: str, lang: str, **args: object) -> str:
     vi, en = TEXTS[key]
     words = en if lang == "en" else vi

@@ -1,0 +1,71 @@
+"""The officer's way on the desk in a real browser (Playwright driving Chromium): sign in, a
+late unit on the board, an extension, the report and status workbooks, a code rotated.
+Screenshots in a temporary folder (and in $GPLAN_PORTAL_SHOTS when set)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from portal_helpers import DEADLINE, Portal, portal, portal_session
+from test_portal_browser import base_url, page, shot
+from test_portal_desk import PASSWORD, collection, make_manager
+
+__all__ = ["base_url", "collection", "page", "portal", "portal_session"]
+
+
+@pytest.fixture
+def manager(collection: Portal) -> Portal:
+    """The collection, and the officer a manager: set before the browser's event loop runs."""
+    make_manager()
+    return collection
+
+
+def test_the_officer_s_way(manager: Portal, base_url: str, page: Any, tmp_path: Path) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base_url + "/desk/")
+    page.wait_for_url("**/desk/login**")
+    page.fill("#username", "officer")
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(base_url + "/desk/")
+    assert (
+        "đã nhận 2/4, muộn 1, chưa nộp 1, chỉ có bản lỗi 1" in page.locator("#counts").inner_text()
+    )
+    late = page.locator('tr[data-unit="S01-BQL"]')
+    assert late.locator(".badge").inner_text() == "Muộn"
+    assert "Mất điện cả tuần" in late.inner_text()
+    shot(page, tmp_path, "desk-1-board")
+
+    with page.expect_download() as report:
+        page.click("text=Báo cáo của Thành phố (.xlsx)")
+    assert report.value.suggested_filename.startswith("report-")
+    with page.expect_download() as status:
+        page.click("text=Tình hình nhận (.xlsx)")
+    assert status.value.suggested_filename.startswith("status-")
+    from openpyxl import load_workbook
+
+    saved = tmp_path / status.value.suggested_filename
+    status.value.save_as(saved)
+    assert load_workbook(saved).sheetnames
+
+    late.locator("a").click()
+    page.wait_for_url("**/desk/unit/S01-BQL/")
+    page.fill("#until", (DEADLINE + timedelta(days=7)).isoformat())
+    page.fill("#ext-reason", "Đơn vị sáp nhập, Sở đồng ý gia hạn")
+    page.click("text=Ghi lại")
+    page.wait_for_url("**/desk/unit/S01-BQL/")
+    assert page.locator("#state").inner_text() == "Đúng hạn"
+    page.click("#rotate")
+    page.wait_for_url("**/desk/unit/S01-BQL/")
+    assert len(page.locator("#new-code").inner_text()) == 19
+    shot(page, tmp_path, "desk-2-unit")
+
+    page.goto(base_url + "/desk/figures")
+    assert page.locator("#figures-2030 tr[data-indicator]").count() >= 4
+    shot(page, tmp_path, "desk-3-figures")
+    assert errors == []
