@@ -158,13 +158,18 @@ def test_a_whole_wrong_column_is_said_once(client: Any, portal: Portal) -> None:
     assert "Cột J: cả 2 dòng đơn vị đều có lỗi (type-error)" in page
 
 
-def test_the_blank_template_is_an_attachment(client: Any, portal: Portal) -> None:
+def test_the_unit_s_prefilled_form_is_an_attachment(client: Any, portal: Portal) -> None:
+    import io
+
+    import openpyxl
+
     login(client, portal.codes["S01"])
     answer = client.get("/unit/template.xlsx")
     assert answer.status_code == 200
-    assert answer["Content-Disposition"] == f'attachment; filename="bieu-mau-{YEAR}.xlsx"'
+    assert answer["Content-Disposition"] == f'attachment; filename="bieu-mau-{YEAR}-S01.xlsx"'
     assert answer["X-Content-Type-Options"] == "nosniff"
-    assert answer.content[:2] == b"PK"
+    ws = openpyxl.load_workbook(io.BytesIO(answer.content)).worksheets[0]
+    assert [ws[f"{c}9"].value for c in "ABCF"] == ["S01", "Sở Nội vụ", "UB-TP", "Nội vụ"]
 
 
 def test_another_unit_s_page_is_not_found(client: Any, portal: Portal) -> None:
@@ -289,6 +294,38 @@ def test_api_status_counts_the_portal_s_receipts(client: Any, portal: Portal) ->
     assert s01["files"][0].startswith(f"returns/{YEAR}/S01/")
     assert str(portal.store) not in answer.content.decode()
     assert body["registry"] == "units.yaml"
+
+
+def test_the_store_s_deadline_decides_late_for_the_cli_and_the_api_alike(
+    client: Any, portal: Portal
+) -> None:
+    """`portal init --deadline` moved the deadline before today: a return received today is
+    late in `gplan status STORE` and in the officer's API, not on time by 15 December."""
+    import dataclasses
+    import json
+    from datetime import date, timedelta
+
+    from typer.testing import CliRunner
+
+    from gender_plan_cli.cli import app
+    from gender_plan_cli.portal import service
+    from gender_plan_cli.portal import store as st
+
+    api_upload(client, good_return(portal.files), portal.codes["S01"])
+    before = st.read_config(portal.store)
+    st.write_config(portal.store, dataclasses.replace(before, deadline=date.today() - timedelta(1)))
+    service.config.cache_clear()
+    try:
+        run = CliRunner().invoke(app, ["status", str(portal.store), "-y", str(YEAR), "-f", "json"])
+        states = {u["unit_code"]: u["state"] for u in json.loads(run.stdout)["units"]}
+        answer = client.get(
+            f"/api/v1/status?year={YEAR}", headers={"Authorization": f"Bearer {portal.token}"}
+        )
+        via_api = {u["unit_code"]: u["state"] for u in answer.json()["units"]}
+    finally:
+        st.write_config(portal.store, before)
+        service.config.cache_clear()
+    assert states["S01"] == via_api["S01"] == "late"
 
 
 def test_api_status_wants_an_officer_token(client: Any, portal: Portal) -> None:

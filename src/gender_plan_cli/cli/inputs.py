@@ -4,6 +4,7 @@ header words in force, every file read through the library face with a progress 
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,6 +105,19 @@ def store_returns(paths: list[Path]) -> tuple[list[Path], dict[Path, Received]]:
         else:
             out.append(path)
     return out, receipts
+
+
+def store_deadline(paths: list[Path] | None, year: int) -> date | None:
+    """The deadline a portal store named as PATH collects `year` under (`portal init
+    --deadline`), which comes before the rules' 15 December; None when no store says."""
+    from gender_plan_cli.portal.store import is_store, read_config
+
+    for path in paths or []:
+        if is_store(path):
+            config = read_config(path)
+            if config.year == year:
+                return config.deadline
+    return None
 
 
 def registry_search(paths: list[Path] | None, inputs: list[Path]) -> list[Path]:

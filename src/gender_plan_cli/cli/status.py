@@ -15,6 +15,7 @@ from gender_plan_cli.cli.inputs import (
     load_rules_or_exit,
     registry_for,
     registry_search,
+    store_deadline,
     year_or_exit,
 )
 from gender_plan_cli.cli.limit_options import with_reading_limits
@@ -110,7 +111,8 @@ def status(
         received_from=received_from,
         workers=workers,
     )
-    report = collection_status(result, registry, year, rule_set.collection.due(year))
+    deadline = store_deadline(paths, year) or rule_set.collection.due(year)
+    report = collection_status(result, registry, year, deadline)
     _emit(report, format, output, language, chosen, csv_ids)
     raise typer.Exit(1 if fail_on_missing and report.counts["missing"] else 0)
 

@@ -71,9 +71,12 @@ def load(report_year: int | None = None, *, roster: bool = True) -> Loaded:
 
 
 def status_report(year: int) -> Any:
-    """`gplan status STORE --year Y`: the rules' deadline for the year, as the command has it."""
+    """`gplan status STORE --year Y`: the store's deadline for its year (the rules' for another
+    year), as the command has it."""
     data = load(roster=False)
-    return api.status(data.result, service.registry(), year, data.rules.collection.due(year))
+    config = service.config()
+    deadline = config.deadline if config.year == year else data.rules.collection.due(year)
+    return api.status(data.result, service.registry(), year, deadline)
 
 
 def status_csv(year: int) -> bytes:

@@ -30,7 +30,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "đơn vị (đơn vị mình và các đơn vị trực thuộc)",
         "units (yours and those under it)",
     ),
-    "unit.template": ("Tải biểu mẫu trống (.xlsx)", "Download the blank form (.xlsx)"),
+    "unit.template": (
+        "Tải biểu mẫu của đơn vị (đã điền sẵn mã, tên, cấp) (.xlsx)",
+        "Download your unit's form (code, name and level filled in) (.xlsx)",
+    ),
     "unit.upload": ("Nộp báo cáo", "Submit the return"),
     "unit.upload.help": (
         "Chọn tệp Excel (.xlsx, .xlsm, .xls, .xlsb), LibreOffice (.ods) hoặc .csv, tối đa {mb} MB.",

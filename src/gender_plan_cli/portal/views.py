@@ -300,24 +300,32 @@ def late_reason(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_GET
 def template_download(request: HttpRequest) -> HttpResponse:
-    """The blank form of the store's year, in the page's language, as an attachment."""
+    """The form of the store's year prefilled for the clerk's unit (code, name, parent, level,
+    type, sector from the registry), in the page's language, as an attachment; the blank form
+    when the registry's level of the unit does not exist that year."""
     lang = lang_of(request)
-    if _unit(request) is None:
+    code = _unit(request)
+    if code is None:
         return HttpResponseRedirect("/")
     import io
 
     from gender_plan_cli.render.template import build_template
 
-    book = build_template(lang, service.config().year)
+    year = service.config().year
+    try:
+        book = build_template(lang, year, service.registry().units.get(code))
+    except ValueError:  # a level the year no longer has (districts, from 2025)
+        book = build_template(lang, year)
     buf = io.BytesIO()
     book.save(buf)
     response = HttpResponse(
         buf.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="bieu-mau-{service.config().year}.xlsx"'
-    )
+    from gender_plan_cli.render.template import unit_file_name
+
+    name = f"bieu-mau-{year}-{unit_file_name(code)}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
