@@ -338,7 +338,8 @@ def coverage_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
     """The registry's units that sent nothing and those received after the deadline, by name."""
     ws = wb.add_worksheet(text("report.sheet.coverage", lang))
     cols = (("no", 6), ("code", 12), ("name", 50), ("received-on", 14))
-    widths(ws, [w for _, w in cols] + [14, 14])  # two more under the motto, none in the table
+    # two more under the national motto (none in the table), wide enough for it in Excel's fonts
+    widths(ws, [w for _, w in cols] + [18, 18])
     last = len(cols) - 1
     cov = city.coverage
     year = city.gap.report_year or city.gap.target_year
