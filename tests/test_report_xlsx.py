@@ -313,3 +313,31 @@ def test_the_national_motto_fits_its_cells_on_every_sheet(book: Path) -> None:
         }
         width = sum(sizes.get(c, 8.43) for c in range(span.min_col, span.max_col + 1))
         assert width >= 1.4 * len(nation.value), (ws.title, width)
+
+
+@pytest.mark.parametrize("command", [["gap", "--year", "2025"], ["trend"]])
+def test_gap_and_trend_workbooks_take_report_yaml_beside_the_rules_file(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --rules R, the document's fields come from report.yaml beside R, not from
+    rules/report.yaml in the current folder."""
+    import shutil
+
+    from year_builders import returns_folder
+
+    folder = returns_folder(tmp_path / "data", years=(2024, 2025))
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "rules" / "targets.yaml", mine)
+    (mine / "report.yaml").write_text("number: 77/BC-BESIDE\n", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "report.yaml").write_text("number: 11/BC-HERE\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CI", raising=False)
+    out = tmp_path / "r.xlsx"
+    args = [*command, str(folder), "--rules", str(mine / "targets.yaml"), "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    flat = [v for _, _, v in _every_cell(out)]
+    assert "Số: 77/BC-BESIDE" in flat
+    assert "Số: 11/BC-HERE" not in flat

@@ -118,7 +118,7 @@ def gap(
         say(text("gap.empty", language), "red bold")
         raise typer.Exit(1)
     source = (data.result, rule_set, rules_shown, data.registry)
-    _output(report, format, output, language, (csv_ids, all_units), source)
+    _output(report, format, output, language, (csv_ids, all_units), (source, rules))
     raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
 
 
@@ -145,9 +145,10 @@ def _evaluate(data, rule_set, rules_shown, year, report_year, by, missing, langu
         usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))
 
 
-def _output(report, format, output, lang, flags, source) -> None:  # type: ignore[no-untyped-def]
+def _output(report, format, output, lang, flags, inputs) -> None:  # type: ignore[no-untyped-def]
     """The report in the format asked for, or the one the extension of `-o` names; `flags` are
-    (--csv-ids, --all-units)."""
+    (--csv-ids, --all-units), `inputs` what the workbook is made of and the --rules file (its
+    report.yaml beside it gives the document's fields)."""
     from gender_plan_cli.cli.output import chosen_format, emit_text
 
     csv_ids, all_units = flags
@@ -157,7 +158,8 @@ def _output(report, format, output, lang, flags, source) -> None:  # type: ignor
 
         if output is None:
             usage_error(text("output.xlsx-needs-file", lang))
-        gap_workbook(report, source, output, lang)
+        source, rules_file = inputs
+        gap_workbook(report, source, output, lang, rules_file)
     elif fmt == "json":
         from gender_plan_cli.cli.output import emit_bytes
         from gender_plan_cli.render.gap_json import gap_json_chunks
