@@ -256,7 +256,7 @@ def adjusted_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
         text("gap.adjusted.col.sector", lang) if c == "sector" else text(f"report.col.{c}", lang)
         for c, _ in cols
     ]
-    headers(ws, row, labels, st)
+    headers(ws, row, labels, st, height=50)  # "Tỷ lệ nữ CBCCVC, NLĐ": three lines
     page(ws, row, freeze_col=2, repeat=row)
     adjustments = city.gap.indicator("female_key_leader").adjustments
     if not adjustments:
