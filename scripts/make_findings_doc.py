@@ -85,7 +85,8 @@ WHEN: dict[str, str] = {
     "suspicious-text": "bidirectional control characters (U+202A–U+202E, U+2066–U+2069) in a "
     "unit's code, name or parent: the text shows otherwise than it reads",
     "own-output": "a file gplan wrote, skipped: the blank form (`gplan:template` in its "
-    "keywords, no unit row), the findings workbook of `check -o ….xlsx` (`gplan:findings`), a CSV starting with the header of `check`, `gap`, `status` or "
+    "keywords, no unit row), the findings workbook of `check -o ….xlsx` (`gplan:findings`), the status workbook "
+    "of `status -o ….xlsx` (`gplan:status`), a CSV starting with the header of `check`, `gap`, `status` or "
     "`trend`, or a `.json` with `schema_version`. The report workbook is not skipped: its "
     "per-unit sheet is a return",
     "merged-cell": "a field cell of a unit row inside a merge that spans two unit rows or more "

@@ -69,7 +69,7 @@ def test_the_table_says_who_is_missing(tmp_path: Path) -> None:
     assert result.exit_code == 0
     out = " ".join(result.stdout.split())
     assert "Cơ quan, chính quyền có lãnh đạo chủ chốt là nữ: 2/3 đơn vị" in out
-    assert "Chưa báo cáo (2): S03, D01" in out
+    assert "Chưa báo cáo (2): Sở Xây dựng, Bệnh viện" in out
 
 
 def test_nothing_in_scope_is_never_a_pass(tmp_path: Path) -> None:

@@ -267,3 +267,34 @@ def _commit_all(folder: Path, when: str) -> None:
     )
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Nhận báo cáo"]):
         subprocess.run(["git", *args], cwd=folder, env=env, check=True)
+
+
+def test_the_registry_is_named_once() -> None:
+    """In the heading of the table (stdout, so `-o trang-thai.txt` keeps it), not on stderr too."""
+    units = str(REPO / "data" / "samples" / "units.yaml")
+    folder = str(REPO / "data" / "samples" / "returns")
+    result = runner.invoke(app, ["status", folder, "-y", "2025", "--units", units])
+    assert result.stdout.count("units.yaml") == 1
+    assert "units.yaml" not in result.stderr
+
+
+def test_the_status_example_in_the_docs_is_the_commands_output(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """docs/collection.md's `status` table, typed by hand because the dates by file time are
+    the checkout's: the same as the command prints, those dates aside."""
+    import re
+    import sys
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import readme_help
+
+    page = (REPO / "docs" / "collection.md").read_text(encoding="utf-8")
+    shown = re.search(r"```text\n(\$ gplan status [^\n]*)\n.*?```", page, re.DOTALL)
+    assert shown is not None
+    fresh = readme_help.output_text(shown.group(1)[2:])
+
+    def by_file_time_aside(block: str) -> str:
+        return re.sub(r"\d\d/\d\d/\d{4}( │ ngày sửa tệp)", r"dd/mm/yyyy\1", block)
+
+    assert by_file_time_aside(shown.group(0)[8:-3]) == by_file_time_aside(fresh)

@@ -41,9 +41,35 @@ def test_no_figure_is_split_at_80_columns(args: list[str], monkeypatch: pytest.M
 def test_80_columns_shows_one_block_per_indicator(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     out = _gap(["gap", "--year", "2025"], 80)
-    assert "  Tỷ lệ     : 55,8%" in out
-    assert "  Thực tế   : 29/52 cơ quan" in out
+    assert "  Tỷ lệ 55,8%" in out
+    assert "(29/52 cơ quan) · Mục tiêu 60,0%" in out
     assert "┏" not in out.split("Cán bộ nữ trong diện quy hoạch")[0]
+
+
+@pytest.mark.parametrize(("columns", "most"), [(80, 62), (120, 74)])
+def test_the_samples_first_screen_is_short(
+    columns: int, most: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Quick start's `gap --year 2025`: three units under each unmet indicator, five missing
+    units by name, the rest counted (they were 92 and 90 lines, codes only)."""
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(app, ["gap", "--year", "2025"], env={"COLUMNS": str(columns)})
+    out = result.stdout
+    assert "[DỮ LIỆU MẪU]" in out
+    assert len(out.splitlines()) <= most
+    assert "S08 " in out and "S12 " not in out  # the 4th unit of female_key_leader is cut
+    assert "… và 20 đơn vị khác" in out
+    assert "Chưa báo cáo (218): Ủy ban nhân dân xã mẫu số 014, Hội đồng" in " ".join(out.split())
+    assert "X014-UB" not in out
+    assert "… và 213 đơn vị khác" in out
+
+
+def test_all_units_lists_every_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    args = ["gap", "--year", "2025", "--all-units"]
+    out = CliRunner().invoke(app, args, env={"COLUMNS": "120"}).stdout
+    assert "Thanh tra Thành phố" in out and "đơn vị khác" not in out
+    assert "xã mẫu số 120" in " ".join(out.split())
 
 
 def test_a_pipe_without_columns_is_laid_out_at_120() -> None:

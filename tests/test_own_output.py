@@ -122,3 +122,18 @@ def test_a_csv_return_with_id_headers_is_still_read(tmp_path: Path) -> None:
     header = ",".join(f.id for f in FIELDS)
     out.write_text(header + "\n", encoding="utf-8")
     assert "own-output" not in codes(out)
+
+
+def test_the_status_workbook_among_the_returns_is_skipped_as_gplans_own(tmp_path: Path) -> None:
+    """`status -o trang-thai.xlsx` written into the returns folder is gplan's own, like the form
+    and the findings workbook: its keywords say so, and the next run skips it, saying why."""
+    folder = tmp_path / "nop"
+    shutil.copytree(SAMPLES / "returns", folder)
+    out = folder / "trang-thai.xlsx"
+    units = str(SAMPLES / "units.yaml")
+    code, text = gplan("status", str(folder), "-y", "2025", "--units", units, "-o", str(out))
+    assert out.is_file(), text
+    assert openpyxl.load_workbook(out).properties.keywords == "gplan:status"
+    (fr,) = load_paths([out]).files
+    assert [(f.code, f.message_id) for f in fr.findings] == [("own-output", "own-output.status")]
+    assert fr.units == 0

@@ -284,3 +284,60 @@ def test_report_without_data_is_a_usage_error(monkeypatch) -> None:  # type: ign
     assert gap.exit_code == 0
     assert gap.stdout.startswith("[DỮ LIỆU MẪU]")
     assert "… và 213 đơn vị khác" in gap.stdout
+
+
+def test_the_trend_per_year_is_in_percentage_points_not_percent(book: Path) -> None:
+    """A slope of 0.25 a year is "+25,0 điểm %", not "25,0%" (a percent of a percent)."""
+    ws = openpyxl.load_workbook(book)["Xu hướng"]
+    head = find(ws, "Xu hướng/năm")
+    cell = ws.cell(head.row + 1, head.column)
+    unquoted = re.sub(r'"[^"]*"', "", cell.number_format)
+    assert "%" not in unquoted, cell.number_format
+    assert "điểm %" in cell.number_format
+    assert cell.value == pytest.approx(25.0)
+
+
+def test_the_national_motto_fits_its_cells_on_every_sheet(book: Path) -> None:
+    """The motto's merged cells are wide enough for it in bold 12-point Times (about 1.4
+    character widths a capital letter), so Excel does not clip it (it did on the coverage
+    sheet)."""
+    wb = openpyxl.load_workbook(book)
+    for ws in wb:
+        nation = find(ws, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        span = next(r for r in ws.merged_cells.ranges if nation.coordinate in r)
+        sizes = {
+            c: d.width
+            for d in ws.column_dimensions.values()
+            for c in range(d.min or 0, (d.max or 0) + 1)
+            if d.width
+        }
+        width = sum(sizes.get(c, 8.43) for c in range(span.min_col, span.max_col + 1))
+        assert width >= 1.4 * len(nation.value), (ws.title, width)
+
+
+@pytest.mark.parametrize("command", [["gap", "--year", "2025"], ["trend"]])
+def test_gap_and_trend_workbooks_take_report_yaml_beside_the_rules_file(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --rules R, the document's fields come from report.yaml beside R, not from
+    rules/report.yaml in the current folder."""
+    import shutil
+
+    from year_builders import returns_folder
+
+    folder = returns_folder(tmp_path / "data", years=(2024, 2025))
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "rules" / "targets.yaml", mine)
+    (mine / "report.yaml").write_text("number: 77/BC-BESIDE\n", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "report.yaml").write_text("number: 11/BC-HERE\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CI", raising=False)
+    out = tmp_path / "r.xlsx"
+    args = [*command, str(folder), "--rules", str(mine / "targets.yaml"), "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    flat = [v for _, _, v in _every_cell(out)]
+    assert "Số: 77/BC-BESIDE" in flat
+    assert "Số: 11/BC-HERE" not in flat

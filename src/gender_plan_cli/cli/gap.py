@@ -64,6 +64,14 @@ MissingOption = Annotated[
         "(tính là chưa có lãnh đạo chủ chốt nữ). / Units of the registry that sent nothing.",
     ),
 ]
+AllUnitsOption = Annotated[
+    bool,
+    typer.Option(
+        "--all-units",
+        help="Bảng: liệt kê mọi đơn vị còn thiếu và chưa báo cáo (mặc định: vài đơn vị đầu). / "
+        "Table: list every unit short of a target or missing.",
+    ),
+]
 
 
 @guarded
@@ -82,6 +90,7 @@ def gap(
     output: OutputOption = None,
     units: UnitsOption = None,
     missing: MissingOption = "excluded",
+    all_units: AllUnitsOption = False,
     limits: Limits = DEFAULT_LIMITS,
     workers: WorkerLimits | None = None,
 ) -> None:
@@ -109,7 +118,7 @@ def gap(
         say(text("gap.empty", language), "red bold")
         raise typer.Exit(1)
     source = (data.result, rule_set, rules_shown, data.registry)
-    _output(report, format, output, language, csv_ids, source)
+    _output(report, format, output, language, (csv_ids, all_units), (source, rules))
     raise typer.Exit(1 if fail_on_gap and not report.all_met() else 0)
 
 
@@ -136,17 +145,21 @@ def _evaluate(data, rule_set, rules_shown, year, report_year, by, missing, langu
         usage_error(text("gap.usage.report-year", language, year=exc.year, years=years))
 
 
-def _output(report, format, output, lang, csv_ids, source) -> None:  # type: ignore[no-untyped-def]
-    """The report in the format asked for, or the one the extension of `-o` names."""
+def _output(report, format, output, lang, flags, inputs) -> None:  # type: ignore[no-untyped-def]
+    """The report in the format asked for, or the one the extension of `-o` names; `flags` are
+    (--csv-ids, --all-units), `inputs` what the workbook is made of and the --rules file (its
+    report.yaml beside it gives the document's fields)."""
     from gender_plan_cli.cli.output import chosen_format, emit_text
 
+    csv_ids, all_units = flags
     fmt = chosen_format(format.value if format else None, output)
     if fmt == "xlsx":
         from gender_plan_cli.cli.workbook import gap_workbook
 
         if output is None:
             usage_error(text("output.xlsx-needs-file", lang))
-        gap_workbook(report, source, output, lang)
+        source, rules_file = inputs
+        gap_workbook(report, source, output, lang, rules_file)
     elif fmt == "json":
         from gender_plan_cli.cli.output import emit_bytes
         from gender_plan_cli.render.gap_json import gap_json_chunks
@@ -161,4 +174,4 @@ def _output(report, format, output, lang, csv_ids, source) -> None:  # type: ign
         from gender_plan_cli.cli.output import emit_table
         from gender_plan_cli.render.gap_table import render_gap
 
-        emit_table(lambda console: render_gap(report, lang, console), output, lang)
+        emit_table(lambda console: render_gap(report, lang, console, all_units), output, lang)

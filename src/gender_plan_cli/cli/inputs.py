@@ -128,10 +128,16 @@ def registry_search(paths: list[Path] | None, inputs: list[Path]) -> list[Path]:
 
 
 def registry_for(
-    explicit: Path | None, rules: Path | None, paths: list[Path], lang: str, limits: Limits
+    explicit: Path | None,
+    rules: Path | None,
+    paths: list[Path],
+    lang: str,
+    limits: Limits,
+    say_it: bool = True,
 ) -> Registry | None:
     """The registry of units in force: `--units`, GPLAN_UNITS, a `units.*` beside the rules
-    file in use (not the bundled one), or at the top of a folder named as PATH; else None."""
+    file in use (not the bundled one), or at the top of a folder named as PATH; else None.
+    Said on stderr unless `say_it` is False (status names it in its own heading)."""
     from gender_plan_cli.api import REGISTRY_NAMES as NAMES
     from gender_plan_cli.api import find_registry, load_registry
     from gender_plan_cli.paths import local_rules
@@ -148,7 +154,8 @@ def registry_for(
         return None
     if not found.exists():
         usage_error(text("usage.no-path", lang, path=str(found)))
-    say(text("registry.in-use", lang, path=_shown(found)), "dim")
+    if say_it:
+        say(text("registry.in-use", lang, path=_shown(found)), "dim")
     return load_registry(found, limits)
 
 

@@ -101,7 +101,9 @@ def status(
     chosen = _only(only, language)
     rule_set, _ = load_rules_or_exit(rules, language)
     _, inputs = data_inputs(paths, language)
-    registry = registry_for(units, rules, registry_search(paths, inputs), language, limits)
+    search = registry_search(paths, inputs)
+    # named once, in the heading of the table (and as "registry" in the JSON), not on stderr too
+    registry = registry_for(units, rules, search, language, limits, say_it=False)
     result = load_files(
         inputs,
         language,

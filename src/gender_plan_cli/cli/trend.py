@@ -74,20 +74,21 @@ def trend(
     result = build_trend(evaluate_years(data.records, rule_set), rule_set)
     result.rules = rules_shown
     result.data_source = data.source
-    _emit(result, data, (rule_set, rules_shown), format, output, csv_ids, language)
+    _emit(result, data, (rule_set, rules_shown, rules), format, output, csv_ids, language)
 
 
 def _emit(result, data, rules, format, output, csv_ids, language) -> None:  # type: ignore[no-untyped-def]
     """The trend in the format asked for, or the one the extension of `-o` names."""
     from gender_plan_cli.cli.output import chosen_format, emit_text
 
-    rule_set, rules_shown = rules
+    rule_set, rules_shown, rules_file = rules
     fmt = chosen_format(format.value if format else None, output)
     if fmt == "xlsx" and output is not None and result.years:
         from gender_plan_cli.cli.workbook import city_report, write_workbook
 
         last = result.years[-1]
-        write_workbook(output, city_report(data, rule_set, rules_shown, last, last), language)
+        city = city_report(data, rule_set, rules_shown, last, last)
+        write_workbook(output, city, language, rules_file)
     elif fmt == "json":
         from gender_plan_cli.render.trend_json import render_trend_json
 

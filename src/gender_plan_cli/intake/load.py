@@ -23,8 +23,8 @@ from gender_plan_cli.gcpause import gc_paused
 from gender_plan_cli.intake.own_output import (
     is_blank_template,
     is_csv_output,
-    is_findings_workbook,
     is_json_output,
+    marked_workbook,
     skipped,
 )
 from gender_plan_cli.layout import find
@@ -254,8 +254,9 @@ def _read_book(
     book: Book, shown: str, cli_year: int | None, limits: Limits, roster: RosterConfig | None = None
 ) -> FileResult:
     is_csv = not book.has_sheets
-    if is_findings_workbook(getattr(book, "keywords", None)):
-        return skipped(shown, "findings", sheets=[s.name for s in book.sheets])
+    own = marked_workbook(getattr(book, "keywords", None))
+    if own is not None:
+        return skipped(shown, own, sheets=[s.name for s in book.sheets])
     hidden = [s.name for s in book.sheets if s.hidden]
     closest = Closest()
     budget = BookBudget(limits, len(book.sheets))

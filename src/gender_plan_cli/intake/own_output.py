@@ -2,7 +2,8 @@
 
 They are recognised by what gplan writes into them, never by a guess: the form carries
 `MARKER` in its document keywords, the findings workbook of `check -o ….xlsx` `FINDINGS_MARKER`
-(its copies of returns are no returns), a CSV output starts with one of gplan's header rows, a JSON
+(its copies of returns are no returns), the workbook of `status -o ….xlsx` `STATUS_MARKER` (a
+list of units, no figures), a CSV output starts with one of gplan's header rows, a JSON
 output is an object with "schema_version". Each is skipped with an `own-output` warning, so the
 skip is said, not silent. A form with unit rows is a return and is read; the report workbook
 carries no marker, since its per-unit sheet is a return (last year's report is this year's
@@ -26,8 +27,9 @@ from gender_plan_cli.records import FileResult
 
 MARKER = "gplan:template"  # the keywords of the workbook `gplan template` writes
 FINDINGS_MARKER = "gplan:findings"  # the keywords of the findings workbook (`check -o x.xlsx`)
+STATUS_MARKER = "gplan:status"  # the keywords of the status workbook (`status -o x.xlsx`)
 
-OwnKind = Literal["template", "findings", "csv", "json"]
+OwnKind = Literal["template", "findings", "status", "csv", "json"]
 
 _SIGNATURE_CELLS = 3  # a header's first cells that tell gplan's outputs apart
 _JSON_HEAD = 4096
@@ -71,9 +73,15 @@ def is_blank_template(keywords: str | None, units: int) -> bool:
     return units == 0 and MARKER in (keywords or "").split(",")
 
 
-def is_findings_workbook(keywords: str | None) -> bool:
-    """The findings workbook `check -o ….xlsx` wrote: copies of returns, never one itself."""
-    return FINDINGS_MARKER in (keywords or "").split(",")
+def marked_workbook(keywords: str | None) -> OwnKind | None:
+    """A workbook gplan wrote that is never a return, whatever its sheets hold: the findings
+    workbook of `check -o ….xlsx` (copies of returns) or the status workbook (`status -o`)."""
+    marks = (keywords or "").split(",")
+    if FINDINGS_MARKER in marks:
+        return "findings"
+    if STATUS_MARKER in marks:
+        return "status"
+    return None
 
 
 def skipped(shown: str, kind: OwnKind, *, sheets: list[str] | None = None) -> FileResult:

@@ -19,7 +19,15 @@ from gender_plan_cli.targets.results import (
 )
 
 BAR_WIDTH = 20
-SHORTFALL_ROWS = 5
+SHORTFALL_ROWS = 3  # units shown under each unmet indicator (the first screen stays short)
+SHOWN_MISSING = 5  # units that sent nothing, named on the first screen
+
+
+def worst_units(ind: IndicatorResult, all_units: bool = False) -> tuple[list[UnitResult], int]:
+    """The units furthest from an unmet target, worst first, and how many more there are."""
+    short = [u for u in ind.units if u["shortfall"] > 0]
+    shown = short if all_units else short[:SHORTFALL_ROWS]
+    return shown, len(short) - len(shown)
 
 
 def percent(value: float | None, lang: str, decimals: int = 1) -> str:

@@ -9,7 +9,6 @@ from rich.text import Text
 
 from gender_plan_cli.i18n import text
 from gender_plan_cli.render.figures import (
-    SHORTFALL_ROWS,
     IndicatorRow,
     count,
     group_name,
@@ -19,8 +18,10 @@ from gender_plan_cli.render.figures import (
     status_style,
     status_word,
     unit_figure,
+    worst_units,
 )
-from gender_plan_cli.targets.results import GapReport, IndicatorResult
+from gender_plan_cli.targets.results import Adjustment, GapReport, IndicatorResult
+from gender_plan_cli.words import vi_sort_key
 
 NARROW = 110  # columns below which the side-by-side tables no longer fit
 
@@ -42,21 +43,37 @@ def _block(title: str, lines: list[tuple[str, Text]]) -> Table:
 
 
 def indicator_blocks(rows: list[IndicatorRow], lang: str) -> RenderableType:
-    """The indicator table, one block per indicator."""
+    """The indicator table, three lines an indicator: its name and status, the rate against
+    the target, the progress bar and what is missing."""
     blocks: list[RenderableType] = []
     for r in rows:
-        lines = [
-            (text("gap.col.target", lang), Text(r.target)),
-            (text("gap.col.actual", lang), Text(r.actual)),
-            (text("gap.col.rate", lang), Text(r.rate)),
-            (text("gap.col.status", lang), Text(r.status, style=r.style + " bold")),
-            (text("gap.col.gap", lang), Text(r.gap)),
-            (text("gap.narrow.progress", lang), Text(r.bar, style=r.style)),
-        ]
-        blocks.append(_block(r.name, lines))
-        blocks.append(Text(""))
+        head = Text(r.name, style="bold").append(" — ").append(r.status, style=r.style + " bold")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        rate = f"{text('gap.col.rate', lang)} {r.rate}"
+        target = f"({r.actual}) · {text('gap.col.target', lang)} {r.target}"
+        grid.add_row(" ", Text(rate), Text(target))
+        grid.add_row(" ", Text(r.bar, style=r.style), Text(r.gap))
+        blocks += [head, grid]
     blocks.append(Text(text("gap.narrow.legend", lang), style="dim"))
     return Group(*blocks)
+
+
+def adjusted_blocks(adjustments: list[Adjustment], lang: str) -> RenderableType:
+    """The units whose key-leader target is adjusted or waived, one line each."""
+    lines: list[RenderableType] = [Text(text("gap.adjusted.title", lang), style="bold")]
+    for a in sorted(adjustments, key=lambda a: (vi_sort_key(a.sector or ""), a.unit_code)):
+        share = percent(a.share, lang)
+        if a.share is not None:
+            share += " (" + text(f"gap.basis.{a.basis}", lang) + ")"
+        target = text("gap.exempt", lang) if a.exempt else percent(a.target, lang)
+        line = Text(f"  {a.unit_code} {a.unit_name} — {a.sector or '—'}, {share}: ")
+        line.append(f"{text(f'gap.mode.{a.mode}', lang)} {target}; ")
+        blocks_status = status_word(a.met, lang)
+        lines.append(line.append(blocks_status, style=status_style(a.met)))
+    return Group(*lines)
 
 
 def group_blocks(report: GapReport, lang: str) -> RenderableType:
@@ -77,11 +94,13 @@ def group_blocks(report: GapReport, lang: str) -> RenderableType:
     return Group(*blocks)
 
 
-def shortfall_blocks(indicators: list[IndicatorResult], lang: str) -> RenderableType | None:
+def shortfall_blocks(
+    indicators: list[IndicatorResult], lang: str, all_units: bool = False
+) -> RenderableType | None:
     """The units furthest from each unmet target, under the indicator's name."""
     blocks: list[RenderableType] = []
     for ind in indicators:
-        worst = [u for u in ind.units if u["shortfall"] > 0][:SHORTFALL_ROWS]
+        worst, rest = worst_units(ind, all_units)
         if not ind.applicable or ind.met or not worst:
             continue
         blocks.append(Text(indicator_name(ind.id, lang), style="bold"))
@@ -89,6 +108,8 @@ def shortfall_blocks(indicators: list[IndicatorResult], lang: str) -> Renderable
             line = Text(f"  {u['unit_code']} {u['unit_name']}: {unit_figure(ind.id, u, lang)}; ")
             line.append(text("gap.short.col.short", lang) + ": " + count(u["shortfall"], lang))
             blocks.append(line)
+        if rest:
+            blocks.append(Text("  " + text("gap.short.more", lang, count=rest), style="dim"))
     if not blocks:
         return None
     return Group(Text(""), Text(text("gap.short.title", lang), style="bold"), *blocks)

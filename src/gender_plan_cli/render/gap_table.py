@@ -16,7 +16,7 @@ from gender_plan_cli.i18n import text
 from gender_plan_cli.render import gap_narrow
 from gender_plan_cli.render.figures import (
     BAR_WIDTH,
-    SHORTFALL_ROWS,
+    SHOWN_MISSING,
     IndicatorRow,
     count,
     group_name,
@@ -29,6 +29,7 @@ from gender_plan_cli.render.figures import (
     title,
     unit_figure,
     women_leaders_text,
+    worst_units,
 )
 from gender_plan_cli.render.gap_narrow import group_cell
 from gender_plan_cli.targets.results import (
@@ -39,7 +40,8 @@ from gender_plan_cli.targets.results import (
 from gender_plan_cli.words import vi_sort_key
 
 
-def render_gap(report: GapReport, lang: str, console: Console) -> None:
+def render_gap(report: GapReport, lang: str, console: Console, all_units: bool = False) -> None:
+    """The report for a person; the units lists are cut short unless `all_units`."""
     console.print(Text(title(report, lang, source_text(report, lang)), style="bold"))
     others = [y for y in report.years_present if y != report.report_year]
     if others:
@@ -64,9 +66,10 @@ def render_gap(report: GapReport, lang: str, console: Console) -> None:
         console.print(Text(women))
     key = report.indicator("female_key_leader")
     if key.adjustments:
-        console.print(_adjusted_table(key.adjustments, lang))
+        adjusted = gap_narrow.adjusted_blocks if narrow else _adjusted_table
+        console.print(adjusted(key.adjustments, lang))
     shortfalls = (gap_narrow.shortfall_blocks if narrow else _shortfall_table)(
-        report.indicators, lang
+        report.indicators, lang, all_units
     )
     if shortfalls is not None:
         console.print(shortfalls)
@@ -77,7 +80,7 @@ def render_gap(report: GapReport, lang: str, console: Console) -> None:
     if report.skipped_rows or report.skipped:
         _render_skipped(report, lang, console)
     if report.registry is not None:
-        _render_coverage(report, lang, console)
+        _render_coverage(report, lang, console, all_units)
     met = sum(1 for i in report.indicators if i.met)
     applicable = sum(1 for i in report.indicators if i.applicable)
     console.print(Text(text("gap.summary", lang, met=met, applicable=applicable)))
@@ -127,7 +130,9 @@ def _adjusted_table(adjustments: list[Adjustment], lang: str) -> Table:
     return table
 
 
-def _shortfall_table(indicators: list[IndicatorResult], lang: str) -> Table | None:
+def _shortfall_table(
+    indicators: list[IndicatorResult], lang: str, all_units: bool = False
+) -> Table | None:
     table = Table(title=text("gap.short.title", lang), show_header=True, header_style="bold")
     for col in ("indicator", "code", "name", "figure", "short"):
         table.add_column(
@@ -139,16 +144,18 @@ def _shortfall_table(indicators: list[IndicatorResult], lang: str) -> Table | No
     for ind in indicators:
         if not ind.applicable or ind.met:
             continue
-        worst = [u for u in ind.units if u["shortfall"] > 0][:SHORTFALL_ROWS]
-        for u in worst:
+        worst, rest = worst_units(ind, all_units)
+        for i, u in enumerate(worst):
             any_row = True
             table.add_row(
-                Text(indicator_name(ind.id, lang)),
+                Text(indicator_name(ind.id, lang) if i == 0 else ""),
                 Text(u["unit_code"]),
                 Text(u["unit_name"]),
                 Text(unit_figure(ind.id, u, lang)),
                 Text(count(u["shortfall"], lang)),
             )
+        if rest:
+            table.add_row("", "", Text(text("gap.short.more", lang, count=rest), style="dim"))
     return table if any_row else None
 
 
@@ -173,10 +180,7 @@ def _groups_table(report: GapReport, lang: str) -> Table:
     return table
 
 
-SHOWN_MISSING = 5  # codes listed in the table (the first screen stays short); the JSON has them all
-
-
-def _render_coverage(report: GapReport, lang: str, console: Console) -> None:
+def _render_coverage(report: GapReport, lang: str, console: Console, all_units: bool) -> None:
     """How many units of each indicator's scope reported, and which units sent nothing."""
     console.print(
         Text(
@@ -190,14 +194,15 @@ def _render_coverage(report: GapReport, lang: str, console: Console) -> None:
         console.print(Text(text("gap.coverage.row", lang, **args)))
     missing = report.missing_units
     if missing:
-        codes = ", ".join(missing[:SHOWN_MISSING])
+        shown = missing if all_units else missing[:SHOWN_MISSING]
+        names = ", ".join(report.missing_name(c) for c in shown)
         console.print(
             Text(
-                text("gap.coverage.missing", lang, count=len(missing), codes=codes), style="yellow"
+                text("gap.coverage.missing", lang, count=len(missing), names=names), style="yellow"
             )
         )
-        if len(missing) > SHOWN_MISSING:
-            rest = len(missing) - SHOWN_MISSING
+        if len(missing) > len(shown):
+            rest = len(missing) - len(shown)
             console.print(Text(text("gap.coverage.more", lang, count=rest), style="dim"))
     note = "gap.coverage.unmet" if report.missing == "unmet" else "gap.coverage.excluded"
     console.print(Text(text(note, lang), style="dim"))

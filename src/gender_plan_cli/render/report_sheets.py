@@ -256,7 +256,7 @@ def adjusted_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
         text("gap.adjusted.col.sector", lang) if c == "sector" else text(f"report.col.{c}", lang)
         for c, _ in cols
     ]
-    headers(ws, row, labels, st)
+    headers(ws, row, labels, st, height=50)  # "Tỷ lệ nữ CBCCVC, NLĐ": three lines
     page(ws, row, freeze_col=2, repeat=row)
     adjustments = city.gap.indicator("female_key_leader").adjustments
     if not adjustments:
@@ -338,7 +338,8 @@ def coverage_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
     """The registry's units that sent nothing and those received after the deadline, by name."""
     ws = wb.add_worksheet(text("report.sheet.coverage", lang))
     cols = (("no", 6), ("code", 12), ("name", 50), ("received-on", 14))
-    widths(ws, [w for _, w in cols] + [14, 14])  # two more under the motto, none in the table
+    # two more under the national motto (none in the table), wide enough for it in Excel's fonts
+    widths(ws, [w for _, w in cols] + [18, 18])
     last = len(cols) - 1
     cov = city.coverage
     year = city.gap.report_year or city.gap.target_year

@@ -48,7 +48,7 @@ def trend_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
         merged(ws, row, 1 + 3 * i, 3 + 3 * i, trend_name(ind.id, lang), st.header)
         for j, col in enumerate(SERIES):
             ws.write_string(row + 1, 1 + 3 * i + j, text(f"report.col.{col}", lang), st.header)
-    ws.set_row(row + 1, 34)
+    ws.set_row(row + 1, 50)  # three lines: "Dự báo theo xu hướng" in a 10-wide column
     page(ws, row + 1, freeze_col=1)
     paths = _paths(city, ALL_UNITS)
     years = list(range(first_year, trend.horizon + 1))
@@ -63,7 +63,7 @@ def trend_sheet(wb: Any, city: CityReport, lang: str, st: Styles) -> None:
             fitted = _fitted(ind, year)
             number(ws, r, 3 + 3 * i, fitted, st.percent, st.text)
     bottom = top + len(years) - 1
-    after = _summary_table(ws, bottom + 2, trend, lang, st)
+    after = _summary_table(ws, bottom + 2, trend, lang, (st, _points_format(wb, lang)))
     ws.set_h_pagebreaks([after + 2])
     _charts(wb, ws, trend, (top, bottom), after + 2, lang)
 
@@ -107,8 +107,27 @@ def milestone_text(m: MilestoneReach, horizon: int, fitted: bool, lang: str) -> 
     return reach_text(m.reaches_year, horizon, fitted, lang)
 
 
-def _summary_table(ws: Any, row: int, trend: Trend, lang: str, st: Styles) -> int:
-    """Slope, projection, the year each target is reached; returns the last row written."""
+def _points_format(wb: Any, lang: str) -> Any:
+    """A change in percentage points ("+4,6 điểm %"): a number of points, not a percent."""
+    unit = text("trend.pp", lang, value="").replace('"', "")
+    shown = f'0.0"{unit}"'
+    return wb.add_format(
+        {
+            "font_name": FONT,
+            "font_size": 12,
+            "valign": "vcenter",
+            "align": "center",
+            "border": 1,
+            "text_wrap": True,
+            "num_format": f"+{shown};-{shown};{shown}",
+        }
+    )
+
+
+def _summary_table(ws: Any, row: int, trend: Trend, lang: str, styles: tuple[Styles, Any]) -> int:
+    """Slope (percentage points a year), projection, the year each target is reached; returns
+    the last row written."""
+    st, points = styles
     milestones = sorted({m.year for i in trend.indicators for m in i.milestones})
     labels = [
         text("trend.col.slope", lang),
@@ -138,7 +157,10 @@ def _summary_table(ws: Any, row: int, trend: Trend, lang: str, st: Styles) -> in
             ws.merge_range(r, c, r, c + 1, "", st.year)
             if isinstance(value, str):
                 ws.write_string(r, c, value, st.year)
-            elif j < 2:
+            elif j == 0:
+                pts = None if value is None else round(value * 100, 6)
+                number(ws, r, c, pts, points, st.text)
+            elif j == 1:
                 number(ws, r, c, value, st.percent, st.text)
             else:
                 ws.write_number(r, c, value, st.year)

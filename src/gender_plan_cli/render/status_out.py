@@ -199,10 +199,13 @@ def build_status_workbook(
     can become a formula."""
     import xlsxwriter
 
+    from gender_plan_cli.intake.own_output import STATUS_MARKER
+
     wb = xlsxwriter.Workbook(
         str(path),
         {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
     )
+    wb.set_properties({"keywords": STATUS_MARKER})  # never read as a return (own-output)
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     cell = wb.add_format({"border": 1, "text_wrap": True, "valign": "top"})
     day = wb.add_format({"border": 1, "num_format": "dd/mm/yyyy", "valign": "top"})

@@ -125,6 +125,7 @@ def _add_coverage(
     """With a registry: the units that sent nothing, and how many expected units of each
     indicator's scope reported."""
     report.registry, report.missing_units, report.missing = registry.path, absent, missing
+    report.name_missing({c: registry.units[c].name for c in absent if c in registry.units})
     for ind in report.indicators:
         ind.expected, ind.reported = expected_reported(ind.id, registry, reported, rules, year)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, PlainSerializer
+from pydantic import BaseModel, Field, PlainSerializer, PrivateAttr
 from typing_extensions import TypedDict
 
 from gender_plan_cli.contract import MissingMode
@@ -188,6 +188,8 @@ class GapReport(BaseModel):
     registry: str | None = None
     missing_units: list[str] = []
     missing: MissingMode | None = None
+    # The names of the missing units, for a person to read (the JSON keeps the codes only)
+    _missing_names: dict[str, str] = PrivateAttr(default_factory=dict)
     # SHA-256 of the rules file applied (last, so the document ends by saying which rules held)
     rules_sha256: str = ""
 
@@ -198,6 +200,13 @@ class GapReport(BaseModel):
     def all_met(self) -> bool:
         """Every applicable indicator met (what --fail-on-gap checks)."""
         return all(i.met is not False for i in self.indicators)
+
+    def missing_name(self, code: str) -> str:
+        """The registry's name of a unit that sent nothing (its code when the name is unknown)."""
+        return self._missing_names.get(code, code)
+
+    def name_missing(self, names: dict[str, str]) -> None:
+        self._missing_names = names
 
     def indicator(self, indicator_id: str) -> IndicatorResult:
         return next(i for i in self.indicators if i.id == indicator_id)
