@@ -245,7 +245,7 @@ def source_text(report: GapReport, lang: str) -> str:
         text("gap.source.more", lang, n=len(ds.paths) - 3) if len(ds.paths) > 3 else ""
     )
     if ds.kind == "samples":
-        return text("gap.source.samples", lang, path=paths)
+        return text("gap.source.samples", lang)  # where: the notice on stderr says it
     if ds.kind == "env":
         return text("gap.source.env", lang, path=paths)
     return paths
