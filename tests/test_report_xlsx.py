@@ -341,3 +341,15 @@ def test_gap_and_trend_workbooks_take_report_yaml_beside_the_rules_file(
     flat = [v for _, _, v in _every_cell(out)]
     assert "Số: 77/BC-BESIDE" in flat
     assert "Số: 11/BC-HERE" not in flat
+
+
+def test_the_rules_file_is_named_as_the_department_calls_it() -> None:
+    """An installed gplan reads its own copy of the rules: named rules/targets.yaml all the same,
+    never by the folder it sits in inside the package."""
+    from gender_plan_cli.render.report_xlsx import rules_name
+
+    installed = "/opt/venv/lib/python3.11/site-packages/gender_plan_cli/bundled/targets.yaml"
+    assert rules_name(installed) == "rules/targets.yaml"
+    assert rules_name("/srv/so-noi-vu/rules/targets.yaml") == "rules/targets.yaml"
+    assert rules_name("quy-tac/chi-tieu.yaml") == "quy-tac/chi-tieu.yaml"
+    assert rules_name("") == "rules/targets.yaml"

@@ -82,6 +82,8 @@ def _info_rows(city: CityReport, lang: str) -> list[tuple[str, str | int]]:
 def rules_name(shown: str) -> str:
     """`rules/targets.yaml` as the Department calls its rules file, wherever it was read from."""
     path = Path(shown) if shown else Path("rules") / "targets.yaml"
+    if path.parent.name == "bundled":  # the copy inside an installed gplan is the same file
+        return f"rules/{path.name}"
     return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
