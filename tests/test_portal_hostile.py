@@ -184,7 +184,7 @@ def test_mutated_uploads_get_a_status_and_are_kept_byte_for_byte(
 ) -> None:
     raw = bytearray(good_return(portal.files).read_bytes())
     for _ in range(data.draw(st.integers(1, 8))):
-        at = data.draw(st.integers(0, len(raw) - 1))
+        at = data.draw(st.integers(0, 2**20)) % len(raw)  # the form's size varies by a byte
         raw[at] = data.draw(st.integers(0, 255))
     path = portal.files / "mutated.xlsx"
     path.write_bytes(bytes(raw))
