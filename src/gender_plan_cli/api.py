@@ -141,22 +141,14 @@ def sheet_grid(path: Path, sheet: str | None, limits: Limits | None = None) -> S
 
     For showing a sheet again (`check -o findings.xlsx`): it reads in this process, so call it
     only on a file `read_returns` has already read in its worker."""
-    from gender_plan_cli.reading import open_book
+    from gender_plan_cli.intake.sheet_view import sheet_grid as read_grid
     from gender_plan_cli.reading.limits import DEFAULT_LIMITS
 
     try:
-        book = open_book(path, limits or DEFAULT_LIMITS)
+        found = read_grid(path, sheet, limits or DEFAULT_LIMITS)
     except Exception:  # a ReadProblem, or a file changed since it was checked
         return None
-    try:
-        for info in book.sheets:
-            if sheet is None or info.name == sheet:
-                return book.grid(info)
-        return None
-    except Exception:
-        return None
-    finally:
-        book.close()
+    return found[0] if found is not None else None
 
 
 def sheet_view(
