@@ -14,9 +14,8 @@ from typer.testing import CliRunner
 from builders import write_xlsx
 from gender_plan_cli.cli import app
 from gender_plan_cli.collection.registry import Registry, load_registry
-from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE
+from gender_plan_cli.findings import MAX_FINDINGS_PER_FILE, row_runs
 from gender_plan_cli.intake.load import load_paths
-from gender_plan_cli.render.gap_table import row_ranges
 from gender_plan_cli.roster.same_person import same_people
 from roster_builders import REGISTRY
 
@@ -69,7 +68,7 @@ def test_a_20000_person_roster_with_5_rows_copied_in_their_unit(tmp_path: Path, 
     result = runner.invoke(
         app, ["gap", str(path), "--units", str(units), "-y", "2025", "--skip-invalid"]
     )
-    rows = row_ranges(sorted(copies))  # the copies are at the end: 20005–20009
+    rows = row_runs(sorted(copies))  # the copies are at the end: 20005–20009
     assert f"5 người của {fr.skipped_units} đơn vị, dòng {rows}" in " ".join(result.output.split())
 
 

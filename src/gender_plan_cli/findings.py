@@ -308,3 +308,18 @@ def column_index(letters: str) -> int:
     for ch in letters.upper():
         n = n * 26 + (ord(ch) - 64)
     return n
+
+
+def row_runs(rows: list[int]) -> str:
+    """Sorted row numbers as runs, as a finding or a notice names them: `7–9, 12` for 7, 8, 9,
+    12 (every row named, none listed one by one when a run holds them)."""
+    out: list[str] = []
+    start = prev = None
+    for r in [*rows, None]:
+        if start is not None and (r is None or prev is None or r != prev + 1):
+            out.append(str(start) if start == prev else f"{start}–{prev}")
+            start = None
+        if r is not None and start is None:
+            start = r
+        prev = r
+    return ", ".join(out)

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gender_plan_cli.contract import FIELD_BY_ID
+from gender_plan_cli.findings import row_runs
 from gender_plan_cli.i18n import text
 from gender_plan_cli.render import gap_narrow
 from gender_plan_cli.render.figures import (
@@ -220,24 +221,9 @@ def _render_skipped(report: GapReport, lang: str, console: Console) -> None:
                 file=s.file,
                 persons=s.persons,
                 units=s.units,
-                rows=row_ranges(s.rows),
+                rows=row_runs(s.rows),
             )
             console.print(Text("  " + line))
         else:
-            rows = row_ranges(s.rows)
+            rows = row_runs(s.rows)
             console.print(Text("  " + text("gap.skipped.file", lang, file=s.file, rows=rows)))
-
-
-def row_ranges(rows: list[int]) -> str:
-    """Sorted row numbers as runs: `7–9, 12` for 7, 8, 9, 12 (every row named, none listed
-    one by one when a run holds them)."""
-    out: list[str] = []
-    start = prev = None
-    for r in [*rows, None]:
-        if start is not None and (r is None or prev is None or r != prev + 1):
-            out.append(str(start) if start == prev else f"{start}–{prev}")
-            start = None
-        if r is not None and start is None:
-            start = r
-        prev = r
-    return ", ".join(out)

@@ -11,7 +11,7 @@ compares each totals row with the unit rows it covers. Findings across files are
 from __future__ import annotations
 
 from gender_plan_cli.contract import COUNT_FIELDS, FIELD_BY_ID
-from gender_plan_cli.findings import column_letter
+from gender_plan_cli.findings import column_letter, row_runs
 from gender_plan_cli.layout import Layout, RowKinds, classify
 from gender_plan_cli.reading.grid import SheetGrid
 from gender_plan_cli.records import FileResult, LayoutInfo
@@ -125,21 +125,7 @@ def _mixed_years(layout: Layout, rows: list[int], value: Values, found: SheetFin
         year = value(r, "report_year")
         if isinstance(year, int):
             by_year.setdefault(year, []).append(r)
-    shown = "; ".join(f"{y}: {_spans(by_year[y])}" for y in sorted(by_year))
+    shown = "; ".join(f"{y}: {row_runs(by_year[y])}" for y in sorted(by_year))
     first = min(by_year.items(), key=lambda item: item[1][0])[0]
     other = min(r for y, rs in by_year.items() if y != first for r in rs)
     found.add("mixed-report-years", row=other, column=layout.fields.get("report_year"), years=shown)
-
-
-def _spans(rows: list[int]) -> str:
-    """6, 7, 8, 10 → "6–8, 10"."""
-    out: list[str] = []
-    start = prev = rows[0]
-    for r in [*rows[1:], None]:
-        if r is not None and r == prev + 1:
-            prev = r
-            continue
-        out.append(str(start) if start == prev else f"{start}–{prev}")
-        if r is not None:
-            start = prev = r
-    return ", ".join(out)
