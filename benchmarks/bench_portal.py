@@ -93,7 +93,12 @@ def tree_rss_kb(pid: int) -> int:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+            # every thread's children: the forkserver is started by a request's thread
+            children = [
+                c
+                for task in Path(f"/proc/{p}/task").iterdir()
+                for c in (task / "children").read_text().split()
+            ]
         except OSError:
             continue
         todo += [int(c) for c in children]

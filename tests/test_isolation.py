@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import functools
+import os
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from builders import simple_form, unit
-from gender_plan_cli.intake.isolation import read_isolated
+from gender_plan_cli.intake.isolation import ReaderPool, read_isolated
 from gender_plan_cli.intake.load import read_file
 from gender_plan_cli.intake.worker_limits import WorkerLimits
 from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
@@ -23,7 +26,7 @@ from hostile_builders import (
     ods_value_without_type,
     shared_strings_claiming_1e14,
 )
-from isolation_readers import by_name
+from isolation_readers import by_name, whose_pid
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals and rlimits: POSIX")
 
@@ -165,6 +168,53 @@ def test_the_same_results_as_reading_in_process(tmp_path: Path) -> None:
     (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
     paths.append(tmp_path / "bad.xlsx")
     assert read_isolated(paths, READ, WorkerLimits(jobs=2)) == [READ(p) for p in paths]
+
+
+def test_a_reader_pool_keeps_its_worker_from_one_call_to_the_next(tmp_path: Path) -> None:
+    """The portal's pool: the second upload is read by the worker the first one started."""
+    pool = ReaderPool(WorkerLimits(jobs=1))
+    try:
+        [first] = pool.read([valid(tmp_path, "a.xlsx", "A01")], whose_pid)
+        [second] = pool.read([valid(tmp_path, "b.xlsx", "B01")], whose_pid)
+        [third] = pool.read([valid(tmp_path, "c.xlsx", "C01")], READ)  # another reader, too
+    finally:
+        pool.close()
+    assert first.sheet == second.sheet and first.sheet not in (None, str(os.getpid()))
+    assert [[u.unit_code for u in r.records] for r in (first, second, third)] == [
+        ["A01"],
+        ["B01"],
+        ["C01"],
+    ]
+    assert [codes(r) for r in (first, second, third)] == [[], [], []]
+
+
+def test_a_pool_worker_that_died_idle_blames_no_file_of_the_next_call(tmp_path: Path) -> None:
+    pool = ReaderPool(WorkerLimits(jobs=1))
+    try:
+        [first] = pool.read([valid(tmp_path, "a.xlsx", "A01")], whose_pid)
+        os.kill(int(first.sheet or 0), signal.SIGKILL)
+        time.sleep(0.5)
+        [second] = pool.read([valid(tmp_path, "b.xlsx", "B01")], whose_pid)
+    finally:
+        pool.close()
+    assert codes(second) == [] and [u.unit_code for u in second.records] == ["B01"]
+    assert second.sheet != first.sheet
+
+
+def test_a_file_that_kills_a_pool_worker_is_its_finding_and_the_pool_goes_on(
+    tmp_path: Path,
+) -> None:
+    pool = ReaderPool(WorkerLimits(jobs=1))
+    crash = tmp_path / "abort.xlsx"
+    crash.write_bytes(b"")
+    try:
+        results = pool.read([crash, valid(tmp_path, "a.xlsx", "A01")], by_name)
+        [after] = pool.read([valid(tmp_path, "b.xlsx", "B01")], by_name)
+    finally:
+        pool.close()
+    assert [codes(r) for r in results] == [["reader-crashed"], []]
+    assert [u.unit_code for u in results[1].records] == ["A01"]
+    assert codes(after) == [] and [u.unit_code for u in after.records] == ["B01"]
 
 
 def test_no_paths_no_workers() -> None:

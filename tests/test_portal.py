@@ -419,12 +419,16 @@ def test_each_file_is_read_in_an_isolated_worker(
     real = api.read_returns
 
     def spy(paths: Any, **kw: Any) -> Any:
-        seen.append(kw["workers"])
+        seen.append((kw["workers"], kw["pool"]))
         return real(paths, **kw)
 
     monkeypatch.setattr(api, "read_returns", spy)
     api_upload(client, good_return(portal.files), portal.codes["S01"])
-    assert seen == [api.WorkerLimits(1024, 30, 1)]
+    api_upload(client, good_return(portal.files), portal.codes["S01"])
+    (limits, first), (_, second) = seen
+    assert limits == api.WorkerLimits(1024, 30, 1)
+    assert isinstance(first, api.ReaderPool) and first.limits == limits
+    assert second is first  # one slot at a time here: the same workers, kept between uploads
 
 
 def test_a_full_queue_answers_503_with_retry_after(

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from gender_plan_cli.collection.registry import Registry
     from gender_plan_cli.contract import ReceivedMode
+    from gender_plan_cli.intake.isolation import ReaderPool
     from gender_plan_cli.intake.sheet_view import SheetView
     from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.reading.grid import SheetGrid
@@ -51,6 +52,7 @@ _LAZY = {
     "load_registry": ("gender_plan_cli.collection.registry", None),
     "StatusReport": ("gender_plan_cli.collection.status", None),
     "WorkerLimits": ("gender_plan_cli.intake.worker_limits", None),
+    "ReaderPool": ("gender_plan_cli.intake.isolation", None),
     "default_jobs": ("gender_plan_cli.intake.worker_limits", None),
     "EXTENSIONS": ("gender_plan_cli.intake.load", None),
     "Discovered": ("gender_plan_cli.intake.load", None),
@@ -109,13 +111,16 @@ def read_returns(
     progress: Callable[[int, int, Path], None] | None = None,
     discovered: bool = False,
     receipts: Mapping[Path, Received] | None = None,
+    pool: ReaderPool | None = None,
 ) -> LoadResult:
     """Read returns and staff lists (files, or folders walked) into one collection: each file
     in an isolated worker, every finding kept, units checked across files and the registry.
 
     `discovered`: `paths` is already `discover`'s answer (a front end that sized a progress bar
     from it need not walk the folders again). `receipts`: when files arrived, as recorded on
-    arrival (the portal's receipts), which come before a signature line or a file time."""
+    arrival (the portal's receipts), which come before a signature line or a file time.
+    `pool`: reader workers kept alive between calls (a server's `ReaderPool`), used instead of
+    workers started for this call under `workers`."""
     from gender_plan_cli.intake.load import load_paths
     from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.reading.limits import DEFAULT_LIMITS
@@ -131,6 +136,7 @@ def read_returns(
         workers=workers or WorkerLimits(),
         roster=roster,
         receipts=receipts,
+        pool=pool,
     )
 
 
@@ -157,11 +163,12 @@ def sheet_view(
     sheet: str | None = None,
     limits: Limits | None = None,
     workers: WorkerLimits | None = None,
+    pool: ReaderPool | None = None,
     max_rows: int = 200,
     max_columns: int = 40,
 ) -> SheetView | None:
     """One sheet of a file as text, to draw it as sent (the portal's page of findings), read by
-    the same readers in an isolated worker; None when the file cannot be read (its findings,
+    the same readers in an isolated worker (`pool`'s, when given); None when the file cannot be read (its findings,
     from `read_returns`, say why)."""
     import functools
 
@@ -177,5 +184,6 @@ def sheet_view(
         max_rows=max_rows,
         max_columns=max_columns,
     )
-    [view] = read_isolated([path], read, workers or WorkerLimits(jobs=1))  # type: ignore[arg-type]
+    limits_of_call = workers or WorkerLimits(jobs=1)
+    [view] = read_isolated([path], read, limits_of_call, pool=pool)  # type: ignore[arg-type]
     return view if isinstance(view, SheetView) else None

@@ -29,7 +29,8 @@ The pool is our own, over `multiprocessing`, rather than `ProcessPoolExecutor`:
   (`_Pool._again`), and that read's result is the file's.
 
 The worker's side is `worker`, its limits `worker_limits`, and what a death or an
-overrun says `worker_findings`; this module is the parent's side, the pool.
+overrun says `worker_findings`; this module is the parent's side, the pool — started for one
+call (`read_isolated`), or kept alive from call to call by a server (`ReaderPool`).
 
 Start method: on Linux, `fork` while the parent has a single thread — a worker then starts
 in milliseconds with every module already imported, and the parent holds no cells to
@@ -87,28 +88,69 @@ def read_isolated(
     read_one: ReadOne,
     limits: WorkerLimits | None = None,
     progress: Progress | None = None,
+    pool: ReaderPool | None = None,
 ) -> list[FileResult]:
     """`read_one` of every path, each in a worker; results in the order of `paths`.
 
     `read_one` must be picklable (a top-level function or a `functools.partial` of one).
     `progress(done, total, path)` is called in the parent as each file finishes, in the
-    order they finish; `done` runs from 1 to `total`.
+    order they finish; `done` runs from 1 to `total`. `pool`: workers kept alive between
+    calls (a server's); then its limits hold, not `limits`. Without it, the workers of this
+    call are started for it and stopped after it.
     """
-    limits = limits or WorkerLimits()
     if not paths:
         return []
+    if pool is not None:
+        return pool.read(paths, read_one, progress)
+    limits = limits or WorkerLimits()
     jobs = max(1, min(limits.jobs, len(paths)))
-    with _Pool(read_one, limits, jobs) as pool:
-        return pool.run(paths, progress)
+    with _Pool(limits, jobs) as pool_of_call:
+        return pool_of_call.run(paths, read_one, progress)
+
+
+class ReaderPool:
+    """Reader workers kept alive from one call to the next, for a process that reads a file
+    now and then — the portal reads each upload as it comes. Starting a worker costs a
+    server ~0.2 s (forkserver); here that is paid once per worker, and a worker is still
+    replaced after MAX_FILES_PER_WORKER files, past its share of memory, or once a file has
+    killed it. Reads through one pool take turns (a lock): a server keeps one pool per file
+    it checks at once. `close()` stops the workers (they also die with this process)."""
+
+    def __init__(self, limits: WorkerLimits) -> None:
+        self.limits = limits
+        self._lock = threading.Lock()
+        self._pool: _Pool | None = None
+
+    def read(
+        self, paths: list[Path], read_one: ReadOne, progress: Progress | None = None
+    ) -> list[FileResult]:
+        with self._lock:
+            if self._pool is None:
+                self._pool = _Pool(self.limits, max(1, self.limits.jobs), lasting=True)
+            try:
+                return self._pool.run(paths, read_one, progress)
+            except BaseException:
+                self._pool.__exit__(RuntimeError, None, None)  # kill them all, start afresh
+                self._pool = None
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.__exit__(None, None, None)
+                self._pool = None
 
 
 # -- the parent ---------------------------------------------------------------------------------
 
 
-def _context() -> Any:
-    """fork while this process has one thread; forkserver with a warm preload if not; else spawn."""
+def _context(lasting: bool = False) -> Any:
+    """fork while this process has one thread; forkserver with a warm preload if not, or for
+    `lasting` workers (a server's, started when it has one thread, reused when it has many,
+    and better small: forked from the server they would carry its memory); else spawn."""
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+    one_thread = threading.active_count() == 1 and not lasting
+    if sys.platform.startswith("linux") and "fork" in methods and one_thread:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
@@ -139,11 +181,11 @@ class _Pool:
     """Workers that read their queued files one at a time; the parent waits on replies,
     deaths and deadlines."""
 
-    def __init__(self, read_one: ReadOne, limits: WorkerLimits, jobs: int) -> None:
-        self.read_one = read_one
+    def __init__(self, limits: WorkerLimits, jobs: int, lasting: bool = False) -> None:
+        self.read_one: ReadOne | None = None  # the reader of the current run
         self.limits = limits
         self.jobs = jobs
-        self.ctx = _context()
+        self.ctx = _context(lasting)
         self.workers: list[_Worker] = []
         self.retired: list[Any] = []
         self.todo: deque[tuple[int, Path]] = deque()
@@ -166,8 +208,14 @@ class _Pool:
                 process.join()
         self.tmp.cleanup()
 
-    def run(self, paths: list[Path], progress: Progress | None) -> list[FileResult]:
+    def run(
+        self, paths: list[Path], read_one: ReadOne, progress: Progress | None
+    ) -> list[FileResult]:
+        self.read_one = read_one
         self.todo = deque(enumerate(paths))
+        self.overlapped.clear()  # keyed by the index in this run's paths
+        self.careful.clear()
+        self._reap()
         results: list[FileResult | None] = [None] * len(paths)
         done = 0
         while self.todo or self._queued():
@@ -184,6 +232,18 @@ class _Pool:
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]
 
+    def _reap(self) -> None:
+        """Before a run on workers kept from an earlier one: forget any that died idle (so no
+        file of this run is blamed for it) and join the retired ones that have exited."""
+        for w in [w for w in self.workers if not w.process.is_alive()]:
+            self._retire(w, kill=True)
+        still = []
+        for process in self.retired:
+            process.join(0)
+            if process.exitcode is None:
+                still.append(process)
+        self.retired = still
+
     def _queued(self) -> int:
         return sum(len(w.tasks) for w in self.workers)
 
@@ -193,7 +253,7 @@ class _Pool:
         log = Path(self.tmp.name) / f"worker-{self.started}.log"
         process = self.ctx.Process(
             target=worker_main,
-            args=(child, self.read_one, self.limits, str(log)),
+            args=(child, self.limits, str(log)),
             name=f"gplan-reader-{self.started}",
             daemon=True,
         )
@@ -210,7 +270,7 @@ class _Pool:
             w.worn = True
         careful = task[0] in self.careful  # read again: no overlap
         with contextlib.suppress(OSError):
-            w.conn.send((*task, careful))  # if it died meanwhile, the sentinel tells
+            w.conn.send((*task, careful, self.read_one))  # if it died meanwhile, the sentinel tells
 
     def _wait(self) -> list[Done]:
         """Wait for a reply, a death or the nearest deadline; the files that finished."""

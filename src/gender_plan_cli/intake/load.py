@@ -47,6 +47,7 @@ from gender_plan_cli.roster.resolve import resolve_rosters
 from gender_plan_cli.validation.validate import validate_sheet
 
 if TYPE_CHECKING:
+    from gender_plan_cli.intake.isolation import ReaderPool
     from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.roster.config import RosterConfig
 
@@ -134,6 +135,7 @@ def load_paths(
     workers: WorkerLimits | None = None,
     roster: RosterConfig | None = None,
     receipts: Mapping[Path, Received] | None = None,
+    pool: ReaderPool | None = None,
 ) -> LoadResult:
     """Read every file on its own, then check units across files (and against `registry`).
 
@@ -142,6 +144,7 @@ def load_paths(
     received date is known, which orders two returns of one unit (see `received`).
     `workers`: read each file in a worker process under these limits (`isolation`), so that a
     file that crashes or exhausts its reader becomes a finding; None reads in this process.
+    `pool`: workers kept alive between calls (`isolation.ReaderPool`), used instead.
     `roster`: what a person-level roster's cells count as (the package's defaults when None).
     `receipts`: when files arrived, as recorded on arrival (the portal's receipts); such a date
     comes before every other source.
@@ -153,13 +156,13 @@ def load_paths(
         # named among the files (pre-commit passes every changed file), it is not a return.
         files = [p for p in files if not _same_file(p, Path(registry.path))]
     to_read = [p for p in files if p not in refused]
-    if workers is not None:
+    if workers is not None or pool is not None:
         from gender_plan_cli.intake.isolation import read_isolated
 
         read_one = functools.partial(
             read_file, report_year=report_year, limits=limits, roster=roster
         )
-        read = read_isolated(to_read, read_one, workers, progress)
+        read = read_isolated(to_read, read_one, workers, progress, pool)
     else:
         read = []
         for i, path in enumerate(to_read):

@@ -23,8 +23,9 @@ OVERLAP_HEADROOM = 1024 * 1024 * 1024  # address space a worker needs left to ov
 ReadOne = Callable[[Path], FileResult]
 
 
-def worker_main(conn: Connection, read_one: ReadOne, limits: WorkerLimits, log: str) -> None:
-    """A worker: confine itself, say it is ready, then read the paths it is sent until told to stop."""
+def worker_main(conn: Connection, limits: WorkerLimits, log: str) -> None:
+    """A worker: confine itself, say it is ready, then read the paths it is sent until told to
+    stop. Each task says how to read its file (`read_one`), so one worker serves any reader."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(fd, 2)
@@ -49,7 +50,7 @@ def worker_main(conn: Connection, read_one: ReadOne, limits: WorkerLimits, log: 
             return  # the parent is gone
         if task is None:
             return
-        index, path, careful = task
+        index, path, careful, read_one = task
         roomy = not careful and _headroom(cap) >= OVERLAP_HEADROOM
         set_overlap(_teller(conn, index) if roomy else None)
         if resource is not None:

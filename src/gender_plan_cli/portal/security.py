@@ -3,6 +3,7 @@ of an address after wrong codes, the rate of uploads per unit, the queue of chec
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -122,23 +123,31 @@ class Busy(Exception):
 
 
 class CheckQueue:
-    """At most MAX_CHECKS files checked at once, at most MAX_WAITING waiting for their turn."""
+    """At most MAX_CHECKS files checked at once, at most MAX_WAITING waiting for their turn.
+
+    A turn holds one of the `running` slots, numbered from 0: the service keeps a reader pool
+    per slot, so a check never waits for a worker to start."""
 
     def __init__(self, running: int = MAX_CHECKS, waiting: int = MAX_WAITING) -> None:
-        self.slots = threading.Semaphore(running)
+        self.free: queue.LifoQueue[int] = queue.LifoQueue()  # the warmest slot first
+        for slot in reversed(range(running)):
+            self.free.put(slot)
         self.lock = threading.Lock()
         self.capacity = running + waiting
         self.inside = 0
 
     @contextmanager
-    def turn(self) -> Iterator[None]:
+    def turn(self) -> Iterator[int]:
         with self.lock:
             if self.inside >= self.capacity:
                 raise Busy
             self.inside += 1
         try:
-            with self.slots:
-                yield
+            slot = self.free.get()
+            try:
+                yield slot
+            finally:
+                self.free.put(slot)
         finally:
             with self.lock:
                 self.inside -= 1

@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -45,6 +46,27 @@ def registry() -> Registry:
 
 def workers() -> Any:
     return api.WorkerLimits(WORKER[0], WORKER[1], 1)
+
+
+_POOLS: dict[int, Any] = {}  # the reader workers of each check slot, kept between uploads
+_POOLS_LOCK = threading.Lock()
+
+
+def pool(slot: int) -> Any:
+    """The reader pool of a check slot (`security.QUEUE`): one worker, started on first use
+    and kept, so an upload does not wait ~0.2 s for a worker to start."""
+    with _POOLS_LOCK:
+        if slot not in _POOLS:
+            _POOLS[slot] = api.ReaderPool(workers())
+        return _POOLS[slot]
+
+
+def close_pools() -> None:
+    """Stop every slot's reader workers (they are started again on the next upload)."""
+    with _POOLS_LOCK:
+        for readers in _POOLS.values():
+            readers.close()
+        _POOLS.clear()
 
 
 def limits() -> Any:
@@ -184,12 +206,18 @@ def receive(upload: Any, filename: str, unit_code: str, via: str, address: str) 
     path = store_dir() / relative
     sha256, size = _keep(upload, path)
     received_at = timezone.now()
-    with QUEUE.turn():  # every read of the upload waits its turn: the file, then its grid
+    with QUEUE.turn() as slot:  # every read of the upload waits its turn: the file, its grid
+        readers = pool(slot)
         result = api.read_returns(
-            [path], registry=registry(), workers=workers(), limits=limits(), discovered=True
+            [path],
+            registry=registry(),
+            workers=workers(),
+            limits=limits(),
+            discovered=True,
+            pool=readers,
         )
         mine = [fr for fr in result.files if fr.role != "registry"]
-        grid = _grid(path, mine) if via == "web" else ""
+        grid = _grid(path, mine, readers) if via == "web" else ""
     forbidden = _refuse_uncovered(mine, unit_code)
     checked = result.model_copy(update={"files": mine})
     document = _document(checked, "vi", str(path), shown)
@@ -238,11 +266,11 @@ def _keep(upload: Any, path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _grid(path: Path, mine: list[Any]) -> str:
+def _grid(path: Path, mine: list[Any], readers: Any) -> str:
     """The sheet read as the clerk sent it, as JSON for her page of findings ("" for none)."""
     if not mine or mine[0].role != "return":
         return ""
-    view = api.sheet_view(path, sheet=mine[0].sheet, limits=limits(), workers=workers())
+    view = api.sheet_view(path, sheet=mine[0].sheet, limits=limits(), pool=readers)
     if view is None:
         return ""
     shown = {
