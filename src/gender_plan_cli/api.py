@@ -76,6 +76,7 @@ _LAZY = {
     "Rules": ("gender_plan_cli.targets.rules", None),
     "load_rules": ("gender_plan_cli.targets.rules", None),
     "Trend": ("gender_plan_cli.targets.trend", None),
+    "changes_per_year": ("gender_plan_cli.targets.trend", None),
     "RulesError": ("gender_plan_cli.yamlfile", None),
     "bundled_rules": ("gender_plan_cli.paths", None),
     "bundled_samples": ("gender_plan_cli.paths", None),
