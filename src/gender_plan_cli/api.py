@@ -19,7 +19,7 @@ readers); `TYPE_CHECKING` gives them to type checkers as they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from gender_plan_cli.reading.limits import (
         Limits,
     )
-    from gender_plan_cli.records import LoadResult, Received
+    from gender_plan_cli.records import FileResult, LoadResult, Received
     from gender_plan_cli.roster.config import RosterConfig
 
 # name → (the module that defines it, its name there): loaded when first named.
@@ -110,13 +110,17 @@ def read_returns(
     progress: Callable[[int, int, Path], None] | None = None,
     discovered: bool = False,
     receipts: Mapping[Path, Received] | None = None,
+    cache: MutableMapping[Path, FileResult] | None = None,
 ) -> LoadResult:
     """Read returns and staff lists (files, or folders walked) into one collection: each file
     in an isolated worker, every finding kept, units checked across files and the registry.
 
     `discovered`: `paths` is already `discover`'s answer (a front end that sized a progress bar
     from it need not walk the folders again). `receipts`: when files arrived, as recorded on
-    arrival (the portal's receipts), which come before a signature line or a file time."""
+    arrival (the portal's receipts), which come before a signature line or a file time.
+    `cache`: files read before with the same options, by path, for files that never change
+    (the portal's store keeps each upload read-only under a name of its own): only the others
+    are read."""
     from gender_plan_cli.intake.load import load_paths
     from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.reading.limits import DEFAULT_LIMITS
@@ -132,6 +136,7 @@ def read_returns(
         workers=workers or WorkerLimits(),
         roster=roster,
         receipts=receipts,
+        cache=cache,
     )
 
 
