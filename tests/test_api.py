@@ -51,3 +51,16 @@ def test_evaluate_through_the_face_counts_the_units(tmp_path: Path) -> None:
     report = api.evaluate(result.records, api.load_rules(api.bundled_rules()), 2025)
     key = report.indicator("female_key_leader")
     assert (key.actual, key.rate) == (1, 0.5)
+
+
+def test_read_returns_reads_only_the_files_its_cache_lacks(tmp_path: Path) -> None:
+    path = simple_form(tmp_path / "bao-cao.xlsx", [unit(report_year=2025, staff_female=900)])
+    cache: dict[Path, object] = {}
+    first = api.read_returns([path], cache=cache, discovered=True)
+    assert list(cache) == [path]
+    path.unlink()  # gone: only the cache can answer for it
+    second = api.read_returns([path], cache=cache, discovered=True)
+    assert [f.code for f in second.findings] == [f.code for f in first.findings]
+    assert [f.code for f in first.findings] == ["exceeds-total"]
+    assert second.files[0].records == first.files[0].records
+    assert cache[path].findings[0].code == "exceeds-total"  # the cache's copy left as read

@@ -561,7 +561,9 @@ def test_a_roster_s_people_never_reach_a_page_or_json(client: Any, portal: Porta
             assert shown not in text
 
 
-@pytest.mark.parametrize("name", ["portal-return", "portal-status", "portal-error"])
+@pytest.mark.parametrize(
+    "name", ["portal-return", "portal-status", "portal-gap", "portal-trend", "portal-error"]
+)
 def test_the_api_schemas_shipped_are_current(name: str) -> None:
     from gender_plan_cli.portal import schemas
 

@@ -13,8 +13,9 @@ import pytest
 from portal_helpers import DEADLINE, Portal, portal, portal_session
 from test_portal_browser import base_url, page, shot
 from test_portal_desk import PASSWORD, collection, make_manager
+from test_portal_desk_years import years
 
-__all__ = ["base_url", "collection", "page", "portal", "portal_session"]
+__all__ = ["base_url", "collection", "page", "portal", "portal_session", "years"]
 
 
 @pytest.fixture
@@ -67,5 +68,36 @@ def test_the_officer_s_way(manager: Portal, base_url: str, page: Any, tmp_path: 
 
     page.goto(base_url + "/desk/figures")
     assert page.locator("#figures-2030 tr[data-indicator]").count() >= 4
+    assert page.locator("#trend table[data-trend]").count() == 5
     shot(page, tmp_path, "desk-3-figures")
+    assert errors == []
+
+
+def test_the_trend_is_drawn_without_script(
+    years: list[Path], base_url: str, page: Any, tmp_path: Path
+) -> None:
+    """Two earlier years imported: a bar a year, each as wide as its rate (CSS classes, no
+    inline style or script under the CSP), the projection striped."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base_url + "/desk/login")
+    page.fill("#username", "officer")
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(base_url + "/desk/")
+    page.goto(base_url + "/desk/figures")
+    pool = page.locator('#trend table[data-trend="pool_female"]')
+    assert pool.locator("td.rate").all_inner_texts() == [
+        "37,5%",
+        "42,5%",
+        "45,0%",
+        *pool.locator("tr.projection td.rate").all_inner_texts(),
+    ]
+    track = pool.locator(".bar-track").first.bounding_box()
+    widths = [
+        box["width"] / track["width"]
+        for box in (b.bounding_box() for b in pool.locator(".bar-fill").all())
+    ]
+    assert [round(w, 2) for w in widths[:3]] == [0.38, 0.42, 0.45]
+    shot(page, tmp_path, "desk-4-trend")
     assert errors == []

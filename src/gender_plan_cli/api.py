@@ -19,7 +19,7 @@ readers); `TYPE_CHECKING` gives them to type checkers as they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from gender_plan_cli.reading.limits import (
         Limits,
     )
-    from gender_plan_cli.records import LoadResult, Received
+    from gender_plan_cli.records import FileResult, LoadResult, Received
     from gender_plan_cli.roster.config import RosterConfig
 
 # name → (the module that defines it, its name there): loaded when first named.
@@ -78,6 +78,7 @@ _LAZY = {
     "Rules": ("gender_plan_cli.targets.rules", None),
     "load_rules": ("gender_plan_cli.targets.rules", None),
     "Trend": ("gender_plan_cli.targets.trend", None),
+    "changes_per_year": ("gender_plan_cli.targets.trend", None),
     "RulesError": ("gender_plan_cli.yamlfile", None),
     "bundled_rules": ("gender_plan_cli.paths", None),
     "bundled_samples": ("gender_plan_cli.paths", None),
@@ -112,6 +113,7 @@ def read_returns(
     discovered: bool = False,
     receipts: Mapping[Path, Received] | None = None,
     pool: ReaderPool | None = None,
+    cache: MutableMapping[Path, FileResult] | None = None,
 ) -> LoadResult:
     """Read returns and staff lists (files, or folders walked) into one collection: each file
     in an isolated worker, every finding kept, units checked across files and the registry.
@@ -120,7 +122,10 @@ def read_returns(
     from it need not walk the folders again). `receipts`: when files arrived, as recorded on
     arrival (the portal's receipts), which come before a signature line or a file time.
     `pool`: reader workers kept alive between calls (a server's `ReaderPool`), used instead of
-    workers started for this call under `workers`."""
+    workers started for this call under `workers`.
+    `cache`: files read before with the same options, by path, for files that never change
+    (the portal's store keeps each upload read-only under a name of its own): only the others
+    are read."""
     from gender_plan_cli.intake.load import load_paths
     from gender_plan_cli.intake.worker_limits import WorkerLimits
     from gender_plan_cli.reading.limits import DEFAULT_LIMITS
@@ -137,6 +142,7 @@ def read_returns(
         roster=roster,
         receipts=receipts,
         pool=pool,
+        cache=cache,
     )
 
 

@@ -61,10 +61,11 @@ def load_data(
     rules: tuple[Rules, Path | None] | None = None,
     units: Path | None = None,
     workers: WorkerLimits | None = None,
+    all_years: bool = False,
 ) -> Data:
     """The records to evaluate, or exit 1 (invalid data) / 2 (usage error). `rules`: the rules
     in force and the file named with --rules, for the registry beside it and the roster's
-    counting rules (as `gap` has them)."""
+    counting rules (as `gap` has them). `all_years`: a portal store's every year (`trend`)."""
     from gender_plan_cli.api import roster_config
 
     source, inputs = data_inputs(paths, lang)
@@ -80,6 +81,7 @@ def load_data(
         registry=registry,
         roster=roster,
         workers=workers,
+        all_years=all_years,
     )
     if not result.valid() and not skip_invalid:
         from gender_plan_cli.render.check_table import render_findings

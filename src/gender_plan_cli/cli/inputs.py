@@ -45,16 +45,18 @@ def load_files(
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,
     roster: RosterConfig | None = None,
+    all_years: bool = False,
 ) -> LoadResult:
     """Discover once, read every file in a worker process (with a progress bar on a terminal),
     cross-check.
 
     `not_into`: the output file of the command, which must not be one of the files read.
+    `all_years`: a portal store stands for the returns of every year it holds (`trend`).
     """
     from gender_plan_cli.api import WorkerLimits, read_returns
 
     header_words_or_exit(lang)
-    paths, receipts = store_returns(paths)
+    paths, receipts = store_returns(paths, all_years)
     files = resolve_paths(paths, lang)
     if not_into is not None and any(not_into.resolve() == f.resolve() for f in files):
         usage_error(text("gap.usage.output-is-input", lang, path=str(not_into)))
@@ -90,17 +92,20 @@ def load_files(
     return result
 
 
-def store_returns(paths: list[Path]) -> tuple[list[Path], dict[Path, Received]]:
-    """A portal store named as PATH stands for its accepted returns, with the times the portal
-    received them (so `status`, `gap` and `report` of a store say what the portal says)."""
-    from gender_plan_cli.portal.store import accepted_receipts, is_store
+def store_returns(
+    paths: list[Path], all_years: bool = False
+) -> tuple[list[Path], dict[Path, Received]]:
+    """A portal store named as PATH stands for its accepted returns of its year (of every year
+    it holds with `all_years`: `trend`), with the times the portal received them (so `status`,
+    `gap` and `report` of a store say what the portal says)."""
+    from gender_plan_cli.portal.store import accepted_files, is_store
 
     out: list[Path] = []
     receipts: dict[Path, Received] = {}
     for path in paths:
         if is_store(path):
-            accepted = accepted_receipts(path)
-            receipts.update(accepted)
+            accepted, received = accepted_files(path, all_years=all_years)
+            receipts.update(received)
             out.extend(accepted)
         else:
             out.append(path)

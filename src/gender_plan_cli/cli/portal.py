@@ -94,6 +94,45 @@ def init(
     )
 
 
+@GROUP.command("import")
+@guarded
+def import_(
+    folder: StoreArg,
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Báo cáo tổng hợp của năm / the year's returns.", show_default=False),
+    ],
+    year: Annotated[
+        int, typer.Option("--year", "-y", help="Năm báo cáo / report year.", show_default=False)
+    ],
+) -> None:
+    """Nhập báo cáo của một năm trước cổng (cho xu hướng). / Import an earlier year's returns."""
+    from gender_plan_cli.contract import in_plan
+    from gender_plan_cli.i18n import text
+    from gender_plan_cli.portal import store as st
+
+    needs_django()
+    if not in_plan(year):
+        usage_error(f"Năm {year} ngoài kế hoạch 2021–2030. / Year {year} is outside the plan.")
+    for path in files:
+        if not path.is_file():
+            usage_error(text("usage.no-path", "vi", path=str(path)))
+    from gender_plan_cli.portal import manage
+
+    try:
+        done = manage.import_returns(folder, year, files)
+    except st.ImportRefused as exc:
+        usage_error(
+            "\n".join(text("portal." + exc.key, lang, **exc.args_) for lang in ("vi", "en"))
+        )
+    except st.StoreError as exc:
+        _store_error(exc)
+    for row in done:
+        typer.echo(f"{row.reference}\t{row.filename}\t{row.units}\t{row.received}")
+    said = [text("portal.import.done", lang, n=len(done), year=year) for lang in ("vi", "en")]
+    stderr_console().print(" / ".join(said), markup=False, highlight=False)
+
+
 @GROUP.command("codes")
 @guarded
 def codes(

@@ -70,6 +70,7 @@ def trend(
         units=units,
         limits=limits,
         workers=workers,
+        all_years=True,
     )
     result = build_trend(evaluate_years(data.records, rule_set), rule_set)
     result.rules = rules_shown

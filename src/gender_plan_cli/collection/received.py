@@ -103,7 +103,15 @@ def _git_authoritative(path: Path) -> bool:
     return _git_folder(path.parent.resolve())
 
 
-@functools.lru_cache(maxsize=256)
+def _in_a_work_tree(folder: Path) -> bool:
+    """Whether a `.git` sits in the folder or above it (or GIT_DIR names one): without one, git
+    is not asked (a portal store's hundreds of unit folders cost a process each)."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    return any((parent / ".git").exists() for parent in (folder, *folder.parents))
+
+
+@functools.lru_cache(maxsize=1024)
 def _git_folder(folder: Path) -> bool:
     """Whether the folder is in a git repository with its history (a shallow clone has every
     file at the day of the clone's commit), outside the samples shipped with gplan (their
@@ -111,7 +119,7 @@ def _git_folder(folder: Path) -> bool:
     from gender_plan_cli.paths import bundled_samples
 
     samples = bundled_samples().resolve()
-    if folder == samples or folder.is_relative_to(samples):
+    if folder == samples or folder.is_relative_to(samples) or not _in_a_work_tree(folder):
         return False
     try:
         out = subprocess.run(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,6 +136,7 @@ def load_paths(
     roster: RosterConfig | None = None,
     receipts: Mapping[Path, Received] | None = None,
     pool: ReaderPool | None = None,
+    cache: MutableMapping[Path, FileResult] | None = None,
 ) -> LoadResult:
     """Read every file on its own, then check units across files (and against `registry`).
 
@@ -147,7 +148,8 @@ def load_paths(
     `pool`: workers kept alive between calls (`isolation.ReaderPool`), used instead.
     `roster`: what a person-level roster's cells count as (the package's defaults when None).
     `receipts`: when files arrived, as recorded on arrival (the portal's receipts); such a date
-    comes before every other source.
+    comes before every other source. `cache`: each file as read before, by path, for files
+    that never change (the portal's store): only the others are read, the same options given.
     """
     files = list(paths) if discovered else discover(paths)
     refused: dict[Path, ReadProblem] = getattr(paths if discovered else files, "refused", {})
@@ -155,22 +157,23 @@ def load_paths(
         # The registry is read once, as the registry: found at the top of a folder named, or
         # named among the files (pre-commit passes every changed file), it is not a return.
         files = [p for p in files if not _same_file(p, Path(registry.path))]
-    to_read = [p for p in files if p not in refused]
-    if workers is not None or pool is not None:
-        from gender_plan_cli.intake.isolation import read_isolated
-
-        read_one = functools.partial(
-            read_file, report_year=report_year, limits=limits, roster=roster
-        )
-        read = read_isolated(to_read, read_one, workers, progress, pool)
-    else:
-        read = []
-        for i, path in enumerate(to_read):
-            if progress is not None:
-                progress(i, len(to_read), path)
-            read.append(read_file(path, report_year=report_year, limits=limits, roster=roster))
-    each = iter(read)
-    results = [_unreadable(str(p), refused[p]) if p in refused else next(each) for p in files]
+    fresh = _read_all(
+        [p for p in files if p not in refused and (cache is None or p not in cache)],
+        functools.partial(read_file, report_year=report_year, limits=limits, roster=roster),
+        workers,
+        progress,
+        pool,
+    )
+    if cache is not None:  # kept as read: the cross-file checks below add to their copies
+        cache.update({p: fr.model_copy(deep=True) for p, fr in fresh.items()})
+    results = [
+        _unreadable(str(p), refused[p])
+        if p in refused
+        else fresh[p]
+        if p in fresh
+        else cache[p].model_copy(deep=True)  # type: ignore[index]
+        for p in files
+    ]
     known = receipts or {}
     dates = {
         fr.path: received(path, fr.signed_on, received_from, known.get(path))
@@ -182,6 +185,28 @@ def load_paths(
     if registry is not None:
         result.files.insert(0, registry.file)
     return result
+
+
+def _read_all(
+    paths: list[Path],
+    read_one: Callable[[Path], FileResult],
+    workers: WorkerLimits | None,
+    progress: Callable[[int, int, Path], None] | None,
+    pool: ReaderPool | None = None,
+) -> dict[Path, FileResult]:
+    """Each file read on its own: in a worker process (`pool`'s, or one under `workers`), else
+    here."""
+    if workers is not None or pool is not None:
+        from gender_plan_cli.intake.isolation import read_isolated
+
+        read = read_isolated(paths, read_one, workers, progress, pool)
+    else:
+        read = []
+        for i, path in enumerate(paths):
+            if progress is not None:
+                progress(i, len(paths), path)
+            read.append(read_one(path))
+    return dict(zip(paths, read, strict=True))
 
 
 def _same_file(a: Path, b: Path) -> bool:

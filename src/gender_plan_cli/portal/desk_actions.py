@@ -41,7 +41,7 @@ def _int(value: str | None, default: int) -> int:
 
 def make_file(name: str, query: Any) -> tuple[bytes, str, str]:
     """(body, file name, content type) of a download: `report.xlsx`, `status.xlsx`,
-    `status.csv`, `gap.json`, `gap.csv`, `returns.zip`; KeyError for any other name."""
+    `status.csv`, `gap.json`, `gap.csv`, `returns.zip`, `trend.json`; KeyError for any other name."""
     year = _int(query.get("year"), service.config().year)
     target = _int(query.get("target"), TARGETS[-1])
     if name in ("gap.json", "gap.csv", "report.xlsx") and target not in TARGETS:
@@ -53,9 +53,12 @@ def make_file(name: str, query: Any) -> tuple[bytes, str, str]:
         "gap.json": lambda: (exports.gap_json(target, year), JSON),
         "gap.csv": lambda: (exports.gap_csv(target, year), CSV),
         "returns.zip": lambda: (exports.returns_zip(year), "application/zip"),
+        "trend.json": lambda: (exports.trend_json(), JSON),
     }
     body, kind = makers[name]()
     stem, ext = name.split(".")
+    if stem == "trend":  # every year the store holds
+        return body, name, kind
     suffix = f"-{target}" if stem in ("gap", "report") else ""
     return body, f"{stem}-{year}{suffix}.{ext}", kind
 

@@ -1,5 +1,5 @@
 """The desk's files for an officer's program: `GET /api/v1/report.xlsx|status.xlsx|gap.json|
-gap.csv|returns.zip?year=Y[&target=2025|2030]` with `Authorization: Bearer <officer token>`."""
+gap.csv|returns.zip|trend.json?year=Y[&target=2025|2030]` with `Authorization: Bearer <officer token>`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ from gender_plan_cli.portal import api_views, security, service
 from gender_plan_cli.portal.desk import attachment
 from gender_plan_cli.portal.desk_actions import BadQuery, make_file
 
-NAMES = ("report.xlsx", "status.xlsx", "status.csv", "gap.json", "gap.csv", "returns.zip")
+NAMES = (
+    "report.xlsx",
+    "status.xlsx",
+    "status.csv",
+    "gap.json",
+    "gap.csv",
+    "returns.zip",
+    "trend.json",
+)
 
 
 @require_GET

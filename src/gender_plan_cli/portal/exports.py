@@ -44,16 +44,17 @@ def _rules() -> tuple[Any, str]:
     return api.load_rules(path, _shown(path)), _shown(path)
 
 
-def load(report_year: int | None = None, *, roster: bool = True) -> Loaded:
-    """The store's accepted returns read as `load_data` reads a store named as PATH."""
+def load(report_year: int | None = None, *, roster: bool = True, all_years: bool = False) -> Loaded:
+    """The store's accepted returns read as `load_data` reads a store named as PATH (of every
+    year it holds with `all_years`, as `gplan trend STORE`)."""
     store = service.store_dir()
     rules, shown = _rules()
-    receipts = st.accepted_receipts(store)
+    paths, receipts = st.accepted_files(store, all_years=all_years)
     config = api.roster_config(rules.roster, None) if roster else None
-    if receipts:
+    if paths:
         with service._status_turn():
             result = api.read_returns(
-                list(receipts),
+                paths,
                 registry=service.registry(),
                 receipts=receipts,
                 report_year=report_year,
@@ -126,6 +127,22 @@ def gap_csv(target: int, report_year: int | None) -> bytes:
     return render_gap_csv(report, style_for("vi", False), bom=True).encode("utf-8")
 
 
+def trend(data: Loaded | None = None) -> Any:
+    """`gplan trend STORE`: every year the store holds, each against its own targets."""
+    data = data or load(all_years=True)
+    result = api.trend(api.evaluate_years(data.result.records, data.rules), data.rules)
+    result.rules = data.rules_shown
+    result.data_source = data.source
+    return result
+
+
+def trend_json() -> bytes:
+    """The bytes of `gplan trend STORE -f json`."""
+    from gender_plan_cli.render.trend_json import render_trend_json
+
+    return (render_trend_json(trend()) + "\n").encode("utf-8")
+
+
 def report_xlsx(target: int, report_year: int | None) -> bytes:
     """`gplan report STORE --year TARGET -o report.xlsx`, without a `rules/report.yaml` of the
     server's folder unless there is one (as the command)."""
@@ -169,7 +186,8 @@ def returns_zip(year: int) -> bytes:
     subs = Submission.objects.filter(year=year, accepted=True).order_by("received_at")
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for sub in subs:
-            name = f"{sub.unit_code}/{sub.reference}{Path(sub.stored).suffix}"
+            folder = sub.unit_code or st.IMPORTED  # a return from before the portal
+            name = f"{folder}/{sub.reference}{Path(sub.stored).suffix}"
             zf.write(store / sub.stored, name)
             when = sub.received_at.isoformat()
             writer.writerow([sub.reference, sub.unit_code, when, int(sub.late), sub.sha256, name])

@@ -7,6 +7,7 @@ import csv
 import io
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from gender_plan_cli.portal import store as st
 
@@ -25,6 +26,14 @@ def init(folder: Path, registry: Path, year: int, deadline: date | None = None) 
 
     service.audit("store-init", detail=f"year {year}, deadline {deadline.isoformat()}")
     return config
+
+
+def import_returns(folder: Path, year: int, files: list[Path]) -> list[Any]:
+    """An earlier year's returns brought into the store (`portal/years.py`)."""
+    open_store(folder)
+    from gender_plan_cli.portal import years
+
+    return years.import_returns(year, files)
 
 
 def open_store(folder: Path, *, behind_tls: bool = False) -> st.StoreConfig:

@@ -1,5 +1,5 @@
 """JSON Schemas (draft 2020-12) of the API's answers, from the pydantic models below and the
-check and status documents they carry; shipped in `portal/schemas/` (scripts/make_schemas.py)."""
+check, status, gap and trend documents they carry (the unit's API and the officer's); shipped in `portal/schemas/` (scripts/make_schemas.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,13 @@ from pydantic import BaseModel
 from gender_plan_cli.render.check_json import CheckDocument
 
 SCHEMAS = Path(__file__).parent / "schemas"
-NAMES = ("portal-return", "portal-status", "portal-error")
+NAMES = ("portal-return", "portal-status", "portal-gap", "portal-trend", "portal-error")
+# The answers that are a command's document: their schema is the command's, named for the API.
+DOCUMENTS = {
+    "portal-status": ("status", "GET /api/v1/status"),
+    "portal-gap": ("gap", "GET /api/v1/gap.json"),
+    "portal-trend": ("trend", "GET /api/v1/trend.json"),
+}
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -42,12 +48,13 @@ class ErrorAnswer(BaseModel):
 
 
 def build(name: str) -> str:
-    if name == "portal-status":
+    if name in DOCUMENTS:
         from gender_plan_cli.render.schema import build as build_document
 
-        body: dict[str, Any] = json.loads(build_document("status"))
-        body["$id"] = "urn:gplan:schema:portal-status:1"
-        body["title"] = "gplan portal GET /api/v1/status"
+        command, path = DOCUMENTS[name]
+        body: dict[str, Any] = json.loads(build_document(command))
+        body["$id"] = f"urn:gplan:schema:{name}:1"
+        body["title"] = f"gplan portal {path}"
         return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
     model = ReturnAnswer if name == "portal-return" else ErrorAnswer
     path = "POST /api/v1/returns" if name == "portal-return" else "an error answer"

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from gender_plan_cli.records import FileResult, LoadResult
 
 WORKER = (1024, 30.0)  # each file read in a worker of at most 1 GiB and 30 seconds
+# The store's returns as the status read them, by path: a stored file never changes (read-only,
+# a random name), so a new return costs the board one file read, not all of them again.
+_READ: dict[Path, FileResult] = {}
 
 
 def store_dir() -> Path:
@@ -386,6 +389,7 @@ def status_document(year: int) -> dict[str, Any]:
                 workers=api.WorkerLimits(WORKER[0], WORKER[1], api.default_jobs()),
                 limits=limits(),
                 discovered=True,
+                cache=_READ,
             )
     else:
         from gender_plan_cli.records import LoadResult

@@ -34,6 +34,7 @@ RETURNS = "returns"
 GRACE_DAYS = 30  # codes work this many days after the deadline (late returns), then expire
 MAX_UPLOAD_MB = 20
 UPLOADS_PER_HOUR = 20
+IMPORTED = "import"  # a submission's `via` when it came from before the portal
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
 # Codes are typed by hand from a letter: no 0/O, 1/I/L, 5/S, 2/Z, 8/B, U/V.
 ALPHABET = "ACDEFGHJKMNPQRTWXY34679"
@@ -46,6 +47,15 @@ PBKDF2_ROUNDS = 10_000
 
 class StoreError(Exception):
     """A folder that is not a store, or a store that cannot be made; the message says which."""
+
+
+class ImportRefused(StoreError):
+    """Files not taken into the store (none is stored): `key` names the words (`portal.import.*`)."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,17 @@ def random_name(extension: str) -> str:
 def accepted_receipts(store: Path) -> dict[Path, Received]:
     """Every accepted return of the store's year, by its stored path, with its receipt: read
     with sqlite3 (no Django), the database opened read-only."""
+    paths, receipts = accepted_files(store)
+    return {p: receipts[p] for p in paths if p in receipts}
+
+
+def accepted_files(
+    store: Path, *, all_years: bool = False
+) -> tuple[list[Path], dict[Path, Received]]:
+    """The accepted returns of the store's year (of every year it holds with `all_years`, as
+    `gplan trend STORE` reads them), oldest first, and the portal's receipts of those it
+    received. A return imported from before the portal (`gplan portal import`) has no receipt:
+    its date comes from the file, as `gplan status` of the file says."""
     from zoneinfo import ZoneInfo
 
     from gender_plan_cli.records import Received
@@ -187,23 +208,27 @@ def accepted_receipts(store: Path) -> dict[Path, Received]:
     config = read_config(store)
     database = store / DATABASE
     if not database.is_file():
-        return {}
+        return [], {}
     local = ZoneInfo("Asia/Ho_Chi_Minh")
     uri = f"{database.resolve().as_uri()}?mode=ro"
+    query = "SELECT stored, received_at, via FROM gplan_portal_submission WHERE accepted = 1"
+    query += "" if all_years else " AND year = ?"
     with sqlite3.connect(uri, uri=True) as db:
         rows = db.execute(
-            "SELECT stored, received_at FROM gplan_portal_submission "
-            "WHERE accepted = 1 AND year = ? ORDER BY received_at",
-            (config.year,),
+            query + " ORDER BY year, received_at", () if all_years else (config.year,)
         ).fetchall()
-    out: dict[Path, Received] = {}
-    for stored, received_at in rows:
+    paths: list[Path] = []
+    receipts: dict[Path, Received] = {}
+    for stored, received_at, via in rows:
+        paths.append(store / stored)
+        if via == IMPORTED:
+            continue
         moment = datetime.fromisoformat(str(received_at))
         if moment.tzinfo is None:  # Django keeps UTC in SQLite
             from datetime import timezone
 
             moment = moment.replace(tzinfo=timezone.utc)
-        out[store / stored] = Received(
+        receipts[store / stored] = Received(
             moment.astimezone(local).date(), "portal", moment.timestamp()
         )
-    return out
+    return paths, receipts
