@@ -340,8 +340,12 @@ def test_a_worker_near_its_cap_does_not_overlap(
 ) -> None:
     """A thread may fail to start in a worker with little address space left (one forked from
     a large parent): such a worker reads one step after the other, and says no overlap."""
-    from gender_plan_cli.intake import worker
+    import multiprocessing
 
+    from gender_plan_cli.intake import isolation, worker
+
+    # forked, whatever threads an earlier test left running (they would mean the forkserver)
+    monkeypatch.setattr(isolation, "_context", lambda *_: multiprocessing.get_context("fork"))
     told = overlaps_told(monkeypatch)
     paths = [valid(tmp_path, "a.xlsx", "A01")]
     assert read_isolated(paths, READ, WorkerLimits(max_memory_mb=8192, jobs=1)) == [READ(paths[0])]

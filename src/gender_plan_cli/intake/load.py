@@ -157,23 +157,8 @@ def load_paths(
         # The registry is read once, as the registry: found at the top of a folder named, or
         # named among the files (pre-commit passes every changed file), it is not a return.
         files = [p for p in files if not _same_file(p, Path(registry.path))]
-    fresh = _read_all(
-        [p for p in files if p not in refused and (cache is None or p not in cache)],
-        functools.partial(read_file, report_year=report_year, limits=limits, roster=roster),
-        workers,
-        progress,
-        pool,
-    )
-    if cache is not None:  # kept as read: the cross-file checks below add to their copies
-        cache.update({p: fr.model_copy(deep=True) for p, fr in fresh.items()})
-    results = [
-        _unreadable(str(p), refused[p])
-        if p in refused
-        else fresh[p]
-        if p in fresh
-        else cache[p].model_copy(deep=True)  # type: ignore[index]
-        for p in files
-    ]
+    read_one = functools.partial(read_file, report_year=report_year, limits=limits, roster=roster)
+    results = _read_all(files, refused, read_one, workers, progress, pool, cache)
     known = receipts or {}
     dates = {
         fr.path: received(path, fr.signed_on, received_from, known.get(path))
@@ -188,25 +173,38 @@ def load_paths(
 
 
 def _read_all(
-    paths: list[Path],
+    files: list[Path],
+    refused: Mapping[Path, ReadProblem],
     read_one: Callable[[Path], FileResult],
     workers: WorkerLimits | None,
     progress: Callable[[int, int, Path], None] | None,
-    pool: ReaderPool | None = None,
-) -> dict[Path, FileResult]:
-    """Each file read on its own: in a worker process (`pool`'s, or one under `workers`), else
-    here."""
+    pool: ReaderPool | None,
+    cache: MutableMapping[Path, FileResult] | None,
+) -> list[FileResult]:
+    """What each file says, in the order of `files`: refused, or as read before (`cache`), or
+    read now on its own — in a worker process (`pool`'s, or one under `workers`), else here."""
+    to_read = [p for p in files if p not in refused and (cache is None or p not in cache)]
     if workers is not None or pool is not None:
         from gender_plan_cli.intake.isolation import read_isolated
 
-        read = read_isolated(paths, read_one, workers, progress, pool)
+        read = read_isolated(to_read, read_one, workers, progress, pool)
     else:
         read = []
-        for i, path in enumerate(paths):
+        for i, path in enumerate(to_read):
             if progress is not None:
-                progress(i, len(paths), path)
+                progress(i, len(to_read), path)
             read.append(read_one(path))
-    return dict(zip(paths, read, strict=True))
+    fresh = dict(zip(to_read, read, strict=True))
+    if cache is not None:  # kept as read: the cross-file checks add to their copies
+        cache.update({p: fr.model_copy(deep=True) for p, fr in fresh.items()})
+    return [
+        _unreadable(str(p), refused[p])
+        if p in refused
+        else fresh[p]
+        if p in fresh
+        else cache[p].model_copy(deep=True)  # type: ignore[index]
+        for p in files
+    ]
 
 
 def _same_file(a: Path, b: Path) -> bool:
