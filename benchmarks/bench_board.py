@@ -24,21 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_portal import registry  # noqa: E402
 
 PASSWORD = "benchmark password"
-
-
-def registry(n: int) -> str:
-    lines = ["units:"]
-    for i in range(1, n + 1):
-        lines += [
-            f"  - code: B{i:03d}",
-            f'    name: "Ban số {i}"',
-            '    level: "Sở, ban, ngành"',
-            '    unit_type: "Cơ quan quản lý nhà nước"',
-            f'    sector: "Ngành {i % 12}"',
-        ]
-    return "\n".join(lines) + "\n"
 
 
 def cpu_model() -> str:
@@ -151,7 +141,7 @@ def main() -> int:
     args = parser.parse_args()
     shutil.rmtree(args.dir, ignore_errors=True)
     (args.dir / "files").mkdir(parents=True)
-    (args.dir / "units.yaml").write_text(registry(args.units), encoding="utf-8")
+    (args.dir / "units.yaml").write_text(registry(args.units, sectors=12), encoding="utf-8")
     year = min(max(date.today().year, 2021), 2030)
     store = args.dir / "store"
     from gender_plan_cli.portal import manage

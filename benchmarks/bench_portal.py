@@ -45,7 +45,8 @@ def gplan(*args: str, stdin: str | None = None) -> str:
     return run.stdout
 
 
-def registry(n: int) -> str:
+def registry(n: int, sectors: int = 0) -> str:
+    """N units B001…; with `sectors`, each in one of that many sectors (the board's filter)."""
     lines = ["units:"]
     for i in range(1, n + 1):
         lines += [
@@ -54,6 +55,8 @@ def registry(n: int) -> str:
             '    level: "Sở, ban, ngành"',
             '    unit_type: "Cơ quan quản lý nhà nước"',
         ]
+        if sectors:
+            lines.append(f'    sector: "Ngành {i % sectors}"')
     return "\n".join(lines) + "\n"
 
 
