@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -61,6 +62,11 @@ def indicator_blocks(rows: list[IndicatorRow], lang: str) -> RenderableType:
     return Group(*blocks)
 
 
+def indented(line: Text) -> RenderableType:
+    """A line of a block two spaces in, its wrapped rest under its start, not at the margin."""
+    return Padding(line, (0, 0, 0, 2), expand=False)
+
+
 def adjusted_blocks(adjustments: list[Adjustment], lang: str) -> RenderableType:
     """The units whose key-leader target is adjusted or waived, one line each."""
     lines: list[RenderableType] = [Text(text("gap.adjusted.title", lang), style="bold")]
@@ -69,10 +75,10 @@ def adjusted_blocks(adjustments: list[Adjustment], lang: str) -> RenderableType:
         if a.share is not None:
             share += " (" + text(f"gap.basis.{a.basis}", lang) + ")"
         target = text("gap.exempt", lang) if a.exempt else percent(a.target, lang)
-        line = Text(f"  {a.unit_code} {a.unit_name} — {a.sector or '—'}, {share}: ")
+        line = Text(f"{a.unit_code} {a.unit_name} — {a.sector or '—'}, {share}: ")
         line.append(f"{text(f'gap.mode.{a.mode}', lang)} {target}; ")
-        blocks_status = status_word(a.met, lang)
-        lines.append(line.append(blocks_status, style=status_style(a.met)))
+        line.append(status_word(a.met, lang), style=status_style(a.met))
+        lines.append(indented(line))
     return Group(*lines)
 
 
@@ -105,9 +111,9 @@ def shortfall_blocks(
             continue
         blocks.append(Text(indicator_name(ind.id, lang), style="bold"))
         for u in worst:
-            line = Text(f"  {u['unit_code']} {u['unit_name']}: {unit_figure(ind.id, u, lang)}; ")
+            line = Text(f"{u['unit_code']} {u['unit_name']}: {unit_figure(ind.id, u, lang)}; ")
             line.append(text("gap.short.col.short", lang) + ": " + count(u["shortfall"], lang))
-            blocks.append(line)
+            blocks.append(indented(line))
         if rest:
             blocks.append(Text("  " + text("gap.short.more", lang, count=rest), style="dim"))
     if not blocks:
