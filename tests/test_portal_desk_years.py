@@ -194,3 +194,31 @@ def test_a_new_year_keeps_the_earlier_ones_on_the_command_line(tmp_path: Path) -
     assert of_store["years"] == [2023, 2024]
     of_store.pop("data_source"), of_files.pop("data_source")
     assert of_store == of_files
+
+
+def test_the_report_of_a_store_draws_every_year_it_holds(
+    collection: Portal, years: list[Path], tmp_path: Path
+) -> None:
+    """`gplan report STORE` and the desk's report workbook: this year's figures, and the trend
+    sheet with the earlier years imported — the same cells."""
+    from test_portal_desk import _cells
+
+    out = tmp_path / "r.xlsx"
+    gplan(
+        "report",
+        str(collection.store),
+        "--year",
+        "2030",
+        "--report-year",
+        str(YEAR),
+        "-o",
+        str(out),
+    )
+    cells = _cells(out.read_bytes())
+    desk = officer_client(manager=False).get(f"/desk/download/report.xlsx?year={YEAR}&target=2030")
+    assert _cells(desk.content) == cells
+    sheet = cells["Xu hướng"]
+    header = next(row for row in sheet if row[0] == "Năm")
+    assert header[4] == "Cán bộ nữ trong diện quy hoạch"  # its first column: the actual rate
+    actual = [(row[0], row[4]) for row in sheet if row[0] in (*EARLIER, YEAR)]
+    assert actual == [(EARLIER[0], 0.375), (EARLIER[1], 0.425), (YEAR, 0.45)]

@@ -63,6 +63,7 @@ def report(
         units=units,
         limits=limits,
         workers=workers,
+        all_years=True,  # a portal store: every year it holds, for the trend sheet
     )
     city = city_report(data, rule_set, rules_shown, year, report_year)
     write_workbook(output, city, language, rules)

@@ -149,7 +149,7 @@ def report_xlsx(target: int, report_year: int | None) -> bytes:
     from gender_plan_cli.render.report_document import read_report_document
     from gender_plan_cli.render.report_xlsx import build_workbook
 
-    data = load(report_year)
+    data = load(report_year, all_years=True)  # as `gplan report STORE`: the trend sheet
     city = api.city_report(
         data.result.records,
         data.rules,
