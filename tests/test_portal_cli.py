@@ -168,3 +168,22 @@ def test_serve_demo_prints_a_code_and_serves(tmp_path: Path) -> None:
         process.terminate()
         process.wait(10)
         process.stderr.close()  # type: ignore[union-attr]
+
+
+def test_a_store_that_has_received_nothing_has_every_unit_missing(store: Path) -> None:
+    """The first day of a collection: `status STORE` lists every unit of the registry as
+    missing; `gap STORE` has nothing to compute and says so (exit 2), naming `status`."""
+    status = gplan("status", str(store), "--year", str(YEAR), "--format", "json")
+    assert status.returncode == 0, status.stderr
+    document = json.loads(status.stdout)
+    assert [(u["unit_code"], u["state"]) for u in document["units"]] == [
+        ("UB-TP", "missing"),
+        ("S01", "missing"),
+        ("S01-BQL", "missing"),
+        ("S02", "missing"),
+    ]
+    assert document["counts"]["missing"] == 4
+    gap = gplan("gap", str(store), "--year", "2030")
+    assert gap.returncode == 2
+    said = " ".join(gap.stderr.replace("│", " ").split())
+    assert "chưa nhận báo cáo hợp lệ nào" in said and f"gplan status {store}" in said

@@ -46,17 +46,25 @@ def load_files(
     workers: WorkerLimits | None = None,
     roster: RosterConfig | None = None,
     all_years: bool = False,
+    empty_store: bool = False,
 ) -> LoadResult:
     """Discover once, read every file in a worker process (with a progress bar on a terminal),
     cross-check.
 
     `not_into`: the output file of the command, which must not be one of the files read.
     `all_years`: a portal store stands for the returns of every year it holds (`trend`).
+    `empty_store`: a store that has accepted nothing yet is read as no file (`status`: every
+    unit missing), not a usage error.
     """
     from gender_plan_cli.api import WorkerLimits, read_returns
 
     header_words_or_exit(lang)
+    named = paths
     paths, receipts = store_returns(paths, all_years)
+    if not paths and named and all(_is_store(p) for p in named):
+        if not empty_store:
+            usage_error(text("usage.store-empty", lang, path=", ".join(map(str, named))))
+        return read_returns([], registry=registry, discovered=True)
     files = resolve_paths(paths, lang)
     if not_into is not None and any(not_into.resolve() == f.resolve() for f in files):
         usage_error(text("gap.usage.output-is-input", lang, path=str(not_into)))
@@ -110,6 +118,12 @@ def store_returns(
         else:
             out.append(path)
     return out, receipts
+
+
+def _is_store(path: Path) -> bool:
+    from gender_plan_cli.portal.store import is_store
+
+    return is_store(path)
 
 
 def store_deadline(paths: list[Path] | None, year: int) -> date | None:

@@ -112,6 +112,7 @@ def status(
         registry=registry,
         received_from=received_from,
         workers=workers,
+        empty_store=True,
     )
     deadline = store_deadline(paths, year) or rule_set.collection.due(year)
     report = collection_status(result, registry, year, deadline)
