@@ -66,14 +66,8 @@ def load_files(
             usage_error(text("usage.store-empty", lang, path=", ".join(map(str, named))))
         return read_returns([], registry=registry, discovered=True)
     files = resolve_paths(paths, lang)
-    if not_into is not None and any(not_into.resolve() == f.resolve() for f in files):
-        usage_error(text("gap.usage.output-is-input", lang, path=str(not_into)))
-    if (
-        registry is not None
-        and not_into is not None
-        and Path(registry.path).resolve() == not_into.resolve()
-    ):
-        usage_error(text("gap.usage.output-is-input", lang, path=str(not_into)))
+    if not_into is not None:
+        _not_an_input(not_into, files, registry, lang)
     bar, step = progress_reporter(len(files), lang)
     options = {
         "report_year": report_year,
@@ -118,6 +112,13 @@ def store_returns(
         else:
             out.append(path)
     return out, receipts
+
+
+def _not_an_input(output: Path, files: list[Path], registry: Registry | None, lang: str) -> None:
+    """A usage error when the command's output file is one of the files it reads."""
+    read = [*files, *([Path(registry.path)] if registry is not None else [])]
+    if any(output.resolve() == f.resolve() for f in read):
+        usage_error(text("gap.usage.output-is-input", lang, path=str(output)))
 
 
 def _is_store(path: Path) -> bool:
