@@ -15,15 +15,13 @@ GROUP = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exception
 
 StoreArg = Annotated[
     Path,
-    typer.Argument(
-        help="Thư mục lưu trữ của cổng / the portal's store folder.", show_default=False
-    ),
+    typer.Argument(help="cli.portal.store", show_default=False),
 ]
 
 
 @GROUP.callback()
 def portal() -> None:
-    """Cổng nộp báo cáo: tạo kho, cấp mã cho đơn vị, tài khoản cán bộ. / The portal's store, codes, officers."""
+    """The portal's store, codes, officers; each sub-command's help is `cli.portal.<name>.help`."""
 
 
 def needs_django() -> None:
@@ -48,23 +46,19 @@ def init(
     folder: StoreArg,
     units: Annotated[
         Path,
-        typer.Option(
-            "--units", help="Danh mục đơn vị / the registry of units.", show_default=False
-        ),
+        typer.Option("--units", help="cli.portal.units", show_default=False),
     ],
-    year: Annotated[
-        int, typer.Option("--year", "-y", help="Năm báo cáo / report year.", show_default=False)
-    ],
+    year: Annotated[int, typer.Option("--year", "-y", help="cli.portal.year", show_default=False)],
     deadline: Annotated[
         str | None,
         typer.Option(
             "--deadline",
-            help="Hạn nộp YYYY-MM-DD (mặc định theo quy tắc: 15/12). / Deadline (default: the rules').",
+            help="cli.portal.init.deadline",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Tạo kho lưu trữ của cổng. / Create the portal's store."""
+    """Create the portal's store."""
     from gender_plan_cli.contract import in_plan
     from gender_plan_cli.portal import store as st
 
@@ -100,13 +94,11 @@ def import_(
     folder: StoreArg,
     files: Annotated[
         list[Path],
-        typer.Argument(help="Báo cáo tổng hợp của năm / the year's returns.", show_default=False),
+        typer.Argument(help="cli.portal.import.files", show_default=False),
     ],
-    year: Annotated[
-        int, typer.Option("--year", "-y", help="Năm báo cáo / report year.", show_default=False)
-    ],
+    year: Annotated[int, typer.Option("--year", "-y", help="cli.portal.year", show_default=False)],
 ) -> None:
-    """Nhập báo cáo của một năm trước cổng (cho xu hướng). / Import an earlier year's returns."""
+    """Import an earlier year's returns (for the trend)."""
     from gender_plan_cli.contract import in_plan
     from gender_plan_cli.i18n import text
     from gender_plan_cli.portal import store as st
@@ -139,26 +131,22 @@ def codes(
     folder: StoreArg,
     output: Annotated[
         Path,
-        typer.Option(
-            "--output", "-o", help="Tệp CSV ghi mã / the CSV to write.", show_default=False
-        ),
+        typer.Option("--output", "-o", help="cli.portal.codes.output", show_default=False),
     ],
     year: Annotated[
         int | None,
-        typer.Option("--year", "-y", help="Năm báo cáo / report year.", show_default=False),
+        typer.Option("--year", "-y", help="cli.portal.year", show_default=False),
     ] = None,
     base_url: Annotated[
         str,
-        typer.Option(
-            "--base-url", help="Địa chỉ của cổng / the portal's address, for the link column."
-        ),
+        typer.Option("--base-url", help="cli.portal.codes.base-url"),
     ] = "http://127.0.0.1:8000",
     rotate: Annotated[
         bool,
-        typer.Option("--rotate", help="Thay mọi mã đã cấp / replace every code already issued."),
+        typer.Option("--rotate", help="cli.portal.codes.rotate"),
     ] = False,
 ) -> None:
-    """Cấp mã nộp báo cáo cho từng đơn vị (ghi một lần vào CSV). / Issue each unit's code."""
+    """Issue each unit's code, printed once into a CSV."""
     from gender_plan_cli.portal import manage
     from gender_plan_cli.portal import store as st
 
@@ -188,19 +176,17 @@ def codes(
 @guarded
 def officer(
     folder: StoreArg,
-    name: Annotated[str, typer.Argument(help="Tên đăng nhập / user name.", show_default=False)],
+    name: Annotated[str, typer.Argument(help="cli.portal.officer.name", show_default=False)],
     password_stdin: Annotated[
         bool,
-        typer.Option(
-            "--password-stdin", help="Đọc mật khẩu từ stdin / read the password from stdin."
-        ),
+        typer.Option("--password-stdin", help="cli.portal.officer.password-stdin"),
     ] = False,
     manager: Annotated[
         bool,
-        typer.Option("--manager", help="Được đổi hạn nộp và mã / may change deadlines and codes."),
+        typer.Option("--manager", help="cli.portal.officer.manager"),
     ] = False,
 ) -> None:
-    """Tạo hoặc cập nhật tài khoản cán bộ; in mã API (dòng cuối). / An officer and an API token."""
+    """An officer and an API token (on the last line)."""
     from gender_plan_cli.portal import manage
     from gender_plan_cli.portal import store as st
 
@@ -230,10 +216,10 @@ def remind(
     folder: StoreArg,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="Ngày chạy / the day, YYYY-MM-DD.", show_default=False),
+        typer.Option("--today", help="cli.portal.remind.today", show_default=False),
     ] = None,
 ) -> None:
-    """Gửi thư nhắc nộp theo lịch (chạy hằng ngày). / The day's reminder e-mails."""
+    """The day's reminder e-mails (run daily)."""
     from gender_plan_cli.portal import manage
     from gender_plan_cli.portal import store as st
 

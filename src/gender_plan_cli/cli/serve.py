@@ -11,20 +11,19 @@ from gender_plan_cli.cli.console import guarded, stderr_console, usage_error
 
 StoreArgument = Annotated[
     Path | None,
-    typer.Argument(help="Thư mục kho của cổng / the portal's store.", show_default=False),
+    typer.Argument(help="cli.serve.store", show_default=False),
 ]
-HostOption = Annotated[str, typer.Option("--host", help="Địa chỉ nghe / address to listen on.")]
-PortOption = Annotated[int, typer.Option("--port", help="Cổng / port.")]
+HostOption = Annotated[str, typer.Option("--host", help="cli.serve.host")]
+PortOption = Annotated[int, typer.Option("--port", help="cli.serve.port")]
 DemoOption = Annotated[
     bool,
-    typer.Option("--demo", help="Kho tạm trên dữ liệu mẫu / a throwaway store on the samples."),
+    typer.Option("--demo", help="cli.serve.demo"),
 ]
 BehindTlsOption = Annotated[
     bool,
     typer.Option(
         "--behind-tls",
-        help="Sau reverse proxy TLS trên máy này: tin X-Forwarded-Proto/For, cookie Secure. / "
-        "Behind a TLS reverse proxy on this machine.",
+        help="cli.serve.behind-tls",
     ),
 ]
 
@@ -37,7 +36,7 @@ def serve(
     demo: DemoOption = False,
     behind_tls: BehindTlsOption = False,
 ) -> None:
-    """Chạy cổng nộp báo cáo (web và API). / Serve the submission portal (web and API)."""
+    """Serve the submission portal (web and API). Its help: `cli.serve.help`."""
     from gender_plan_cli.cli.portal import needs_django
     from gender_plan_cli.portal import store as st
 
