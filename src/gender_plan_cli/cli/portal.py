@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from gender_plan_cli.cli.console import guarded, stderr_console, usage_error
+from gender_plan_cli.cli.options import LangOption, lang_of
 
+PASSWORD_LENGTH = 12  # an officer's password, at the least
 GROUP = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 StoreArg = Annotated[
@@ -24,16 +26,27 @@ def portal() -> None:
     """The portal's store, codes, officers; each sub-command's help is `cli.portal.<name>.help`."""
 
 
-def needs_django() -> None:
+def needs_django(lang: str) -> None:
     """The portal is an optional extra: say how to install it."""
     try:
         import django  # noqa: F401
         import waitress  # noqa: F401
     except ImportError:
-        usage_error(
-            'Cần cài thêm phần cổng nộp báo cáo: pip install "gplan[portal]"\n'
-            'The portal is an optional extra: pip install "gplan[portal]"'
-        )
+        refuse(lang, "portal.cli.needs-django")
+
+
+def refuse(lang: str, message_id: str, **args: object) -> NoReturn:
+    """A usage error (exit 2) in the user's language."""
+    from gender_plan_cli.i18n import text
+
+    usage_error(text(message_id, lang, **args))
+
+
+def tell(lang: str, message_id: str, **args: object) -> None:
+    """What was done, on stderr (stdout is kept for what a script reads: codes, tokens)."""
+    from gender_plan_cli.i18n import text
+
+    stderr_console().print(text(message_id, lang, **args), markup=False, highlight=False)
 
 
 def _store_error(exc: Exception) -> None:
@@ -57,34 +70,38 @@ def init(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Create the portal's store."""
     from gender_plan_cli.contract import in_plan
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     if not in_plan(year):
-        usage_error(f"Năm {year} ngoài kế hoạch 2021–2030. / Year {year} is outside the plan.")
+        refuse(language, "portal.cli.year", year=year)
     if not units.is_file():
-        usage_error(f"Không thấy tệp / no such file: {units}")
+        refuse(language, "usage.no-path", path=str(units))
     due = None
     if deadline is not None:
         try:
             due = date.fromisoformat(deadline)
         except ValueError:
-            usage_error(f"Hạn nộp phải là YYYY-MM-DD / the deadline must be YYYY-MM-DD: {deadline}")
+            refuse(language, "portal.cli.deadline", deadline=deadline)
     from gender_plan_cli.portal import manage
 
     try:
         config = manage.init(folder, units, year, due)
     except st.StoreError as exc:
         _store_error(exc)
-    stderr_console().print(
-        f"Đã tạo kho {folder} — năm {config.year}, hạn nộp {config.deadline:%d/%m/%Y}, "
-        f"cổng đóng {config.closes:%d/%m/%Y}.\n"
-        f"Store ready: {folder} — year {config.year}, deadline {config.deadline.isoformat()}.",
-        markup=False,
-        highlight=False,
+    shown = "%d/%m/%Y" if language == "vi" else "%Y-%m-%d"
+    tell(
+        language,
+        "portal.cli.init.done",
+        folder=str(folder),
+        year=config.year,
+        deadline=config.deadline.strftime(shown),
+        closes=config.closes.strftime(shown),
     )
 
 
@@ -97,32 +114,30 @@ def import_(
         typer.Argument(help="cli.portal.import.files", show_default=False),
     ],
     year: Annotated[int, typer.Option("--year", "-y", help="cli.portal.year", show_default=False)],
+    lang: LangOption = None,
 ) -> None:
     """Import an earlier year's returns (for the trend)."""
     from gender_plan_cli.contract import in_plan
-    from gender_plan_cli.i18n import text
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     if not in_plan(year):
-        usage_error(f"Năm {year} ngoài kế hoạch 2021–2030. / Year {year} is outside the plan.")
+        refuse(language, "portal.cli.year", year=year)
     for path in files:
         if not path.is_file():
-            usage_error(text("usage.no-path", "vi", path=str(path)))
+            refuse(language, "usage.no-path", path=str(path))
     from gender_plan_cli.portal import manage
 
     try:
         done = manage.import_returns(folder, year, files)
     except st.ImportRefused as exc:
-        usage_error(
-            "\n".join(text("portal." + exc.key, lang, **exc.args_) for lang in ("vi", "en"))
-        )
+        refuse(language, "portal." + exc.key, **exc.args_)
     except st.StoreError as exc:
         _store_error(exc)
     for row in done:
         typer.echo(f"{row.reference}\t{row.filename}\t{row.units}\t{row.received}")
-    said = [text("portal.import.done", lang, n=len(done), year=year) for lang in ("vi", "en")]
-    stderr_console().print(" / ".join(said), markup=False, highlight=False)
+    tell(language, "portal.import.done", n=len(done), year=year)
 
 
 @GROUP.command("codes")
@@ -145,31 +160,25 @@ def codes(
         bool,
         typer.Option("--rotate", help="cli.portal.codes.rotate"),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Issue each unit's code, printed once into a CSV."""
     from gender_plan_cli.portal import manage
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     if output.exists():
-        usage_error(f"Tệp đã có, không ghi đè / the file exists, not overwritten: {output}")
+        refuse(language, "portal.cli.codes.exists", path=str(output))
     try:
         rows = manage.issue_codes(folder, year, rotate)
     except st.StoreError as exc:
         _store_error(exc)
     if not rows:
-        usage_error(
-            "Mọi đơn vị đã có mã (mã chỉ lưu dạng băm, không in lại được); dùng --rotate để cấp mã mới.\n"
-            "Every unit already has a code (kept only hashed, cannot be printed again); "
-            "--rotate issues new ones."
-        )
+        refuse(language, "portal.cli.codes.none")
     output.write_bytes(manage.codes_csv(rows, base_url))
     output.chmod(0o600)
-    stderr_console().print(
-        f"Đã ghi {len(rows)} mã vào {output}. / {len(rows)} codes written to {output}.",
-        markup=False,
-        highlight=False,
-    )
+    tell(language, "portal.cli.codes.done", n=len(rows), path=str(output))
 
 
 @GROUP.command("officer")
@@ -185,28 +194,26 @@ def officer(
         bool,
         typer.Option("--manager", help="cli.portal.officer.manager"),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """An officer and an API token (on the last line)."""
     from gender_plan_cli.portal import manage
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     if not password_stdin:
-        usage_error("Cần --password-stdin / --password-stdin is required.")
+        refuse(language, "portal.cli.officer.stdin")
     password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < 12:
-        usage_error("Mật khẩu cần ít nhất 12 ký tự. / The password needs at least 12 characters.")
+    if len(password) < PASSWORD_LENGTH:
+        refuse(language, "portal.cli.officer.password", least=PASSWORD_LENGTH)
     try:
         token = manage.officer(folder, name, password)
         if manager:
             manage.make_manager(folder, name)
     except st.StoreError as exc:
         _store_error(exc)
-    stderr_console().print(
-        f"Tài khoản {name} đã sẵn sàng; mã API (chỉ in một lần): / Officer {name} ready; API token (shown once):",
-        markup=False,
-        highlight=False,
-    )
+    tell(language, "portal.cli.officer.done", name=name)
     typer.echo(token)
 
 
@@ -218,22 +225,22 @@ def remind(
         str | None,
         typer.Option("--today", help="cli.portal.remind.today", show_default=False),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """The day's reminder e-mails (run daily)."""
     from gender_plan_cli.portal import manage
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     try:
         day = date.fromisoformat(today) if today else None
     except ValueError:
-        usage_error(f"--today {today}: YYYY-MM-DD")
+        refuse(language, "portal.cli.remind.today", today=today)
     try:
         sent = manage.remind(folder, day)
     except (st.StoreError, OSError) as exc:
         _store_error(exc)
     for unit, address, offset in sent:
         typer.echo(f"{unit}\t{address}\t{offset}")
-    stderr_console().print(
-        f"Đã gửi {len(sent)} thư nhắc. / {len(sent)} reminders sent.", markup=False
-    )
+    tell(language, "portal.cli.remind.done", n=len(sent))
