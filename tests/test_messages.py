@@ -285,3 +285,60 @@ def test_in_ci_the_wording_beside_the_data_is_not_read(
     result = CliRunner().invoke(app, ["check", str(path), "--summary", "--lang", "en"])
     assert result.exit_code == 1
     assert "1 unit, 1 error, 0 warnings" in result.output
+
+
+# -- the commands' help ------------------------------------------------------------------------
+
+
+def test_no_help_in_cli_is_wording_every_help_names_a_message() -> None:
+    """A `help=` in cli/ names a message of the catalogue; the words are in messages.yaml. Only
+    the root's own help stays Python: `gplan --help` does not read the catalogue."""
+    found = []
+    for path in sorted((PACKAGE / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                found += [(path.name, kw.value) for kw in node.keywords if kw.arg == "help"]
+    ids = [v.value for name, v in found if name != "__init__.py" and isinstance(v, ast.Constant)]
+    assert len(ids) == len([name for name, _ in found if name != "__init__.py"]) > 60
+    assert [i for i in ids if i not in catalogue() or not i.startswith("cli.")] == []
+    assert len([name for name, _ in found if name == "__init__.py"]) == 3  # the root, in both
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_command_and_option_has_its_help_in_each_language(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gender_plan_cli import cli
+
+    monkeypatch.setenv("GPLAN_LANG", lang)
+    commands = [cli.build_command(name, cli.app) for name in cli.COMMANDS]
+    commands += list(commands[list(cli.COMMANDS).index("portal")].commands.values())
+    for command in commands:
+        helps = [command.help, *(p.help for p in command.params)]
+        assert all(h and not h.startswith("cli.") for h in helps), command.name
+        vi_only = [h for h in helps if any(c in h for c in "ảạấầẩậắằẳặđếềểệỉịốồổộớờởợủụứừửựỳỷỹ")]
+        assert (vi_only == []) == (lang == "en"), (command.name, vi_only)
+
+
+def test_check_help_is_english_with_gplan_lang_en_and_vietnamese_by_default() -> None:
+    env = {"COLUMNS": "80", "NO_COLOR": "1"}
+    vi = CliRunner().invoke(app, ["check", "--help"], env={**env, "GPLAN_LANG": None}).output
+    en = CliRunner().invoke(app, ["check", "--help"], env={**env, "GPLAN_LANG": "en"}).output
+    assert "Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô." in vi
+    assert "Cảnh báo cũng tính là lỗi." in vi and "Count warnings" not in vi
+    assert "Check return files and point out each error at its cell." in en
+    assert "Count warnings as errors too." in en and "Cảnh báo" not in en
+    assert " / " not in vi + en  # one language, not both side by side
+
+
+def test_a_province_cannot_reword_a_command_s_help(tmp_path: Path) -> None:
+    """--help is shown before a command reads rules/messages.yaml: a `cli.*` id is refused
+    there rather than taken and never shown."""
+    path = tmp_path / "messages.yaml"
+    path.write_text('cli.check.strict:\n  en: "Warnings fail too."\n', encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        use_message_file(path, "rules/messages.yaml")
+    assert caught.value.message("en") == (
+        "rules/messages.yaml:1 cli.check.strict: a command's help (--help) cannot be reworded "
+        "here: it is shown before this file is read"
+    )

@@ -103,6 +103,34 @@ def test_officer_prints_a_token_as_its_last_line(store: Path) -> None:
     assert len(token.replace("-", "")) == 32
     short = gplan("portal", "officer", str(store), "lan", "--password-stdin", stdin="ngan\n")
     assert short.returncode == 2
+    assert "Mật khẩu cần ít nhất 12 ký tự." in short.stderr and "password" not in short.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (None, "Năm 2040 ngoài kế hoạch 2021–2030."),
+        ("en", "Year 2040 is outside the plan (2021–2030)."),
+    ],
+)
+def test_portal_speaks_the_language_chosen_and_one_only(
+    lang: str | None, said: str, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from gender_plan_cli.cli import app
+
+    args = ["portal", "init", str(tmp_path / "s"), "--units", "u.yaml", "--year", "2040"]
+    result = CliRunner().invoke(app, args + (["--lang", lang] if lang else []))
+    assert result.exit_code == 2
+    assert said in result.output
+    assert " / " not in result.output
+
+
+def test_codes_say_what_they_wrote_in_english_when_asked(store: Path, tmp_path: Path) -> None:
+    run = gplan("portal", "codes", str(store), "-o", str(tmp_path / "c.csv"), "--lang", "en")
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip() == f"4 codes written to {tmp_path / 'c.csv'}."
 
 
 def test_status_of_a_store_reads_its_receipts(store: Path, tmp_path: Path) -> None:

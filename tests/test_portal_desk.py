@@ -383,6 +383,35 @@ def test_reminders_are_mailed_on_the_days_set_and_never_twice(
     after = manage.remind(collection.store, DEADLINE + timedelta(days=1))
     assert [s[2] for s in after] == [-1, -1]
     assert Reminder.objects.count() == 4
+    deadline = DEADLINE.strftime("%d/%m/%Y")
+    first, late = (mail_of(smtp.messages[i][1]) for i in (0, 2))
+    assert first["Subject"] == (f"Nhắc nộp báo cáo cán bộ nữ lãnh đạo, quản lý — hạn {deadline}")
+    assert first.get_content() == (
+        "Kính gửi Ủy ban nhân dân thành phố Hà Nội (UB-TP),\n\n"
+        f"Sở Nội vụ chưa nhận được báo cáo hợp lệ của đơn vị; hạn nộp {deadline} (còn 3 ngày).\n"
+        "Đơn vị vui lòng nộp báo cáo trên cổng nộp báo cáo bằng mã đã được cấp.\n"
+    )
+    assert f"hạn nộp {deadline} (đã quá hạn 1 ngày)" in late.get_content()
+
+
+def mail_of(raw: str) -> Any:
+    """The message the sink kept (its lines as SMTP sent them), parsed."""
+    from email import message_from_string, policy
+
+    return message_from_string(raw.replace("\r\n", "\n"), policy=policy.default)
+
+
+def test_a_reminder_s_words_are_the_catalogue_s_in_either_language() -> None:
+    from gender_plan_cli.portal.reminders import Due, message
+
+    due = Due("S02", "Sở Tài chính", "invalid", "taichinh@hanoi.example", DEADLINE)
+    english = message(due, "sonoivu@hanoi.example", 1, "en")
+    assert english["Subject"] == (
+        "Reminder: the return on women in leadership and management — due "
+        + DEADLINE.strftime("%d/%m/%Y")
+    )
+    assert "(1 day left)" in english.get_content()
+    assert "(2 days overdue)" in message(due, "x@hanoi.example", -2, "en").get_content()
 
 
 FIGURES = {  # S01 and S01-BQL received (S02 only broken, UB-TP missing): rate, count

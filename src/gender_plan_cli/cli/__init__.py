@@ -11,11 +11,13 @@ from typer.core import TyperGroup
 from gender_plan_cli import __version__
 from gender_plan_cli.cli.state import STATE
 
-# Each command (its module is `cli/<name>.py`, its function `<name>`) and the first paragraph
-# of its docstring, in the order `--help` lists them. A command's module (and all it imports)
-# is loaded only when that command runs or shows its help: `gplan --help` and `gplan check` do
-# not pay for `report`'s workbook writer. `tests/test_cli_startup.py` holds each text equal to
-# its command's docstring.
+# Each command (its module is `cli/<name>.py`, its function `<name>`) and the first line of
+# its help, in the order `--help` lists them. A command's module (and all it imports) is loaded
+# only when that command runs or shows its help: `gplan --help` and `gplan check` do not pay for
+# `report`'s workbook writer. A command's help is the message `cli.<name>.help` of
+# messages.yaml, but this list stays Python, in both languages: reading the catalogue would
+# cost `gplan --help` more than all of it takes today. `tests/test_cli_startup.py` holds each
+# line's Vietnamese equal to the message.
 COMMANDS = {
     "check": "Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell.",
     "gap": "Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of "
@@ -76,21 +78,40 @@ class LazyGroup(TyperGroup):
 
 
 def build_command(name: str, root: typer.Typer) -> Any:
-    """One command, built as Typer builds it within the root app (same markup, same settings)."""
+    """One command, built as Typer builds it within the root app (same markup, same settings),
+    its help and its options' help in the language of GPLAN_LANG."""
     import importlib
+
+    from gender_plan_cli.i18n import default_lang
 
     module = importlib.import_module(f"gender_plan_cli.cli.{name}")
     group = getattr(module, "GROUP", None)
     if group is not None:  # a command with sub-commands (`portal init|codes|officer`)
         group.rich_markup_mode = root.rich_markup_mode
-        return typer.main.get_command(group)
-    one = typer.Typer(
-        rich_markup_mode=root.rich_markup_mode,
-        pretty_exceptions_enable=False,
-        add_completion=False,
-    )
-    one.command(name)(getattr(module, name))
-    return typer.main.get_command(one)
+        command = typer.main.get_command(group)
+    else:
+        one = typer.Typer(
+            rich_markup_mode=root.rich_markup_mode,
+            pretty_exceptions_enable=False,
+            add_completion=False,
+        )
+        one.command(name)(getattr(module, name))
+        command = typer.main.get_command(one)
+    speak(command, f"cli.{name}", default_lang(), getattr(module, "HELP_ARGS", {}))
+    return command
+
+
+def speak(command: Any, prefix: str, lang: str, args: dict[str, dict[str, str]]) -> None:
+    """Put the messages in: the command's help is `<prefix>.help`, a parameter's `help=` names
+    its message (with `args[id]` filled in), a sub-command's help is `<prefix>.<name>.help`."""
+    from gender_plan_cli.i18n import text
+
+    command.help = text(f"{prefix}.help", lang)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = text(param.help, lang, **args.get(param.help, {}))
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        speak(sub, f"{prefix}.{sub_name}", lang, args)
 
 
 app = typer.Typer(

@@ -40,7 +40,7 @@ SummaryOption = Annotated[
     bool,
     typer.Option(
         "--summary",
-        help="Mỗi tệp một dòng (hợp lệ hay không, số đơn vị, lỗi, cảnh báo). / One line a file.",
+        help="cli.check.summary",
     ),
 ]
 
@@ -48,8 +48,7 @@ ExplainOption = Annotated[
     bool,
     typer.Option(
         "--explain",
-        help="Cho biết bảng được đọc thế nào: dòng tiêu đề, cột, loại từng dòng. / Show how "
-        "each sheet was read.",
+        help="cli.check.explain",
     ),
 ]
 
@@ -57,7 +56,7 @@ ShowNamesOption = Annotated[
     bool,
     typer.Option(
         "--show-names",
-        help="Danh sách cán bộ: ghi cả họ tên, ngày sinh của người có lỗi (chỉ trên màn hình).",
+        help="cli.check.show-names",
     ),
 ]
 
@@ -65,7 +64,7 @@ ShowNamesOption = Annotated[
 CheckPaths = Annotated[
     list[Path],
     typer.Argument(
-        help="Tệp hoặc thư mục cần kiểm tra (.xlsx .xlsm .xlsb .xls .ods .csv).",
+        help="cli.check.paths",
         show_default=False,
         metavar="PATH",
     ),
@@ -75,16 +74,14 @@ CheckFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table | json | github | csv | xlsx (mặc định theo đuôi tệp -o: .xlsx bảng "
-        "tính tô màu ô lỗi, .csv, .json; còn lại: bảng chữ). / Default: by the -o "
-        "extension.",
+        help="cli.check.format",
         show_default=False,
     ),
 ]
-StrictOption = Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="cli.check.strict")]
 FileYearOption = Annotated[
     int | None,
-    typer.Option("--report-year", help="Năm báo cáo khi tệp không ghi năm.", show_default=False),
+    typer.Option("--report-year", help="cli.check.report-year", show_default=False),
 ]
 
 
@@ -105,7 +102,7 @@ def check(
     limits: Limits = DEFAULT_LIMITS,
     workers: WorkerLimits | None = None,
 ) -> None:
-    """Kiểm tra tệp báo cáo, chỉ ra lỗi tại từng ô. / Validate returns, cell by cell."""
+    """Validate returns, cell by cell. Its help is the message `cli.check.help`."""
     from gender_plan_cli.api import roster_config
     from gender_plan_cli.paths import local_rules
 

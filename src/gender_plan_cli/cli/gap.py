@@ -40,36 +40,35 @@ class GapFormat(str, Enum):
 
 ByOption = Annotated[
     GroupField | None,
-    typer.Option("--by", help="Nhóm theo / group by: " + " | ".join(GROUP_FIELDS) + "."),
+    typer.Option("--by", help="cli.gap.by"),
 ]
+# The values a help message is filled with, by message id (see `cli.speak`).
+HELP_ARGS = {"cli.gap.by": {"fields": " | ".join(GROUP_FIELDS)}}
 FormatOption = Annotated[
     GapFormat | None,
     typer.Option(
         "--format",
         "-f",
-        help="table | json | csv | xlsx (mặc định theo đuôi tệp -o: .xlsx, .csv, .json; nếu "
-        "không: table). / Default from the -o extension, else table.",
+        help="cli.gap.format",
         show_default=False,
     ),
 ]
 FailOnGapOption = Annotated[
     bool,
-    typer.Option("--fail-on-gap", help="Thoát mã 1 khi còn chỉ tiêu chưa đạt. / Exit 1 on a gap."),
+    typer.Option("--fail-on-gap", help="cli.gap.fail-on-gap"),
 ]
 MissingOption = Annotated[
     MissingMode,
     typer.Option(
         "--missing",
-        help="Đơn vị trong danh mục chưa báo cáo: excluded (không tính, mặc định) | unmet "
-        "(tính là chưa có lãnh đạo chủ chốt nữ). / Units of the registry that sent nothing.",
+        help="cli.gap.missing",
     ),
 ]
 AllUnitsOption = Annotated[
     bool,
     typer.Option(
         "--all-units",
-        help="Bảng: liệt kê mọi đơn vị còn thiếu và chưa báo cáo (mặc định: vài đơn vị đầu). / "
-        "Table: list every unit short of a target or missing.",
+        help="cli.gap.all-units",
     ),
 ]
 
@@ -94,7 +93,7 @@ def gap(
     limits: Limits = DEFAULT_LIMITS,
     workers: WorkerLimits | None = None,
 ) -> None:
-    """Tính khoảng cách tới các chỉ tiêu năm Y. / How far the data is from the targets of year Y."""
+    """How far the data is from the targets of year Y. Its help: `cli.gap.help`."""
     from gender_plan_cli.cli.data import load_data
 
     language = lang_of(lang)

@@ -32,7 +32,7 @@ MaxFileMb = Annotated[
         min=0.001,
         max=4096,
         callback=_finite,
-        help="Giới hạn kích thước tệp (MB).",
+        help="cli.option.max-file-mb",
     ),
 ]
 MaxUnzippedMb = Annotated[
@@ -42,7 +42,7 @@ MaxUnzippedMb = Annotated[
         min=0.001,
         max=16384,
         callback=_finite,
-        help="Giới hạn dung lượng giải nén của workbook (MB).",
+        help="cli.option.max-unzipped-mb",
     ),
 ]
 MaxRatio = Annotated[
@@ -52,7 +52,7 @@ MaxRatio = Annotated[
         min=1,
         max=100_000,
         callback=_finite,
-        help="Tỷ lệ nén tối đa của một thành phần > 1 MiB.",
+        help="cli.option.max-ratio",
     ),
 ]
 MaxCells = Annotated[
@@ -61,7 +61,7 @@ MaxCells = Annotated[
         "--max-cells",
         min=1,
         max=100_000_000,
-        help="Số ô tối đa của vùng dữ liệu một trang tính.",
+        help="cli.option.max-cells",
     ),
 ]
 MaxLineKb = Annotated[
@@ -71,7 +71,7 @@ MaxLineKb = Annotated[
         min=0.001,
         max=65536,
         callback=_finite,
-        help="Độ dài tối đa một dòng CSV (KB).",
+        help="cli.option.max-line-kb",
     ),
 ]
 
@@ -82,7 +82,7 @@ MaxMemoryMb = Annotated[
         "--max-memory-mb",
         min=64,
         max=65536,
-        help="Bộ nhớ tối đa của tiến trình đọc một tệp (MB). / Memory cap of a reader process.",
+        help="cli.option.max-memory-mb",
     ),
 ]
 MaxSeconds = Annotated[
@@ -91,7 +91,7 @@ MaxSeconds = Annotated[
         "--max-seconds",
         min=1,
         max=3600,
-        help="Thời gian tối đa để đọc một tệp (giây). / Time limit to read one file.",
+        help="cli.option.max-seconds",
     ),
 ]
 Jobs = Annotated[
@@ -100,7 +100,7 @@ Jobs = Annotated[
         "--jobs",
         min=1,
         max=8,
-        help="Số tiến trình đọc tệp cùng lúc (mặc định: số nhân CPU). / Reader processes.",
+        help="cli.option.jobs",
         show_default=False,
     ),
 ]

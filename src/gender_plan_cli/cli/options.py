@@ -20,7 +20,7 @@ class Lang(str, Enum):
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Ngôn ngữ / language: vi hoặc en (mặc định GPLAN_LANG, rồi vi)."),
+    typer.Option("--lang", help="cli.option.lang"),
 ]
 
 
@@ -32,8 +32,7 @@ UnitsOption = Annotated[
     Path | None,
     typer.Option(
         "--units",
-        help="Danh mục đơn vị phải báo cáo (.xlsx, .csv, .yaml; mặc định GPLAN_UNITS, rồi units.* "
-        "cạnh tệp quy tắc hoặc trong thư mục số liệu). / Registry of units.",
+        help="cli.option.units",
         show_default=False,
     ),
 ]
@@ -43,8 +42,7 @@ ReceivedOption = Annotated[
     ReceivedMode,
     typer.Option(
         "--received-from",
-        help="Ngày nhận lấy từ: auto (git nếu có đủ lịch sử, rồi dòng ký tên, rồi ngày sửa "
-        "tệp) | git | signature | mtime. / Where a return's received date comes from.",
+        help="cli.option.received-from",
     ),
 ]
 
@@ -53,8 +51,7 @@ RulesOption = Annotated[
     Path | None,
     typer.Option(
         "--rules",
-        help="Tệp quy tắc (mặc định rules/targets.yaml ở thư mục hiện tại, nếu không có thì bản "
-        "kèm theo gói). / Rules file.",
+        help="cli.option.rules",
         show_default=False,
     ),
 ]
@@ -64,8 +61,7 @@ RulesOption = Annotated[
 DataPaths = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Tệp hoặc thư mục báo cáo. Không nêu: thư mục GPLAN_DATA, nếu không có thì dữ "
-        "liệu mẫu. / Files or folders; default GPLAN_DATA, else the samples.",
+        help="cli.option.paths",
         show_default=False,
         metavar="PATH",
     ),
@@ -77,7 +73,7 @@ TargetYearOption = Annotated[
     typer.Option(
         "--year",
         "-y",
-        help="Năm chỉ tiêu, 2021–2030 (ví dụ 2025). / Target year.",
+        help="cli.option.year",
         show_default=False,
     ),
 ]
@@ -87,7 +83,7 @@ DataYearOption = Annotated[
     int | None,
     typer.Option(
         "--report-year",
-        help="Năm báo cáo của số liệu được tính (mặc định: năm gần nhất ≤ --year). / Data year.",
+        help="cli.option.report-year",
         show_default=False,
     ),
 ]
@@ -97,8 +93,7 @@ SkipInvalidOption = Annotated[
     bool,
     typer.Option(
         "--skip-invalid",
-        help="Bỏ qua các dòng không hợp lệ (được đếm và liệt kê) thay vì dừng lại. / Skip "
-        "invalid rows.",
+        help="cli.option.skip-invalid",
     ),
 ]
 
@@ -108,7 +103,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Ghi kết quả ra tệp. / Write the output to a file.",
+        help="cli.option.output",
         show_default=False,
     ),
 ]
@@ -118,7 +113,6 @@ CsvIdsOption = Annotated[
     bool,
     typer.Option(
         "--csv-ids",
-        help="CSV với mã cột tiếng Anh, dấu phẩy và dấu chấm thập phân. / CSV with ids, "
-        "',' and '.'.",
+        help="cli.option.csv-ids",
     ),
 ]

@@ -5,37 +5,48 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from gender_plan_cli.cli.console import guarded, stderr_console, usage_error
+from gender_plan_cli.cli.options import LangOption, lang_of
 
+PASSWORD_LENGTH = 12  # an officer's password, at the least
 GROUP = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 StoreArg = Annotated[
     Path,
-    typer.Argument(
-        help="Thư mục lưu trữ của cổng / the portal's store folder.", show_default=False
-    ),
+    typer.Argument(help="cli.portal.store", show_default=False),
 ]
 
 
 @GROUP.callback()
 def portal() -> None:
-    """Cổng nộp báo cáo: tạo kho, cấp mã cho đơn vị, tài khoản cán bộ. / The portal's store, codes, officers."""
+    """The portal's store, codes, officers; each sub-command's help is `cli.portal.<name>.help`."""
 
 
-def needs_django() -> None:
+def needs_django(lang: str) -> None:
     """The portal is an optional extra: say how to install it."""
     try:
         import django  # noqa: F401
         import waitress  # noqa: F401
     except ImportError:
-        usage_error(
-            'Cần cài thêm phần cổng nộp báo cáo: pip install "gplan[portal]"\n'
-            'The portal is an optional extra: pip install "gplan[portal]"'
-        )
+        refuse(lang, "portal.cli.needs-django")
+
+
+def refuse(lang: str, message_id: str, **args: object) -> NoReturn:
+    """A usage error (exit 2) in the user's language."""
+    from gender_plan_cli.i18n import text
+
+    usage_error(text(message_id, lang, **args))
+
+
+def tell(lang: str, message_id: str, **args: object) -> None:
+    """What was done, on stderr (stdout is kept for what a script reads: codes, tokens)."""
+    from gender_plan_cli.i18n import text
+
+    stderr_console().print(text(message_id, lang, **args), markup=False, highlight=False)
 
 
 def _store_error(exc: Exception) -> None:
@@ -48,49 +59,49 @@ def init(
     folder: StoreArg,
     units: Annotated[
         Path,
-        typer.Option(
-            "--units", help="Danh mục đơn vị / the registry of units.", show_default=False
-        ),
+        typer.Option("--units", help="cli.portal.units", show_default=False),
     ],
-    year: Annotated[
-        int, typer.Option("--year", "-y", help="Năm báo cáo / report year.", show_default=False)
-    ],
+    year: Annotated[int, typer.Option("--year", "-y", help="cli.portal.year", show_default=False)],
     deadline: Annotated[
         str | None,
         typer.Option(
             "--deadline",
-            help="Hạn nộp YYYY-MM-DD (mặc định theo quy tắc: 15/12). / Deadline (default: the rules').",
+            help="cli.portal.init.deadline",
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Tạo kho lưu trữ của cổng. / Create the portal's store."""
+    """Create the portal's store."""
     from gender_plan_cli.contract import in_plan
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     if not in_plan(year):
-        usage_error(f"Năm {year} ngoài kế hoạch 2021–2030. / Year {year} is outside the plan.")
+        refuse(language, "portal.cli.year", year=year)
     if not units.is_file():
-        usage_error(f"Không thấy tệp / no such file: {units}")
+        refuse(language, "usage.no-path", path=str(units))
     due = None
     if deadline is not None:
         try:
             due = date.fromisoformat(deadline)
         except ValueError:
-            usage_error(f"Hạn nộp phải là YYYY-MM-DD / the deadline must be YYYY-MM-DD: {deadline}")
+            refuse(language, "portal.cli.deadline", deadline=deadline)
     from gender_plan_cli.portal import manage
 
     try:
         config = manage.init(folder, units, year, due)
     except st.StoreError as exc:
         _store_error(exc)
-    stderr_console().print(
-        f"Đã tạo kho {folder} — năm {config.year}, hạn nộp {config.deadline:%d/%m/%Y}, "
-        f"cổng đóng {config.closes:%d/%m/%Y}.\n"
-        f"Store ready: {folder} — year {config.year}, deadline {config.deadline.isoformat()}.",
-        markup=False,
-        highlight=False,
+    shown = "%d/%m/%Y" if language == "vi" else "%Y-%m-%d"
+    tell(
+        language,
+        "portal.cli.init.done",
+        folder=str(folder),
+        year=config.year,
+        deadline=config.deadline.strftime(shown),
+        closes=config.closes.strftime(shown),
     )
 
 
@@ -100,37 +111,33 @@ def import_(
     folder: StoreArg,
     files: Annotated[
         list[Path],
-        typer.Argument(help="Báo cáo tổng hợp của năm / the year's returns.", show_default=False),
+        typer.Argument(help="cli.portal.import.files", show_default=False),
     ],
-    year: Annotated[
-        int, typer.Option("--year", "-y", help="Năm báo cáo / report year.", show_default=False)
-    ],
+    year: Annotated[int, typer.Option("--year", "-y", help="cli.portal.year", show_default=False)],
+    lang: LangOption = None,
 ) -> None:
-    """Nhập báo cáo của một năm trước cổng (cho xu hướng). / Import an earlier year's returns."""
+    """Import an earlier year's returns (for the trend)."""
     from gender_plan_cli.contract import in_plan
-    from gender_plan_cli.i18n import text
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     if not in_plan(year):
-        usage_error(f"Năm {year} ngoài kế hoạch 2021–2030. / Year {year} is outside the plan.")
+        refuse(language, "portal.cli.year", year=year)
     for path in files:
         if not path.is_file():
-            usage_error(text("usage.no-path", "vi", path=str(path)))
+            refuse(language, "usage.no-path", path=str(path))
     from gender_plan_cli.portal import manage
 
     try:
         done = manage.import_returns(folder, year, files)
     except st.ImportRefused as exc:
-        usage_error(
-            "\n".join(text("portal." + exc.key, lang, **exc.args_) for lang in ("vi", "en"))
-        )
+        refuse(language, "portal." + exc.key, **exc.args_)
     except st.StoreError as exc:
         _store_error(exc)
     for row in done:
         typer.echo(f"{row.reference}\t{row.filename}\t{row.units}\t{row.received}")
-    said = [text("portal.import.done", lang, n=len(done), year=year) for lang in ("vi", "en")]
-    stderr_console().print(" / ".join(said), markup=False, highlight=False)
+    tell(language, "portal.import.done", n=len(done), year=year)
 
 
 @GROUP.command("codes")
@@ -139,88 +146,74 @@ def codes(
     folder: StoreArg,
     output: Annotated[
         Path,
-        typer.Option(
-            "--output", "-o", help="Tệp CSV ghi mã / the CSV to write.", show_default=False
-        ),
+        typer.Option("--output", "-o", help="cli.portal.codes.output", show_default=False),
     ],
     year: Annotated[
         int | None,
-        typer.Option("--year", "-y", help="Năm báo cáo / report year.", show_default=False),
+        typer.Option("--year", "-y", help="cli.portal.year", show_default=False),
     ] = None,
     base_url: Annotated[
         str,
-        typer.Option(
-            "--base-url", help="Địa chỉ của cổng / the portal's address, for the link column."
-        ),
+        typer.Option("--base-url", help="cli.portal.codes.base-url"),
     ] = "http://127.0.0.1:8000",
     rotate: Annotated[
         bool,
-        typer.Option("--rotate", help="Thay mọi mã đã cấp / replace every code already issued."),
+        typer.Option("--rotate", help="cli.portal.codes.rotate"),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Cấp mã nộp báo cáo cho từng đơn vị (ghi một lần vào CSV). / Issue each unit's code."""
+    """Issue each unit's code, printed once into a CSV."""
     from gender_plan_cli.portal import manage
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     if output.exists():
-        usage_error(f"Tệp đã có, không ghi đè / the file exists, not overwritten: {output}")
+        refuse(language, "portal.cli.codes.exists", path=str(output))
     try:
         rows = manage.issue_codes(folder, year, rotate)
     except st.StoreError as exc:
         _store_error(exc)
     if not rows:
-        usage_error(
-            "Mọi đơn vị đã có mã (mã chỉ lưu dạng băm, không in lại được); dùng --rotate để cấp mã mới.\n"
-            "Every unit already has a code (kept only hashed, cannot be printed again); "
-            "--rotate issues new ones."
-        )
+        refuse(language, "portal.cli.codes.none")
     output.write_bytes(manage.codes_csv(rows, base_url))
     output.chmod(0o600)
-    stderr_console().print(
-        f"Đã ghi {len(rows)} mã vào {output}. / {len(rows)} codes written to {output}.",
-        markup=False,
-        highlight=False,
-    )
+    tell(language, "portal.cli.codes.done", n=len(rows), path=str(output))
 
 
 @GROUP.command("officer")
 @guarded
 def officer(
     folder: StoreArg,
-    name: Annotated[str, typer.Argument(help="Tên đăng nhập / user name.", show_default=False)],
+    name: Annotated[str, typer.Argument(help="cli.portal.officer.name", show_default=False)],
     password_stdin: Annotated[
         bool,
-        typer.Option(
-            "--password-stdin", help="Đọc mật khẩu từ stdin / read the password from stdin."
-        ),
+        typer.Option("--password-stdin", help="cli.portal.officer.password-stdin"),
     ] = False,
     manager: Annotated[
         bool,
-        typer.Option("--manager", help="Được đổi hạn nộp và mã / may change deadlines and codes."),
+        typer.Option("--manager", help="cli.portal.officer.manager"),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Tạo hoặc cập nhật tài khoản cán bộ; in mã API (dòng cuối). / An officer and an API token."""
+    """An officer and an API token (on the last line)."""
     from gender_plan_cli.portal import manage
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     if not password_stdin:
-        usage_error("Cần --password-stdin / --password-stdin is required.")
+        refuse(language, "portal.cli.officer.stdin")
     password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < 12:
-        usage_error("Mật khẩu cần ít nhất 12 ký tự. / The password needs at least 12 characters.")
+    if len(password) < PASSWORD_LENGTH:
+        refuse(language, "portal.cli.officer.password", least=PASSWORD_LENGTH)
     try:
         token = manage.officer(folder, name, password)
         if manager:
             manage.make_manager(folder, name)
     except st.StoreError as exc:
         _store_error(exc)
-    stderr_console().print(
-        f"Tài khoản {name} đã sẵn sàng; mã API (chỉ in một lần): / Officer {name} ready; API token (shown once):",
-        markup=False,
-        highlight=False,
-    )
+    tell(language, "portal.cli.officer.done", name=name)
     typer.echo(token)
 
 
@@ -230,24 +223,24 @@ def remind(
     folder: StoreArg,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="Ngày chạy / the day, YYYY-MM-DD.", show_default=False),
+        typer.Option("--today", help="cli.portal.remind.today", show_default=False),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Gửi thư nhắc nộp theo lịch (chạy hằng ngày). / The day's reminder e-mails."""
+    """The day's reminder e-mails (run daily)."""
     from gender_plan_cli.portal import manage
     from gender_plan_cli.portal import store as st
 
-    needs_django()
+    language = lang_of(lang)
+    needs_django(language)
     try:
         day = date.fromisoformat(today) if today else None
     except ValueError:
-        usage_error(f"--today {today}: YYYY-MM-DD")
+        refuse(language, "portal.cli.remind.today", today=today)
     try:
         sent = manage.remind(folder, day)
     except (st.StoreError, OSError) as exc:
         _store_error(exc)
     for unit, address, offset in sent:
         typer.echo(f"{unit}\t{address}\t{offset}")
-    stderr_console().print(
-        f"Đã gửi {len(sent)} thư nhắc. / {len(sent)} reminders sent.", markup=False
-    )
+    tell(language, "portal.cli.remind.done", n=len(sent))

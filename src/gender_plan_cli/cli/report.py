@@ -43,7 +43,7 @@ def report(
     limits: Limits = DEFAULT_LIMITS,
     workers: WorkerLimits | None = None,
 ) -> None:
-    """Báo cáo của Thành phố (tệp Excel). / The city's report workbook."""
+    """The city's report workbook. Its help: `cli.report.help`."""
     from gender_plan_cli.cli.data import load_data
 
     language = lang_of(lang)

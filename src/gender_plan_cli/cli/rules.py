@@ -21,14 +21,13 @@ def rules(
         typer.Option(
             "--year",
             "-y",
-            help="Thêm cột chỉ tiêu của năm này (nội suy giữa hai mốc). / Also show "
-            "the on-track values of this year.",
+            help="cli.rules.year",
             show_default=False,
         ),
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Chỉ tiêu đang áp dụng; kiểm tra tệp quy tắc. / Show the targets in force; validate a rules file."""
+    """Show the targets in force; validate a rules file. Its help: `cli.rules.help`."""
     from gender_plan_cli.cli.console import usage_error
     from gender_plan_cli.render.rules_table import render_rules
 

@@ -21,10 +21,10 @@ class SchemaName(str, Enum):
 def schema(
     name: Annotated[
         SchemaName,
-        typer.Argument(help="check | gap | status | trend", show_default=False, metavar="NAME"),
+        typer.Argument(help="cli.schema.command", show_default=False, metavar="NAME"),
     ],
 ) -> None:
-    """In JSON Schema (draft 2020-12) của tài liệu JSON một lệnh in ra. / Print a JSON Schema."""
+    """Print a JSON Schema. Its help: `cli.schema.help`."""
     from gender_plan_cli.cli.output import emit_text
     from gender_plan_cli.render.schema import shipped
 

@@ -7,24 +7,24 @@ from typing import Annotated
 
 import typer
 
-from gender_plan_cli.cli.console import guarded, stderr_console, usage_error
+from gender_plan_cli.cli.console import guarded
+from gender_plan_cli.cli.options import LangOption, lang_of
 
 StoreArgument = Annotated[
     Path | None,
-    typer.Argument(help="Thư mục kho của cổng / the portal's store.", show_default=False),
+    typer.Argument(help="cli.serve.store", show_default=False),
 ]
-HostOption = Annotated[str, typer.Option("--host", help="Địa chỉ nghe / address to listen on.")]
-PortOption = Annotated[int, typer.Option("--port", help="Cổng / port.")]
+HostOption = Annotated[str, typer.Option("--host", help="cli.serve.host")]
+PortOption = Annotated[int, typer.Option("--port", help="cli.serve.port")]
 DemoOption = Annotated[
     bool,
-    typer.Option("--demo", help="Kho tạm trên dữ liệu mẫu / a throwaway store on the samples."),
+    typer.Option("--demo", help="cli.serve.demo"),
 ]
 BehindTlsOption = Annotated[
     bool,
     typer.Option(
         "--behind-tls",
-        help="Sau reverse proxy TLS trên máy này: tin X-Forwarded-Proto/For, cookie Secure. / "
-        "Behind a TLS reverse proxy on this machine.",
+        help="cli.serve.behind-tls",
     ),
 ]
 
@@ -36,39 +36,38 @@ def serve(
     port: PortOption = 8000,
     demo: DemoOption = False,
     behind_tls: BehindTlsOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """Chạy cổng nộp báo cáo (web và API). / Serve the submission portal (web and API)."""
-    from gender_plan_cli.cli.portal import needs_django
+    """Serve the submission portal (web and API). Its help: `cli.serve.help`."""
+    from gender_plan_cli.cli.portal import needs_django, refuse, tell
     from gender_plan_cli.portal import store as st
 
-    needs_django()
-    console = stderr_console()
+    language = lang_of(lang)
+    needs_django(language)
     if demo:
         from gender_plan_cli.portal.serve import demo_store
 
         made = demo_store()
         folder = made.folder
-        console.print(
-            f"Kho thử / demo store: {made.folder}\n"
-            f"Mã của đơn vị / unit code for {made.unit_code} ({made.unit_name}): {made.code}\n"
-            f"Cán bộ / officer: {made.officer} / {made.password}; API token: {made.token}",
-            markup=False,
-            highlight=False,
+        tell(
+            language,
+            "portal.cli.serve.demo",
+            folder=str(made.folder),
+            unit=made.unit_code,
+            name=made.unit_name,
+            code=made.code,
+            officer=made.officer,
+            password=made.password,
+            token=made.token,
         )
     if folder is None:
-        usage_error("Cần thư mục kho, hoặc --demo. / Name the store folder, or use --demo.")
+        refuse(language, "portal.cli.serve.no-store")
     if not st.is_store(folder):
-        usage_error(
-            f"{folder}: không phải kho của cổng; chạy gplan portal init. / not a portal store; run gplan portal init."
-        )
+        refuse(language, "portal.cli.serve.not-store", folder=str(folder))
     from gender_plan_cli.portal.serve import server
 
     running = server(folder, host, port, behind_tls=behind_tls)
-    console.print(
-        f"Cổng đang chạy / serving at http://{host}:{running.effective_port}/  (Ctrl+C để dừng / to stop)",
-        markup=False,
-        highlight=False,
-    )
+    tell(language, "portal.cli.serve.running", url=f"http://{host}:{running.effective_port}/")
     try:
         running.run()
     except KeyboardInterrupt:

@@ -45,25 +45,26 @@ class StatusFormat(str, Enum):
 
 
 ONLY = ("late", "missing", "invalid", "on_time")
+HELP_ARGS = {"cli.status.only": {"states": ",".join(ONLY)}}  # filled into the help (`cli.speak`)
 
 
 ReportYearOption = Annotated[
     int | None,
-    typer.Option("--year", "-y", help="Năm báo cáo, 2021–2030. / Report year.", show_default=False),
+    typer.Option("--year", "-y", help="cli.status.year", show_default=False),
 ]
 StatusFormatOption = Annotated[
     StatusFormat | None,
     typer.Option(
         "--format",
         "-f",
-        help="table | json | csv | xlsx (mặc định theo đuôi tệp -o). / Default from -o.",
+        help="cli.status.format",
     ),
 ]
 OnlyOption = Annotated[
     str | None,
     typer.Option(
         "--only",
-        help="Chỉ các đơn vị: " + ",".join(ONLY) + " (vd. late,missing). / Only these units.",
+        help="cli.status.only",
         show_default=False,
     ),
 ]
@@ -71,7 +72,7 @@ FailOnMissingOption = Annotated[
     bool,
     typer.Option(
         "--fail-on-missing",
-        help="Thoát mã 1 khi còn đơn vị chưa nộp. / Exit 1 when a unit is missing.",
+        help="cli.status.fail-on-missing",
     ),
 ]
 
@@ -93,7 +94,7 @@ def status(
     limits: Limits = DEFAULT_LIMITS,
     workers: WorkerLimits | None = None,
 ) -> None:
-    """Tình hình nhận báo cáo: đúng hạn, muộn, chưa nộp. / Who reported, late, missing."""
+    """Who reported, late, missing. Its help: `cli.status.help`."""
     from gender_plan_cli.api import status as collection_status
 
     language = lang_of(lang)

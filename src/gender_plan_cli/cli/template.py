@@ -22,21 +22,17 @@ TemplateOutput = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Tệp .xlsx sẽ ghi biểu mẫu; với --all: thư mục. / The .xlsx file to write; "
-        "with --all, the folder.",
+        help="cli.template.output",
         show_default=False,
     ),
 ]
-ForceOption = Annotated[
-    bool, typer.Option("--force", help="Ghi đè nếu tệp đã có / overwrite an existing file.")
-]
+ForceOption = Annotated[bool, typer.Option("--force", help="cli.template.force")]
 FormYearOption = Annotated[
     int | None,
     typer.Option(
         "--year",
         "-y",
-        help="Năm báo cáo: danh sách Cấp chỉ gồm các cấp có trong năm đó (từ 2025: không còn "
-        "cấp huyện). / Report year: list only the levels of that year.",
+        help="cli.template.year",
         show_default=False,
     ),
 ]
@@ -44,8 +40,7 @@ UnitOption = Annotated[
     str | None,
     typer.Option(
         "--unit",
-        help="Mã đơn vị: điền sẵn mã, tên, cấp trên, cấp, loại hình, ngành của đơn vị (theo "
-        "--units). / Prefill one unit of the registry.",
+        help="cli.template.unit",
         show_default=False,
         metavar="CODE",
     ),
@@ -54,8 +49,7 @@ AllOption = Annotated[
     bool,
     typer.Option(
         "--all",
-        help="Mỗi đơn vị trong danh mục một biểu mẫu, ghi vào thư mục -o (tên tệp là mã "
-        "đơn vị). / One prefilled form per unit, into the folder -o.",
+        help="cli.template.all",
     ),
 ]
 
@@ -70,7 +64,7 @@ def template(
     unit: UnitOption = None,
     every: AllOption = False,
 ) -> None:
-    """Ghi biểu mẫu trống để các đơn vị điền số liệu. / Write the blank submission form."""
+    """Write the blank submission form. Its help: `cli.template.help`."""
     from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, in_plan
 
     language = lang_of(lang)

@@ -42,7 +42,7 @@ def trend(
         typer.Option(
             "--format",
             "-f",
-            help="table | json | csv (mặc định theo đuôi tệp -o, nếu không: table)",
+            help="cli.trend.format",
         ),
     ] = None,
     output: OutputOption = None,
@@ -54,7 +54,7 @@ def trend(
     limits: Limits = DEFAULT_LIMITS,
     workers: WorkerLimits | None = None,
 ) -> None:
-    """Xu hướng từ 2021 và dự báo đến 2030. / The trend since 2021 and the road to 2030."""
+    """The trend since 2021 and the road to 2030. Its help: `cli.trend.help`."""
     from gender_plan_cli.api import evaluate_years
     from gender_plan_cli.api import trend as build_trend
     from gender_plan_cli.cli.data import load_data

@@ -14,11 +14,12 @@ from email.message import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gender_plan_cli.i18n import text
 from gender_plan_cli.portal import board, service
 from gender_plan_cli.portal.models import Reminder
 
 CSV_COLUMNS = ("unit_code", "unit_name", "state", "email", "deadline")
-STATE_WORDS = {"missing": "Chưa nộp", "invalid": "Chỉ có bản lỗi"}
+MAIL_LANG = "vi"  # the units are Vietnamese: the reminders and their CSV are in Vietnamese
 
 
 @dataclass
@@ -58,7 +59,7 @@ def due_csv(rows: list[Due]) -> bytes:
             [
                 neutralize(d.code),
                 neutralize(d.name),
-                STATE_WORDS[d.state],
+                text(f"portal.mail.state.{d.state}", MAIL_LANG),
                 neutralize(d.email),
                 d.deadline.strftime("%d/%m/%Y"),
             ]
@@ -66,20 +67,19 @@ def due_csv(rows: list[Due]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def message(d: Due, sender: str, offset: int) -> EmailMessage:
+def message(d: Due, sender: str, offset: int, lang: str = MAIL_LANG) -> EmailMessage:
+    """The reminder to one unit, `offset` days before its deadline (after it when negative)."""
     mail = EmailMessage()
     mail["From"] = sender
     mail["To"] = d.email
     deadline = d.deadline.strftime("%d/%m/%Y")
-    mail["Subject"] = f"Nhắc nộp báo cáo cán bộ nữ lãnh đạo, quản lý — hạn {deadline}"
-    when = f"còn {offset} ngày" if offset > 0 else f"đã quá hạn {-offset} ngày"
-    mail.set_content(
-        f"Kính gửi {d.name} ({d.code}),\n\n"
-        f"Sở Nội vụ chưa nhận được báo cáo hợp lệ của đơn vị; hạn nộp {deadline} ({when}).\n"
-        "Đơn vị vui lòng nộp báo cáo trên cổng nộp báo cáo bằng mã đã được cấp.\n\n"
-        f"Dear {d.name}: the Department has not received a valid return from your unit; "
-        f"the deadline is {deadline}. Please submit it on the portal with your code.\n"
-    )
+    mail["Subject"] = text("portal.mail.subject", lang, deadline=deadline)
+    if offset > 0:
+        when = text("portal.mail.left", lang, days=offset)
+    else:
+        when = text("portal.mail.overdue", lang, days=-offset)
+    body = text("portal.mail.body", lang, name=d.name, code=d.code, deadline=deadline, when=when)
+    mail.set_content(body)
     return mail
 
 

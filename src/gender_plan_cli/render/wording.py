@@ -44,6 +44,8 @@ def read_message_file(path: Path, shown: str | None = None) -> Overrides:
         mid = str(raw_id)
         if mid not in messages:
             report([mid], "messages.unknown-id")
+        elif mid.startswith("cli."):  # --help is shown before a command reads this file
+            report([mid], "messages.help-id")
         elif not isinstance(entry, dict):
             report([mid], "rules.mapping")
         else:
