@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from builders import simple_form, unit
 from gender_plan_cli import i18n
 from gender_plan_cli.cli import app
-from gender_plan_cli.i18n import Plural, Text, catalogue, text
+from gender_plan_cli.i18n import Plural, Text, built_in, catalogue, text
 from gender_plan_cli.render.wording import use_message_file
 from gender_plan_cli.yamlfile import RulesError
 
@@ -341,4 +341,49 @@ def test_a_province_cannot_reword_a_command_s_help(tmp_path: Path) -> None:
     assert caught.value.message("en") == (
         "rules/messages.yaml:1 cli.check.strict: a command's help (--help) cannot be reworded "
         "here: it is shown before this file is read"
+    )
+
+
+def test_a_province_cannot_reword_the_contract_words(tmp_path: Path) -> None:
+    """A return is read by its column names, levels and unit types: `field.*` and `choice.*`
+    ids are refused in rules/messages.yaml, each at its line."""
+    path = tmp_path / "messages.yaml"
+    path.write_text(
+        'field.unit_code.label:\n  vi: "Mã số"\nchoice.level.city:\n  vi: "Tỉnh"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RulesError) as caught:
+        use_message_file(path, "rules/messages.yaml")
+    said = caught.value.message("en").splitlines()
+    reason = "the form's column names, levels and unit types cannot be reworded here"
+    assert said == [
+        f"rules/messages.yaml:1 field.unit_code.label: {reason}: returns are read by them",
+        f"rules/messages.yaml:3 choice.level.city: {reason}: returns are read by them",
+    ]
+
+
+def test_the_contract_s_words_are_messages_not_code() -> None:
+    """Each field's label and note, each level and unit type: an entry of messages.yaml, in
+    both languages, and no label written in contract.py (only the aliases a header may use)."""
+    from gender_plan_cli import contract
+
+    source = Path(contract.__file__).read_text(encoding="utf-8")
+    messages = built_in()
+    for f in contract.FIELDS:
+        assert (f.label("vi"), f.label("en")) == messages[f"field.{f.id}.label"]
+        assert (f.note_vi, f.note_en) == messages[f"field.{f.id}.note"]
+        assert f.label_vi and f.label_en
+        for label in (f.label_vi, f.label_en):
+            assert f'"{label}"' not in source or label in f.aliases, (f.id, label)
+    for group, choices in (("level", contract.LEVELS), ("unit_type", contract.UNIT_TYPES)):
+        for c in choices:
+            assert (c.label_vi, c.label_en) == messages[f"choice.{group}.{c.id}"]
+    commune = next(c for c in contract.levels_in(2025) if c.id == "commune")
+    assert commune.label_vi == "Xã, phường, đặc khu" and commune.label_en == "Commune"
+    assert [c.id for c in contract.levels_in(2025)] == ["city", "department", "commune"]
+    # a finding's {choices} lists them in the contract's order, from the same entries
+    listed = text("invalid-choice", "en", cell="D2", field="level", value="x", choices="level")
+    assert listed == (
+        'Cell D2 ("Level"): "x" is not in the list. Pick one of: '
+        "City; Department; District; Commune."
     )

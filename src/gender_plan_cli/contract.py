@@ -6,11 +6,12 @@ template, i18n) takes its field names and labels from here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from typing import Literal, get_args
 
+from gender_plan_cli.i18n import built_in
 from gender_plan_cli.words import bare_key
 
 
@@ -24,223 +25,80 @@ class Kind(str, Enum):
     UNIT_TYPE = "unit_type"
 
 
+def _words(message_id: str) -> tuple[str, str]:
+    """A contract word's (Vietnamese, English) in messages.yaml: the built-in wording, which a
+    province cannot change (a return is read by it)."""
+    vi, en = built_in()[message_id]
+    return str(vi), str(en)
+
+
 @dataclass(frozen=True)
 class Field:
+    """A column of the return. Its label (the template's header, and the header a return is
+    matched by, besides its `aliases`) and its note are `field.<id>.label|note` of
+    messages.yaml."""
+
     id: str
-    label_vi: str
-    label_en: str
     kind: Kind
     required: bool
     aliases: tuple[str, ...] = ()
-    note_vi: str = ""
-    note_en: str = ""
+
+    @property
+    def label_vi(self) -> str:
+        return _words(f"field.{self.id}.label")[0]
+
+    @property
+    def label_en(self) -> str:
+        return _words(f"field.{self.id}.label")[1]
+
+    @property
+    def note_vi(self) -> str:
+        return _words(f"field.{self.id}.note")[0]
+
+    @property
+    def note_en(self) -> str:
+        return _words(f"field.{self.id}.note")[1]
 
     def label(self, lang: str) -> str:
         return self.label_vi if lang == "vi" else self.label_en
 
 
 FIELDS: tuple[Field, ...] = (
-    Field(
-        "unit_code",
-        "Mã đơn vị",
-        "Unit code",
-        Kind.TEXT,
-        True,
-        ("Mã cơ quan", "Mã ĐV"),
-        "Mã do Sở Nội vụ cấp, không trùng lặp.",
-        "Code given by the Department of Home Affairs; unique.",
-    ),
-    Field(
-        "unit_name",
-        "Tên cơ quan, đơn vị",
-        "Unit name",
-        Kind.TEXT,
-        True,
-        ("Tên đơn vị", "Tên cơ quan", "Đơn vị"),
-        "Tên đầy đủ của cơ quan, đơn vị.",
-        "Full name of the agency or unit.",
-    ),
-    Field(
-        "parent_code",
-        "Mã đơn vị cấp trên",
-        "Parent unit code",
-        Kind.TEXT,
-        False,
-        ("Mã cấp trên", "Đơn vị chủ quản"),
-        "Mã của đơn vị cấp trên (để trống nếu không có).",
-        "Code of the parent unit (blank if none).",
-    ),
-    Field(
-        "level",
-        "Cấp",
-        "Level",
-        Kind.LEVEL,
-        True,
-        ("Cấp hành chính", "Cấp quản lý"),
-        "Chọn trong danh sách: Thành phố; Sở, ban, ngành; Quận, huyện, thị xã; Xã, phường, thị trấn.",
-        "Pick from the list: city, department, district, commune.",
-    ),
-    Field(
-        "unit_type",
-        "Loại hình",
-        "Unit type",
-        Kind.UNIT_TYPE,
-        True,
-        ("Loại hình cơ quan", "Loại cơ quan, đơn vị"),
-        "Chọn trong danh sách. HĐND và UBND báo cáo thành hai dòng (hai đơn vị) riêng.",
-        "Pick from the list. A People's Council and a People's Committee are two separate rows.",
-    ),
-    Field(
-        "sector",
-        "Ngành, lĩnh vực",
-        "Sector",
-        Kind.TEXT,
-        False,
-        ("Lĩnh vực", "Ngành"),
-        "Ngành, lĩnh vực hoạt động (dùng khi điều chỉnh chỉ tiêu cho ngành có dưới 30% nữ).",
-        "Sector (used to adjust the target for sectors under 30% female staff).",
-    ),
-    Field(
-        "report_year",
-        "Năm báo cáo",
-        "Report year",
-        Kind.YEAR,
-        True,
-        ("Năm",),
-        'Năm báo cáo, từ 2021 đến 2030. Có thể bỏ cột nếu tiêu đề ghi "NĂM 2025".',
-        'Report year, 2021–2030. The column may be left out if the title says "NĂM 2025".',
-    ),
-    Field(
-        "staff_total",
-        "Tổng số CBCCVC, NLĐ",
-        "Total staff",
-        Kind.INT,
-        True,
-        ("Tổng số cán bộ, công chức, viên chức, người lao động",),
-        "Tổng số cán bộ, công chức, viên chức, người lao động (số nguyên).",
-        "All cadres, civil servants, public employees and workers (whole number).",
-    ),
-    Field(
-        "staff_female",
-        "Số nữ CBCCVC, NLĐ",
-        "Female staff",
-        Kind.INT,
-        True,
-        ("Nữ CBCCVC, NLĐ", "Số CBCCVC, NLĐ là nữ"),
-        "Trong đó số nữ; không lớn hơn tổng số.",
-        "Of whom women; not more than the total.",
-    ),
-    Field(
-        "key_leaders_total",
-        "Số lãnh đạo chủ chốt",
-        "Key leaders",
-        Kind.INT,
-        True,
-        ("Lãnh đạo chủ chốt",),
-        "Người đứng đầu và cấp phó: Chủ tịch, Phó Chủ tịch UBND hoặc HĐND; Giám đốc, Phó Giám đốc Sở.",
-        "Head and deputies: Chair and Vice-Chairs of a People's Committee or Council; "
-        "Director and Deputy Directors of a department.",
-    ),
-    Field(
-        "key_leaders_female",
-        "Số lãnh đạo chủ chốt là nữ",
-        "Female key leaders",
-        Kind.INT,
-        True,
-        ("Lãnh đạo chủ chốt nữ", "Nữ lãnh đạo chủ chốt"),
-        "Số lãnh đạo chủ chốt là nữ; không lớn hơn số lãnh đạo chủ chốt.",
-        "Key leaders who are women; not more than the key leaders.",
-    ),
-    Field(
-        "leaders_total",
-        "Tổng số lãnh đạo, quản lý",
-        "Leaders and managers",
-        Kind.INT,
-        True,
-        ("Lãnh đạo, quản lý", "Số lãnh đạo, quản lý"),
-        "Tất cả lãnh đạo, quản lý (kể cả lãnh đạo chủ chốt).",
-        "All leaders and managers (key leaders included).",
-    ),
-    Field(
-        "leaders_female",
-        "Số lãnh đạo, quản lý là nữ",
-        "Female leaders and managers",
-        Kind.INT,
-        False,
-        ("Nữ lãnh đạo, quản lý",),
-        "Số lãnh đạo, quản lý là nữ.",
-        "Leaders and managers who are women.",
-    ),
-    Field(
-        "pool_total",
-        "Số cán bộ trong diện quy hoạch",
-        "Planning pool",
-        Kind.INT,
-        True,
-        ("Quy hoạch", "Số người trong quy hoạch"),
-        "Số cán bộ trong diện quy hoạch các chức danh lãnh đạo, quản lý.",
-        "People in the leadership planning pool (quy hoạch).",
-    ),
-    Field(
-        "pool_female",
-        "Số nữ trong diện quy hoạch",
-        "Women in planning pool",
-        Kind.INT,
-        True,
-        ("Nữ trong quy hoạch", "Nữ quy hoạch"),
-        "Số nữ trong diện quy hoạch; không lớn hơn số trong quy hoạch.",
-        "Women in the planning pool; not more than the pool.",
-    ),
-    Field(
-        "pool_female_trained",
-        "Số nữ quy hoạch được đào tạo, bồi dưỡng",
-        "Women in pool trained",
-        Kind.INT,
-        True,
-        ("Nữ quy hoạch đã đào tạo, bồi dưỡng",),
-        "Số nữ trong quy hoạch đã được đào tạo, bồi dưỡng; không lớn hơn số nữ quy hoạch.",
-        "Women in the pool who have been trained; not more than the women in the pool.",
-    ),
+    Field("unit_code", Kind.TEXT, True, ("Mã cơ quan", "Mã ĐV")),
+    Field("unit_name", Kind.TEXT, True, ("Tên đơn vị", "Tên cơ quan", "Đơn vị")),
+    Field("parent_code", Kind.TEXT, False, ("Mã cấp trên", "Đơn vị chủ quản")),
+    Field("level", Kind.LEVEL, True, ("Cấp hành chính", "Cấp quản lý")),
+    Field("unit_type", Kind.UNIT_TYPE, True, ("Loại hình cơ quan", "Loại cơ quan, đơn vị")),
+    Field("sector", Kind.TEXT, False, ("Lĩnh vực", "Ngành")),
+    Field("report_year", Kind.YEAR, True, ("Năm",)),
+    Field("staff_total", Kind.INT, True, ("Tổng số cán bộ, công chức, viên chức, người lao động",)),
+    Field("staff_female", Kind.INT, True, ("Nữ CBCCVC, NLĐ", "Số CBCCVC, NLĐ là nữ")),
+    Field("key_leaders_total", Kind.INT, True, ("Lãnh đạo chủ chốt",)),
+    Field("key_leaders_female", Kind.INT, True, ("Lãnh đạo chủ chốt nữ", "Nữ lãnh đạo chủ chốt")),
+    Field("leaders_total", Kind.INT, True, ("Lãnh đạo, quản lý", "Số lãnh đạo, quản lý")),
+    Field("leaders_female", Kind.INT, False, ("Nữ lãnh đạo, quản lý",)),
+    Field("pool_total", Kind.INT, True, ("Quy hoạch", "Số người trong quy hoạch")),
+    Field("pool_female", Kind.INT, True, ("Nữ trong quy hoạch", "Nữ quy hoạch")),
+    Field("pool_female_trained", Kind.INT, True, ("Nữ quy hoạch đã đào tạo, bồi dưỡng",)),
     Field(
         "ethnic_minority_area",
-        "Địa bàn có đồng bào DTTS",
-        "Ethnic-minority area",
         Kind.BOOL,
         False,
         ("Địa bàn có đồng bào dân tộc thiểu số", "Vùng DTTS"),
-        "Chọn Có nếu địa bàn có đồng bào dân tộc thiểu số.",
-        "Yes if the area has an ethnic-minority population.",
     ),
     Field(
         "ethnic_minority_population_pct",
-        "Tỷ lệ dân số là người DTTS (%)",
-        "Ethnic-minority population (%)",
         Kind.PERCENT,
         False,
         ("Tỷ lệ dân số DTTS (%)", "Tỷ lệ DTTS"),
-        "Bắt buộc khi là địa bàn DTTS; nhập 0–100, ví dụ 45 hoặc 45,5.",
-        "Required in an ethnic-minority area; 0–100, e.g. 45 or 45.5.",
     ),
     Field(
         "leaders_ethnic_minority",
-        "Số lãnh đạo, quản lý là người DTTS",
-        "Ethnic-minority leaders",
         Kind.INT,
         False,
         ("Lãnh đạo, quản lý là người DTTS", "Lãnh đạo, quản lý người dân tộc thiểu số"),
-        "Bắt buộc khi là địa bàn DTTS; không lớn hơn tổng số lãnh đạo, quản lý.",
-        "Required in an ethnic-minority area; not more than the leaders and managers.",
     ),
-    Field(
-        "notes",
-        "Ghi chú",
-        "Notes",
-        Kind.TEXT,
-        False,
-        (),
-        "Ghi chú (không bắt buộc).",
-        "Notes (optional).",
-    ),
+    Field("notes", Kind.TEXT, False, ()),
 )
 
 FIELD_BY_ID: dict[str, Field] = {f.id: f for f in FIELDS}
@@ -278,20 +136,30 @@ DEADLINE_EN = "15 December"
 
 @dataclass(frozen=True)
 class Choice:
+    """A level or a unit type; its words are `choice.<group>.<id>` of messages.yaml (`wording`
+    names another entry: the commune level after the 2025 reform)."""
+
+    group: str  # "level" or "unit_type"
     id: str
-    label_vi: str
-    label_en: str
     aliases: tuple[str, ...] = field(default=())
+    wording: str = ""
+
+    @property
+    def label_vi(self) -> str:
+        return _words(self.wording or f"choice.{self.group}.{self.id}")[0]
+
+    @property
+    def label_en(self) -> str:
+        return _words(self.wording or f"choice.{self.group}.{self.id}")[1]
 
 
 LEVELS: tuple[Choice, ...] = (
-    Choice("city", "Thành phố", "City", ("TP", "Cấp thành phố", "Tỉnh", "Cấp tỉnh")),
-    Choice("department", "Sở, ban, ngành", "Department", ("Sở", "Ban", "Ngành", "Sở ban ngành")),
-    Choice("district", "Quận, huyện, thị xã", "District", ("Quận", "Huyện", "Thị xã", "Cấp huyện")),
+    Choice("level", "city", ("TP", "Cấp thành phố", "Tỉnh", "Cấp tỉnh")),
+    Choice("level", "department", ("Sở", "Ban", "Ngành", "Sở ban ngành")),
+    Choice("level", "district", ("Quận", "Huyện", "Thị xã", "Cấp huyện")),
     Choice(
+        "level",
         "commune",
-        "Xã, phường, thị trấn",
-        "Commune",
         ("Xã", "Phường", "Thị trấn", "Cấp xã", "Xã, phường, đặc khu", "Đặc khu", "Xã, phường"),
     ),
 )
@@ -306,7 +174,7 @@ def levels_in(year: int | None) -> tuple[Choice, ...]:
     if year is None or year < REFORM_YEAR:
         return LEVELS
     return tuple(
-        Choice(c.id, "Xã, phường, đặc khu", c.label_en, c.aliases) if c.id == "commune" else c
+        replace(c, wording="choice-reform.level.commune") if c.id == "commune" else c
         for c in LEVELS
         if c.id != "district"
     )
@@ -314,31 +182,19 @@ def levels_in(year: int | None) -> tuple[Choice, ...]:
 
 UNIT_TYPES: tuple[Choice, ...] = (
     Choice(
+        "unit_type",
         "state_agency",
-        "Cơ quan quản lý nhà nước",
-        "State agency",
         ("CQQLNN", "Cơ quan QLNN", "Sở, ban, ngành", "Cơ quan hành chính"),
     ),
     Choice(
+        "unit_type",
         "people_committee",
-        "Ủy ban nhân dân",
-        "People's Committee",
         ("UBND", "Uỷ ban nhân dân", "People committee", "UBND xã", "UBND phường"),
     ),
-    Choice(
-        "people_council",
-        "Hội đồng nhân dân",
-        "People's Council",
-        ("HĐND", "HDND", "People council"),
-    ),
-    Choice("local_government", "Chính quyền địa phương", "Local government", ("CQĐP",)),
-    Choice(
-        "public_service",
-        "Đơn vị sự nghiệp công lập",
-        "Public service unit",
-        ("ĐVSN", "ĐVSNCL", "Đơn vị sự nghiệp"),
-    ),
-    Choice("other", "Khác", "Other", ()),
+    Choice("unit_type", "people_council", ("HĐND", "HDND", "People council")),
+    Choice("unit_type", "local_government", ("CQĐP",)),
+    Choice("unit_type", "public_service", ("ĐVSN", "ĐVSNCL", "Đơn vị sự nghiệp")),
+    Choice("unit_type", "other", ()),
 )
 
 YES_WORDS = frozenset({"x", "✓", "✔", "có", "co", "yes", "y", "true", "1", "đúng"})

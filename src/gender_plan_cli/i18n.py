@@ -99,8 +99,6 @@ def render_message(message_id: str, args: dict[str, Any], lang: str) -> str:
 
     An id missing from the catalogue is a programming error (LookupError), never shown raw.
     """
-    from gender_plan_cli.contract import FIELD_BY_ID
-
     messages = catalogue()
     pair = messages.get(message_id)
     if pair is None:
@@ -109,16 +107,17 @@ def render_message(message_id: str, args: dict[str, Any], lang: str) -> str:
     if isinstance(template, Plural):
         template = template.pick(args)
     shown = dict(args)
-    for name in ("field", "whole"):
-        fid = shown.get(name)
-        if isinstance(fid, str) and fid in FIELD_BY_ID:
-            shown[name] = FIELD_BY_ID[fid].label(lang)
+    side = 0 if lang == "vi" else 1
+    for name in ("field", "whole"):  # a field id becomes its label (contract.Field.label)
+        label = messages.get(f"field.{shown.get(name)}.label")
+        if label is not None:
+            shown[name] = label[side]
     choices = shown.get("choices")
-    if choices in ("level", "unit_type"):
-        from gender_plan_cli.contract import LEVELS, UNIT_TYPES
-
-        options = LEVELS if choices == "level" else UNIT_TYPES
-        shown["choices"] = "; ".join(c.label_vi if lang == "vi" else c.label_en for c in options)
+    if choices in ("level", "unit_type"):  # every level or unit type, in the contract's order
+        prefix = f"choice.{choices}."
+        shown["choices"] = "; ".join(
+            str(m[side]) for k, m in messages.items() if k.startswith(prefix)
+        )
     source = shown.get("source")
     if isinstance(source, str) and f"year.{source}" in messages:
         shown["source"] = text(f"year.{source}", lang)

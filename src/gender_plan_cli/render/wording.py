@@ -15,6 +15,8 @@ from typing import Any
 from gender_plan_cli.i18n import LANGS, Message, Plural, Text, built_in, set_overrides
 from gender_plan_cli.yamlfile import RuleProblem, RulesError, locate, read_yaml
 
+CONTRACT_WORDS = ("field.", "choice.", "choice-reform.")  # the contract's words: not reworded
+
 Overrides = dict[str, dict[str, Text]]
 Report = Callable[..., None]
 FORMS = ("one", "other")
@@ -46,6 +48,8 @@ def read_message_file(path: Path, shown: str | None = None) -> Overrides:
             report([mid], "messages.unknown-id")
         elif mid.startswith("cli."):  # --help is shown before a command reads this file
             report([mid], "messages.help-id")
+        elif mid.startswith(CONTRACT_WORDS):  # a return is read by them
+            report([mid], "messages.contract-id")
         elif not isinstance(entry, dict):
             report([mid], "rules.mapping")
         else:
