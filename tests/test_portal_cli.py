@@ -215,3 +215,24 @@ def test_a_store_that_has_received_nothing_has_every_unit_missing(store: Path) -
     assert gap.returncode == 2
     said = " ".join(gap.stderr.replace("│", " ").split())
     assert "chưa nhận báo cáo hợp lệ nào" in said and f"gplan status {store}" in said
+
+
+def test_a_store_that_cannot_be_used_is_said_in_the_command_s_language(
+    store: Path, tmp_path: Path
+) -> None:
+    """A folder of other files, a store of another year: exit 2, in Vietnamese by default and
+    in English with --lang en, never the library's own words."""
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "ghi-chu.txt").write_text("x", encoding="utf-8")
+    registry = str(store / "units.yaml")
+    init = ["portal", "init", str(busy), "--units", registry, "--year", str(YEAR)]
+    vi, en = gplan(*init), gplan(*init, "--lang", "en")
+    assert (vi.returncode, en.returncode) == (2, 2)
+    assert "thư mục có tệp khác và không phải kho của cổng" in " ".join(vi.stderr.split())
+    assert "the folder holds other files and is not a portal store" in " ".join(en.stderr.split())
+    codes = ["portal", "codes", str(store), "--year", str(YEAR - 1), "-o", str(tmp_path / "c.csv")]
+    other = gplan(*codes, "--lang", "en")
+    assert other.returncode == 2
+    assert f"This store collects the returns of {YEAR}, not {YEAR - 1}." in other.stderr
+    assert not (tmp_path / "c.csv").exists()

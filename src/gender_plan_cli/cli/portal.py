@@ -49,8 +49,13 @@ def tell(lang: str, message_id: str, **args: object) -> None:
     stderr_console().print(text(message_id, lang, **args), markup=False, highlight=False)
 
 
-def _store_error(exc: Exception) -> None:
-    usage_error(str(exc))
+def _store_error(exc: Exception, language: str) -> None:
+    """A store that cannot be used, said in the command's language (exit 2)."""
+    from gender_plan_cli.portal.store import StoreError
+
+    if isinstance(exc, StoreError):
+        refuse(language, "portal." + exc.key, **exc.args_)
+    usage_error(str(exc))  # an OSError: the system's words
 
 
 @GROUP.command("init")
@@ -93,7 +98,7 @@ def init(
     try:
         config = manage.init(folder, units, year, due)
     except st.StoreError as exc:
-        _store_error(exc)
+        _store_error(exc, language)
     shown = "%d/%m/%Y" if language == "vi" else "%Y-%m-%d"
     tell(
         language,
@@ -131,10 +136,8 @@ def import_(
 
     try:
         done = manage.import_returns(folder, year, files)
-    except st.ImportRefused as exc:
-        refuse(language, "portal." + exc.key, **exc.args_)
     except st.StoreError as exc:
-        _store_error(exc)
+        _store_error(exc, language)
     for row in done:
         typer.echo(f"{row.reference}\t{row.filename}\t{row.units}\t{row.received}")
     tell(language, "portal.import.done", n=len(done), year=year)
@@ -173,7 +176,7 @@ def codes(
     try:
         rows = manage.issue_codes(folder, year, rotate)
     except st.StoreError as exc:
-        _store_error(exc)
+        _store_error(exc, language)
     if not rows:
         refuse(language, "portal.cli.codes.none")
     output.write_bytes(manage.codes_csv(rows, base_url))
@@ -212,7 +215,7 @@ def officer(
         if manager:
             manage.make_manager(folder, name)
     except st.StoreError as exc:
-        _store_error(exc)
+        _store_error(exc, language)
     tell(language, "portal.cli.officer.done", name=name)
     typer.echo(token)
 
@@ -240,7 +243,7 @@ def remind(
     try:
         sent = manage.remind(folder, day)
     except (st.StoreError, OSError) as exc:
-        _store_error(exc)
+        _store_error(exc, language)
     for unit, address, offset in sent:
         typer.echo(f"{unit}\t{address}\t{offset}")
     tell(language, "portal.cli.remind.done", n=len(sent))

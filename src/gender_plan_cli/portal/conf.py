@@ -17,7 +17,7 @@ def setup(store: Path, *, behind_tls: bool = False, debug: bool = False) -> None
     store = store.resolve()
     if _CONFIGURED:
         if _CONFIGURED[0] != store:
-            raise st.StoreError(f"this process already serves {_CONFIGURED[0]}")
+            raise st.StoreError("store.one-per-process", folder=str(_CONFIGURED[0]))
         return
     import django
     from django.conf import settings

@@ -39,7 +39,7 @@ def import_returns(folder: Path, year: int, files: list[Path]) -> list[Any]:
 def open_store(folder: Path, *, behind_tls: bool = False) -> st.StoreConfig:
     """Django configured for the store, its tables up to date."""
     if not st.is_store(folder):
-        raise st.StoreError(f"{folder}: not a portal store (no {st.MARKER}); run gplan portal init")
+        raise st.StoreError("cli.serve.not-store", folder=str(folder))
     from gender_plan_cli.portal import conf
 
     conf.setup(folder, behind_tls=behind_tls)
@@ -51,7 +51,7 @@ def issue_codes(folder: Path, year: int | None, rotate: bool) -> list[tuple[str,
     """New codes (unit code, name, code): every unit without one, or all with `rotate`."""
     config = open_store(folder)
     if year is not None and year != config.year:
-        raise st.StoreError(f"this store collects the returns of {config.year}, not {year}")
+        raise st.StoreError("store.other-year", store=config.year, year=year)
     from gender_plan_cli.portal import service
 
     rows = service.issue_codes(config.year, rotate)

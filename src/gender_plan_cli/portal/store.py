@@ -46,16 +46,18 @@ PBKDF2_ROUNDS = 10_000
 
 
 class StoreError(Exception):
-    """A folder that is not a store, or a store that cannot be made; the message says which."""
+    """A folder that is not a store, or a store that cannot be made: `key` names the words
+    (`portal.<key>` of messages.yaml), `args_` fill them, so a front end says it in its
+    language."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key, args)
+        self.key = key
+        self.args_ = args
 
 
 class ImportRefused(StoreError):
-    """Files not taken into the store (none is stored): `key` names the words (`portal.import.*`)."""
-
-    def __init__(self, key: str, **args: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
+    """Files not taken into the store (none is stored): `portal.import.*`."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def read_config(store: Path) -> StoreConfig:
         deadline = date.fromisoformat(raw["deadline"])
         return StoreConfig(**{**raw, "deadline": deadline, "reminder_days": days})
     except (OSError, ValueError, TypeError, KeyError) as exc:
-        raise StoreError(f"{store / MARKER}: {exc}") from exc
+        raise StoreError("store.marker", path=str(store / MARKER), error=str(exc)) from exc
 
 
 def write_config(store: Path, config: StoreConfig) -> None:
@@ -106,9 +108,9 @@ def create_store(store: Path, registry: Path, year: int, deadline: date) -> Stor
     """The folder, its secret key (0600), the registry copied in, the marker. Refuses a folder
     that holds anything but a store of its own (a store is re-initialised in place)."""
     if store.exists() and not store.is_dir():
-        raise StoreError(f"{store}: not a folder")
+        raise StoreError("store.not-a-folder", folder=str(store))
     if store.is_dir() and any(store.iterdir()) and not is_store(store):
-        raise StoreError(f"{store}: the folder is not empty and is not a portal store")
+        raise StoreError("store.not-empty", folder=str(store))
     store.mkdir(parents=True, exist_ok=True)
     (store / RETURNS).mkdir(exist_ok=True)
     key = store / SECRET_KEY
