@@ -27,6 +27,7 @@ from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
 from gender_plan_cli.records import FileResult
 from gender_plan_cli.validation.parse import parse_value
 from gender_plan_cli.words import bare_key, fold
+from gender_plan_cli.yamlfile import safe_load
 
 REGISTRY_FIELDS = (
     "unit_code",
@@ -217,7 +218,7 @@ def _yaml_rows(path: Path, shown: str) -> tuple[list[tuple[int, dict[str, Any]]]
         return [], [fnd.make("unreadable-file", shown, reason=problem)]
     try:
         with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = safe_load(fh)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
         return [], [fnd.make("unreadable-file", shown, reason=type(exc).__name__)]
     entries = data.get("units") if isinstance(data, dict) else None
