@@ -9,7 +9,6 @@ finding is about, and through the people who may be one person (`same_person`).
 from __future__ import annotations
 
 import functools
-from collections import Counter as Tally
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, count, repeat
 from operator import and_, is_, is_not, itemgetter, not_, or_
@@ -51,8 +50,9 @@ _PERSON_COLUMNS = (
 _KEY, _LEADER = RANK["key_leader"], RANK["leader"]
 UnitKey = tuple[str, str, str | None]  # (code, name, body) as written
 # A distinct (code, unit, position), decided: the unit's key, the role's rank, the position
-# when no title matches it, and whether the person has no unit at all.
-Role = tuple[UnitKey, int, str | None, bool]
+# when no title matches it, whether the person has no unit at all, and the unit's number (in
+# the order the units are first listed).
+Role = tuple[UnitKey, int, str | None, bool, int]
 
 
 def _title(grid: SheetGrid, top: int) -> str:
@@ -96,15 +96,6 @@ def _a_person(name: Any) -> bool:
     return not (k and (k in words().total_words or k.startswith(words().total_prefixes)))
 
 
-def _keys(roles: list[Role]) -> Iterator[UnitKey]:
-    return map(itemgetter(0), roles)
-
-
-def _number(numbered: dict[UnitKey, int], key: UnitKey) -> int:
-    """The unit's number, in the order units are first listed."""
-    return numbered.setdefault(key, len(numbered))
-
-
 class Counter:
     """Counts one roster sheet. `units()` gives the tally; `found` receives the findings."""
 
@@ -123,6 +114,7 @@ class Counter:
         self.words = Words(config)
         self._grid_columns = grid.columns
         self._columns: dict[str, Sequence[Any]] = {}
+        self._units: dict[UnitKey, int] = {}  # each unit's number, in the order first listed
         self.names = self.column("name")
         self.dobs = self._dobs()
         self.persons = self._persons()
@@ -234,7 +226,9 @@ class Counter:
         role_body = self.words.role(position, unit_body)
         role, body = role_body or ("staff", unit_body)
         unknown = None if role_body else position
-        return (code, uname, body), RANK[role], unknown, not code and not uname
+        key = (code, uname, body)
+        number = self._units.setdefault(key, len(self._units))
+        return key, RANK[role], unknown, not code and not uname, number
 
     def _check_people(self, sexes: list[bool | None], roles: list[Role]) -> set[int]:
         """The persons not counted (errors at their rows: no sex, no unit, listed twice in
@@ -252,7 +246,7 @@ class Counter:
                 self.found.add("roster-missing-unit", self.row(j), unit_col)
                 skip.add(j)
         who, by_name = self._who()
-        same = same_people(who, list(_keys(roles)), by_name)
+        same = same_people(who, list(map(itemgetter(4), roles)), by_name)
         for j, j0 in same.twice:
             self.found.add(
                 "roster-duplicate-person",
@@ -324,56 +318,45 @@ class Counter:
         self, sexes: list[bool | None], roles: list[Role], skip: set[int]
     ) -> list[RosterUnit]:
         """Each unit's figures and rows, in the order the units are first listed."""
-        numbered: dict[UnitKey, int] = {}
-        ids = list(map(Decided(functools.partial(_number, numbered)).__getitem__, _keys(roles)))
-        tallies = self._figures(ids, len(numbered), sexes, roles, skip)
-        rows = list(map(self.start.__add__, self.persons))
-        by_unit = list(map(rows.__getitem__, sorted(range(len(ids)), key=ids.__getitem__)))
-        sizes = Tally(ids)
-        skipped: list[list[int]] = [[] for _ in numbered]
+        ids = list(map(itemgetter(4), roles))
+        tallies = self._figures(ids, sexes, roles, skip)
+        rows: list[list[int]] = [[] for _ in self._units]
+        skipped: list[list[int]] = [[] for _ in self._units]
+        start = self.start
+        for unit, i in zip(ids, self.persons, strict=True):
+            rows[unit].append(start + i)
         for j in sorted(skip):
-            skipped[ids[j]].append(rows[j])
-        out, at = [], 0
-        for key, unit in numbered.items():
-            rows_of = by_unit[at : at + sizes[unit]]
-            out.append(self._unit(key, tallies[unit], rows_of, skipped[unit]))
-            at += sizes[unit]
-        return out
+            skipped[ids[j]].append(start + self.persons[j])
+        return [self._unit(key, tallies[u], rows[u], skipped[u]) for key, u in self._units.items()]
 
     def _figures(
-        self,
-        ids: list[int],
-        units: int,
-        sexes: list[bool | None],
-        roles: list[Role],
-        skip: set[int],
+        self, ids: list[int], sexes: list[bool | None], roles: list[Role], skip: set[int]
     ) -> list[list[int]]:
-        """Each unit's ten figures, from one count of the persons not skipped by what they are
-        (unit, woman, rank, pool, trained, minority)."""
+        """Each unit's ten figures, from the persons not skipped."""
         pool, trained, minority = self._flags()
-        women = list(map(is_, sexes, repeat(True)))
-        minor = map(is_, minority, repeat(True))
-        kinds: Iterable[tuple[Any, ...]] = zip(
-            ids, women, map(itemgetter(1), roles), pool, trained, minor, strict=True
+        ranks = map(itemgetter(1), roles)
+        people: Iterable[tuple[Any, ...]] = zip(
+            ids, sexes, ranks, pool, trained, minority, strict=True
         )
         if skip:
-            kinds = compress(kinds, map(not_, map(skip.__contains__, count())))
-        tallies = [[0] * 10 for _ in range(units)]
-        for (unit, woman, rank, in_pool, is_trained, is_minor), k in Tally(kinds).items():
+            people = compress(people, map(not_, map(skip.__contains__, count())))
+        tallies = [[0] * 10 for _ in self._units]
+        for unit, sex, rank, in_pool, is_trained, minor in people:
             c = tallies[unit]
-            c[0] += k
-            c[1] += woman * k
+            woman = sex is True
+            c[0] += 1
+            c[1] += woman
             if rank >= _LEADER:
-                c[4] += k
-                c[5] += woman * k
-                c[9] += is_minor * k
+                c[4] += 1
+                c[5] += woman
+                c[9] += minor is True
                 if rank == _KEY:
-                    c[2] += k
-                    c[3] += woman * k
+                    c[2] += 1
+                    c[3] += woman
             if in_pool:
-                c[6] += k
-                c[7] += woman * k
-                c[8] += (woman and is_trained) * k
+                c[6] += 1
+                c[7] += woman
+                c[8] += woman and is_trained
         return tallies
 
     def _unit(self, key: UnitKey, c: list[int], rows: list[int], skipped: list[int]) -> RosterUnit:
