@@ -63,10 +63,21 @@ def clean(value: Any) -> Any:
     return value
 
 
+class _Cleaned(dict[Any, Any]):
+    """Each distinct text of a column cleaned once; any other value is itself (and never a
+    key: `1`, `1.0` and `True` would be one)."""
+
+    def __missing__(self, value: Any) -> Any:
+        if value.__class__ is str:
+            cleaned = self[value] = clean(value)
+            return cleaned
+        return value
+
+
 def clean_rows(data: list[list[Any]]) -> tuple[list[list[Any]], list[Sequence[Any]] | None]:
-    """`clean` of every cell of `data`, in place, decided once per distinct text of a column
-    (a column repeats its words); with the cells column by column when every row has one
-    width (calamine's rows do), else None."""
+    """`clean` of every cell of `data`, in place, decided once per distinct text of a column;
+    with the cells column by column when every row has one width (calamine's rows do), else
+    None. In a column, equal texts are then one object: a pass over it stays in the cache."""
     width = len(data[0]) if data else 0
     if min(map(len, data), default=0) != max(map(len, data), default=0):
         for row in data:
@@ -74,14 +85,10 @@ def clean_rows(data: list[list[Any]]) -> tuple[list[list[Any]], list[Sequence[An
         return data, None
     columns: list[Sequence[Any]] = list(zip(*data, strict=True)) if width else []
     for c, cells in enumerate(columns):
-        changed = {}
-        for v in dict.fromkeys(cells):
-            if v.__class__ is str:
-                cleaned = clean(v)
-                if cleaned != v:
-                    changed[v] = cleaned
+        memo = _Cleaned({None: None})
+        columns[c] = list(map(memo.__getitem__, cells))
+        changed = {k: v for k, v in memo.items() if v != k}
         if changed:
             for i in compress(count(), map(changed.__contains__, cells)):
                 data[i][c] = changed[cells[i]]
-            columns[c] = list(map(changed.get, cells, cells))
     return data, columns
