@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gender_plan_cli.collection.registry import Registry
+    from gender_plan_cli.collection.registry import Registry, RegistryFile
     from gender_plan_cli.contract import ReceivedMode
     from gender_plan_cli.intake.sheet_view import SheetView
     from gender_plan_cli.intake.worker_limits import WorkerLimits
@@ -47,6 +47,7 @@ _LAZY = {
     # the types and helpers they take and give
     "REGISTRY_NAMES": ("gender_plan_cli.collection.registry", "NAMES"),
     "Registry": ("gender_plan_cli.collection.registry", None),
+    "RegistryFile": ("gender_plan_cli.collection.registry", None),
     "find_registry": ("gender_plan_cli.collection.registry", None),
     "load_registry": ("gender_plan_cli.collection.registry", None),
     "StatusReport": ("gender_plan_cli.collection.status", None),
@@ -101,7 +102,7 @@ def read_returns(
     paths: Sequence[Path],
     *,
     limits: Limits | None = None,
-    registry: Registry | None = None,
+    registry: Registry | RegistryFile | None = None,
     report_year: int | None = None,
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,

@@ -118,6 +118,21 @@ def find_registry(explicit: Path | None, rules_dir: Path | None) -> Path | None:
     return None
 
 
+class RegistryFile:
+    """A registry known by its path, read when first asked for: a command hands it to
+    `load_paths`, which reads it while the workers read the files."""
+
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path = str(path)
+        self._source, self._limits = path, limits
+        self._loaded: Registry | None = None
+
+    def load(self) -> Registry:
+        if self._loaded is None:
+            self._loaded = load_registry(self._source, self._limits)
+        return self._loaded
+
+
 def load_registry(path: Path, limits: Limits = DEFAULT_LIMITS) -> Registry:
     """The registry at `path`; problems become findings of its FileResult, never exceptions."""
     shown = str(path)

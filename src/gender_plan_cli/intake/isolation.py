@@ -87,19 +87,23 @@ def read_isolated(
     read_one: ReadOne,
     limits: WorkerLimits | None = None,
     progress: Progress | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[FileResult]:
     """`read_one` of every path, each in a worker; results in the order of `paths`.
 
     `read_one` must be picklable (a top-level function or a `functools.partial` of one).
     `progress(done, total, path)` is called in the parent as each file finishes, in the
-    order they finish; `done` runs from 1 to `total`.
+    order they finish; `done` runs from 1 to `total`. `meanwhile` is called once, in the
+    parent, as soon as a worker has a file to read (work that needs no file: the registry).
     """
     limits = limits or WorkerLimits()
     if not paths:
+        if meanwhile is not None:
+            meanwhile()
         return []
     jobs = max(1, min(limits.jobs, len(paths)))
     with _Pool(read_one, limits, jobs) as pool:
-        return pool.run(paths, progress)
+        return pool.run(paths, progress, meanwhile)
 
 
 # -- the parent ---------------------------------------------------------------------------------
@@ -166,7 +170,9 @@ class _Pool:
                 process.join()
         self.tmp.cleanup()
 
-    def run(self, paths: list[Path], progress: Progress | None) -> list[FileResult]:
+    def run(
+        self, paths: list[Path], progress: Progress | None, meanwhile: Callable[[], object] | None
+    ) -> list[FileResult]:
         self.todo = deque(enumerate(paths))
         results: list[FileResult | None] = [None] * len(paths)
         done = 0
@@ -176,6 +182,9 @@ class _Pool:
             for w in self.workers:
                 while w.ready and not w.worn and len(w.tasks) < QUEUE_PER_WORKER and self.todo:
                     self._assign(w, self.todo.popleft())
+            if meanwhile is not None and self._queued():
+                meanwhile()  # once a worker reads: then the parent's own work costs no time
+                meanwhile = None
             for (index, path), result in self._wait() + self._overdue():
                 results[index] = result
                 done += 1

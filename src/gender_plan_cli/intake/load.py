@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.collection.crosscheck import cross_check
 from gender_plan_cli.collection.received import ReceivedMode, received, signature_date
-from gender_plan_cli.collection.registry import Registry
+from gender_plan_cli.collection.registry import Registry, RegistryFile
 from gender_plan_cli.gcpause import gc_paused
 from gender_plan_cli.intake.own_output import (
     is_blank_template,
@@ -129,7 +129,7 @@ def load_paths(
     limits: Limits = DEFAULT_LIMITS,
     progress: Callable[[int, int, Path], None] | None = None,
     discovered: bool = False,
-    registry: Registry | None = None,
+    registry: Registry | RegistryFile | None = None,
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,
     roster: RosterConfig | None = None,
@@ -144,7 +144,7 @@ def load_paths(
     file that crashes or exhausts its reader becomes a finding; None reads in this process.
     `roster`: what a person-level roster's cells count as (the package's defaults when None).
     `receipts`: when files arrived, as recorded on arrival (the portal's receipts); such a date
-    comes before every other source.
+    comes before every other source. A `RegistryFile` is read while the workers read the files.
     """
     files = list(paths) if discovered else discover(paths)
     refused: dict[Path, ReadProblem] = getattr(paths if discovered else files, "refused", {})
@@ -153,19 +153,24 @@ def load_paths(
         # named among the files (pre-commit passes every changed file), it is not a return.
         files = [p for p in files if not _same_file(p, Path(registry.path))]
     to_read = [p for p in files if p not in refused]
+    later = registry.load if isinstance(registry, RegistryFile) else None
     if workers is not None:
         from gender_plan_cli.intake.isolation import read_isolated
 
         read_one = functools.partial(
             read_file, report_year=report_year, limits=limits, roster=roster
         )
-        read = read_isolated(to_read, read_one, workers, progress)
+        read = read_isolated(to_read, read_one, workers, progress, later)
     else:
+        if later is not None:
+            later()
         read = []
         for i, path in enumerate(to_read):
             if progress is not None:
                 progress(i, len(to_read), path)
             read.append(read_file(path, report_year=report_year, limits=limits, roster=roster))
+    if isinstance(registry, RegistryFile):
+        registry = registry.load()
     each = iter(read)
     results = [_unreadable(str(p), refused[p]) if p in refused else next(each) for p in files]
     known = receipts or {}
