@@ -199,7 +199,8 @@ class Counter:
     def _roles(self) -> list[Role]:
         """Each person's unit (code, name, UBND/HĐND) and role, decided once per distinct
         (code, unit, position) as text; unknown titles warned at each of their cells."""
-        codes = each(text, self.at("unit_code"))
+        n = len(self.persons)
+        codes = each(text, self.at("unit_code")) if "unit_code" in self.cols else [""] * n
         names = each(self._unit_name, self.at("unit_name"))
         positions = each(text, self.at("position"))
         roles: list[Role] = list(
