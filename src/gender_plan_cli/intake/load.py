@@ -154,21 +154,8 @@ def load_paths(
         files = [p for p in files if not _same_file(p, Path(registry.path))]
     to_read = [p for p in files if p not in refused]
     later = registry.load if isinstance(registry, RegistryFile) else None
-    if workers is not None:
-        from gender_plan_cli.intake.isolation import read_isolated
-
-        read_one = functools.partial(
-            read_file, report_year=report_year, limits=limits, roster=roster
-        )
-        read = read_isolated(to_read, read_one, workers, progress, later)
-    else:
-        if later is not None:
-            later()
-        read = []
-        for i, path in enumerate(to_read):
-            if progress is not None:
-                progress(i, len(to_read), path)
-            read.append(read_file(path, report_year=report_year, limits=limits, roster=roster))
+    read_one = functools.partial(read_file, report_year=report_year, limits=limits, roster=roster)
+    read = _read_all(to_read, read_one, workers, progress, later)
     if isinstance(registry, RegistryFile):
         registry = registry.load()
     each = iter(read)
@@ -184,6 +171,29 @@ def load_paths(
     if registry is not None:
         result.files.insert(0, registry.file)
     return result
+
+
+def _read_all(
+    paths: list[Path],
+    read_one: Callable[[Path], FileResult],
+    workers: WorkerLimits | None,
+    progress: Callable[[int, int, Path], None] | None,
+    meanwhile: Callable[[], object] | None,
+) -> list[FileResult]:
+    """Each file read, in a worker when `workers` says how (`meanwhile` done as they read),
+    else here, one after the other (`meanwhile` first)."""
+    if workers is not None:
+        from gender_plan_cli.intake.isolation import read_isolated
+
+        return read_isolated(paths, read_one, workers, progress, meanwhile)
+    if meanwhile is not None:
+        meanwhile()
+    read = []
+    for i, path in enumerate(paths):
+        if progress is not None:
+            progress(i, len(paths), path)
+        read.append(read_one(path))
+    return read
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -279,6 +289,7 @@ def _read_book(
         # › `Nam` | `Nữ` and `Mã đơn vị` would also pass for the header of a return.
         result = read_roster_sheet(grid, shown, sheet_name, cli_year, roster)
         if result is None:
+            grid.columns = None  # a roster's; a return is validated from its rows
             layout, candidate = find(grid)
             if layout is None:
                 closest.see(grid, candidate)
