@@ -226,9 +226,12 @@ def read_file(
         book.close()
 
 
-def legacy_findings(columns: list[Converted], shown: str, sheet: str | None) -> list[fnd.Finding]:
-    """One warning per column read from a legacy encoding, at its first converted cell."""
-    return [
+def legacy_findings(
+    columns: list[Converted], shown: str, sheet: str | None, others: list[fnd.Finding]
+) -> list[fnd.Finding]:
+    """`others` and one warning per column read from a legacy encoding, at its first
+    converted cell, in order."""
+    found = [
         fnd.make(
             "legacy-encoding",
             shown,
@@ -240,6 +243,7 @@ def legacy_findings(columns: list[Converted], shown: str, sheet: str | None) -> 
         )
         for c in columns
     ]
+    return sorted([*others, *found], key=fnd.Finding.sort_key)
 
 
 def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
@@ -300,10 +304,7 @@ def _read_book(
             if result.units == 0 and book.has_sheets:
                 _point_at_the_data(result, book, grid.name)
         if legacy:
-            result.findings = sorted(
-                [*result.findings, *legacy_findings(legacy, shown, sheet_name)],
-                key=fnd.Finding.sort_key,
-            )
+            result.findings = legacy_findings(legacy, shown, sheet_name, result.findings)
         result.ignored_sheets = [s.name for i, s in enumerate(book.sheets) if i != position]
         result.hidden_sheets = hidden
         result.signed_on = signature_date(grid.rows)
