@@ -195,7 +195,9 @@ Every finding has a stable code that users can grep for and CI can filter on (th
 table in the code (`findings.py`: the codes and their severities); every message, in Vietnamese
 and English, is one entry of the messages keyed by the finding's code (`code` or `code.case`).
 
-A file with no error is valid; warnings make it invalid only with `--strict`. A row with an
+A file with no error is valid; warnings make it invalid only with `--strict`; a note (a
+`notice` among GitHub's annotations) says what is worth knowing and makes nothing invalid, not
+even with `--strict`. A row with an
 error gives no record: `gap` refuses such data unless `--skip-invalid`. The samples show most
 codes, each at a fixed cell ([the table at the end](#the-samples-file--code--cell); the
 samples themselves are described in [development](development.md#sample-data-datasamples));

@@ -221,6 +221,40 @@ def test_no_paths_no_workers() -> None:
     assert read_isolated([], READ) == []
 
 
+def test_the_parent_works_meanwhile_once_a_worker_reads(tmp_path: Path) -> None:
+    """`meanwhile` runs once, in the parent, after a file was sent (and with no file at all)."""
+    import multiprocessing
+
+    paths = [valid(tmp_path, f"f{i}.xlsx", f"U{i}") for i in range(3)]
+    calls: list[int] = []
+
+    def meanwhile() -> None:
+        calls.append(len(multiprocessing.active_children()))
+
+    results = read_isolated(paths, READ, WorkerLimits(jobs=2), meanwhile=meanwhile)
+    assert results == [READ(p) for p in paths]
+    assert len(calls) == 1 and calls[0] >= 1  # a worker was there, reading
+    read_isolated([], READ, meanwhile=meanwhile)
+    assert len(calls) == 2
+
+
+def test_a_registry_file_is_read_while_the_files_are(tmp_path: Path) -> None:
+    from gender_plan_cli.collection.registry import RegistryFile, load_registry
+    from gender_plan_cli.intake.load import load_paths
+
+    units = tmp_path / "units.yaml"
+    units.write_text(
+        'units:\n  - {code: U1, name: "Xã Một", level: "Xã", unit_type: "UBND"}\n',
+        encoding="utf-8",
+    )
+    paths = [valid(tmp_path, "f1.xlsx", "U1"), units]
+    later = RegistryFile(units)
+    lazy = load_paths(paths, registry=later, workers=WorkerLimits(jobs=1))
+    eager = load_paths(paths, registry=load_registry(units), workers=WorkerLimits(jobs=1))
+    assert lazy.files == eager.files and lazy.records == eager.records
+    assert later.load() is later.load()
+
+
 def test_limits_are_picklable_with_sensible_defaults() -> None:
     import pickle
 

@@ -149,3 +149,30 @@ def test_the_cap_on_a_roster_counts_the_rest_by_code(tmp_path: Path, registry: R
     (doc,) = [f for f in json.loads(result.stdout)["files"] if f["role"] == "roster"]
     assert doc["finding_counts"] == {"roster-missing-column": 3, "roster-missing-sex": n}
     assert len(doc["findings"]) == MAX_FINDINGS_PER_FILE + 1
+
+
+def test_one_name_and_birth_date_in_two_units_is_a_note_that_strict_lets_pass(
+    tmp_path: Path, registry: Registry
+) -> None:
+    """Chance pairs in a city's roster are no one's mistake: the note is said once, and
+    `check --strict` (which counts warnings as errors) does not count it."""
+    born = date(1980, 1, 2)
+    header = ["Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Chức vụ", "Đơn vị", "Quy hoạch"]
+    header.append("LLCT")
+    people = [
+        ["Lê Thị Hoa", born, "Nữ", "Kinh", "Chuyên viên", "Sở Nội vụ", None, None],
+        ["Lê Thị Hoa", born, "Nữ", "Kinh", "Chuyên viên", "Ủy ban nhân dân xã Cổ Đô", None, None],
+    ]
+    rows: list[list[Any]] = [["DANH SÁCH CÁN BỘ NĂM 2025"], header, *people]
+    path = write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")
+    fr = load_paths([path], registry=registry).files[1]
+    (note,) = fr.findings
+    assert (note.code, note.severity) == ("roster-same-name-and-birth", "note")
+    assert fr.valid(strict=True) and (fr.errors, fr.warnings) == (0, 0)
+    units = str(tmp_path / "units.yaml")
+    gap = runner.invoke(app, ["gap", str(path), "--units", units, "-y", "2025"])
+    assert gap.exit_code == 0, gap.output
+    check = runner.invoke(app, ["check", str(path), "--units", units, "--strict", "-f", "github"])
+    assert check.exit_code == 0, check.output
+    assert "::notice " in check.output and "roster-same-name-and-birth" in check.output
+    assert "Lê Thị Hoa" not in check.output

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gender_plan_cli.collection.registry import Registry
+    from gender_plan_cli.collection.registry import Registry, RegistryFile
     from gender_plan_cli.contract import ReceivedMode
     from gender_plan_cli.intake.isolation import ReaderPool
     from gender_plan_cli.intake.sheet_view import SheetView
@@ -48,6 +48,7 @@ _LAZY = {
     # the types and helpers they take and give
     "REGISTRY_NAMES": ("gender_plan_cli.collection.registry", "NAMES"),
     "Registry": ("gender_plan_cli.collection.registry", None),
+    "RegistryFile": ("gender_plan_cli.collection.registry", None),
     "find_registry": ("gender_plan_cli.collection.registry", None),
     "load_registry": ("gender_plan_cli.collection.registry", None),
     "StatusReport": ("gender_plan_cli.collection.status", None),
@@ -104,7 +105,7 @@ def read_returns(
     paths: Sequence[Path],
     *,
     limits: Limits | None = None,
-    registry: Registry | None = None,
+    registry: Registry | RegistryFile | None = None,
     report_year: int | None = None,
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,

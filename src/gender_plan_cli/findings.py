@@ -7,6 +7,7 @@ severity, where it is (file, sheet, cell) and a message id with arguments that
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,7 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field
 # report readable, and nothing is left out of the figures without being counted (`Capped`).
 MAX_FINDINGS_PER_FILE = 1000
 
-Severity = Literal["error", "warning"]
+# An error makes its file (or row) invalid; a warning asks for a look, and `--strict` counts it
+# as an error; a note says what is worth knowing and makes nothing invalid, not even under
+# `--strict` (chance pairs of one name and birth date in a city's roster are no one's mistake).
+Severity = Literal["error", "warning", "note"]
 
 
 # Every finding code: a typo in a code is a type error (mypy), not a KeyError at run time.
@@ -117,7 +121,7 @@ SEVERITY: dict[CodeId, Severity] = {
     "roster-unit-unresolved": "error",
     "roster-mismatch": "warning",
     "roster-missing-unit": "error",
-    "roster-same-name-and-birth": "warning",
+    "roster-same-name-and-birth": "note",
     "legacy-encoding": "warning",
     "unit-not-covered": "error",
     "wrong-year": "error",
@@ -256,14 +260,12 @@ def with_cap_note(
     findings: list[Finding], more: dict[str, int], file: str, sheet: str | None
 ) -> list[Finding]:
     """`findings` with one `too-many-findings` note (replacing an earlier one) saying how many
-    more there are, by code; an error when one of them is."""
+    more there are, by code; as severe as the most severe of them."""
     kept = [f for f in findings if f.message_id != CAP_NOTE]
     if not more:
         return kept
     by_code = ", ".join(f"{code}: {n}" for code, n in sorted(more.items(), key=lambda i: -i[1]))
-    severity: Severity = (
-        "error" if any(SEVERITY[as_code(c)] == "error" for c in more) else "warning"
-    )
+    severity = worst(SEVERITY[as_code(c)] for c in more)
     note = make(
         "too-many-findings",
         file,
@@ -274,6 +276,12 @@ def with_cap_note(
         by_code=by_code,
     )
     return [*kept, note]
+
+
+def worst(severities: Iterable[Severity]) -> Severity:
+    """The most severe of `severities` (a note when there is none)."""
+    seen = set(severities)
+    return "error" if "error" in seen else "warning" if "warning" in seen else "note"
 
 
 def counts_by_code(findings: list[Finding], more: dict[str, int]) -> dict[str, int]:

@@ -11,7 +11,7 @@ import typer
 
 from gender_plan_cli.api import DEFAULT_LIMITS
 from gender_plan_cli.cli.console import guarded
-from gender_plan_cli.cli.inputs import load_files, registry_for, wording_or_exit
+from gender_plan_cli.cli.inputs import load_files, registry_file, wording_or_exit
 from gender_plan_cli.cli.limit_options import with_reading_limits
 from gender_plan_cli.cli.options import (
     LangOption,
@@ -109,13 +109,12 @@ def check(
     language = lang_of(lang)
     wording_or_exit(language)
     chosen = CheckFormat(output_format(format.value if format else None, output, language))
-    registry = registry_for(units, None, paths, language, limits)
     result = load_files(
         paths,
         language,
         limits,
         report_year=report_year,
-        registry=registry,
+        registry=registry_file(units, None, paths, language, limits),  # read as files are
         received_from=received_from,
         not_into=output,
         workers=workers,

@@ -21,7 +21,7 @@ from gender_plan_cli.api import (
     skipped_files,
 )
 from gender_plan_cli.cli.console import stderr_console
-from gender_plan_cli.cli.inputs import data_inputs, load_files, registry_for, registry_search
+from gender_plan_cli.cli.inputs import data_inputs, load_files, registry_file, registry_search
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import LoadResult, UnitRecord
 
@@ -70,7 +70,7 @@ def load_data(
 
     source, inputs = data_inputs(paths, lang)
     rules_file = rules[1] if rules else None
-    registry = registry_for(units, rules_file, registry_search(paths, inputs), lang, limits)
+    later = registry_file(units, rules_file, registry_search(paths, inputs), lang, limits)
     roster = roster_config(rules[0].roster, rules_file) if rules else None
     result = load_files(
         inputs,
@@ -78,11 +78,12 @@ def load_data(
         limits,
         report_year=report_year,
         not_into=output,
-        registry=registry,
+        registry=later,  # read while the workers read the files
         roster=roster,
         workers=workers,
         all_years=all_years,
     )
+    registry = later.load() if later is not None else None
     if not result.valid() and not skip_invalid:
         from gender_plan_cli.render.check_table import render_findings
 

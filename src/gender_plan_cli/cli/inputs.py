@@ -15,7 +15,7 @@ from gender_plan_cli.contract import ReceivedMode, in_plan
 from gender_plan_cli.i18n import text
 
 if TYPE_CHECKING:
-    from gender_plan_cli.api import Registry, RosterConfig, WorkerLimits
+    from gender_plan_cli.api import Registry, RegistryFile, RosterConfig, WorkerLimits
     from gender_plan_cli.records import LoadResult, Received
 
 
@@ -41,7 +41,7 @@ def load_files(
     *,
     report_year: int | None = None,
     not_into: Path | None = None,
-    registry: Registry | None = None,
+    registry: Registry | RegistryFile | None = None,
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,
     roster: RosterConfig | None = None,
@@ -114,7 +114,9 @@ def store_returns(
     return out, receipts
 
 
-def _not_an_input(output: Path, files: list[Path], registry: Registry | None, lang: str) -> None:
+def _not_an_input(
+    output: Path, files: list[Path], registry: Registry | RegistryFile | None, lang: str
+) -> None:
     """A usage error when the command's output file is one of the files it reads."""
     read = [*files, *([Path(registry.path)] if registry is not None else [])]
     if any(output.resolve() == f.resolve() for f in read):
@@ -158,8 +160,22 @@ def registry_for(
     """The registry of units in force: `--units`, GPLAN_UNITS, a `units.*` beside the rules
     file in use (not the bundled one), or at the top of a folder named as PATH; else None.
     Said on stderr unless `say_it` is False (status names it in its own heading)."""
+    found = registry_file(explicit, rules, paths, lang, limits, say_it)
+    return found.load() if found is not None else None
+
+
+def registry_file(
+    explicit: Path | None,
+    rules: Path | None,
+    paths: list[Path],
+    lang: str,
+    limits: Limits,
+    say_it: bool = True,
+) -> RegistryFile | None:
+    """`registry_for`'s registry, not read yet: `load_files` reads it while the workers read
+    the files."""
     from gender_plan_cli.api import REGISTRY_NAMES as NAMES
-    from gender_plan_cli.api import find_registry, load_registry
+    from gender_plan_cli.api import RegistryFile, find_registry
     from gender_plan_cli.paths import local_rules
 
     in_use = rules if rules is not None else (None if os.environ.get("CI") else local_rules())
@@ -176,7 +192,7 @@ def registry_for(
         usage_error(text("usage.no-path", lang, path=str(found)))
     if say_it:
         say(text("registry.in-use", lang, path=_shown(found)), "dim")
-    return load_registry(found, limits)
+    return RegistryFile(found, limits)
 
 
 def data_inputs(paths: list[Path] | None, lang: str):  # type: ignore[no-untyped-def]

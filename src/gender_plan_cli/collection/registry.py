@@ -27,6 +27,7 @@ from gender_plan_cli.reading.limits import DEFAULT_LIMITS, Limits
 from gender_plan_cli.records import FileResult
 from gender_plan_cli.validation.parse import parse_value
 from gender_plan_cli.words import bare_key, fold
+from gender_plan_cli.yamlfile import safe_load
 
 REGISTRY_FIELDS = (
     "unit_code",
@@ -115,6 +116,21 @@ def find_registry(explicit: Path | None, rules_dir: Path | None) -> Path | None:
             if (rules_dir / name).is_file():
                 return rules_dir / name
     return None
+
+
+class RegistryFile:
+    """A registry known by its path, read when first asked for: a command hands it to
+    `load_paths`, which reads it while the workers read the files."""
+
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path = str(path)
+        self._source, self._limits = path, limits
+        self._loaded: Registry | None = None
+
+    def load(self) -> Registry:
+        if self._loaded is None:
+            self._loaded = load_registry(self._source, self._limits)
+        return self._loaded
 
 
 def load_registry(path: Path, limits: Limits = DEFAULT_LIMITS) -> Registry:
@@ -217,7 +233,7 @@ def _yaml_rows(path: Path, shown: str) -> tuple[list[tuple[int, dict[str, Any]]]
         return [], [fnd.make("unreadable-file", shown, reason=problem)]
     try:
         with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = safe_load(fh)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
         return [], [fnd.make("unreadable-file", shown, reason=type(exc).__name__)]
     entries = data.get("units") if isinstance(data, dict) else None

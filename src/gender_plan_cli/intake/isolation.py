@@ -89,6 +89,7 @@ def read_isolated(
     limits: WorkerLimits | None = None,
     progress: Progress | None = None,
     pool: ReaderPool | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[FileResult]:
     """`read_one` of every path, each in a worker; results in the order of `paths`.
 
@@ -96,16 +97,19 @@ def read_isolated(
     `progress(done, total, path)` is called in the parent as each file finishes, in the
     order they finish; `done` runs from 1 to `total`. `pool`: workers kept alive between
     calls (a server's); then its limits hold, not `limits`. Without it, the workers of this
-    call are started for it and stopped after it.
+    call are started for it and stopped after it. `meanwhile` is called once, in the parent,
+    as soon as a worker has a file to read (work that needs no file: the registry).
     """
     if not paths:
+        if meanwhile is not None:
+            meanwhile()
         return []
     if pool is not None:
-        return pool.read(paths, read_one, progress)
+        return pool.read(paths, read_one, progress, meanwhile)
     limits = limits or WorkerLimits()
     jobs = max(1, min(limits.jobs, len(paths)))
     with _Pool(limits, jobs) as pool_of_call:
-        return pool_of_call.run(paths, read_one, progress)
+        return pool_of_call.run(paths, read_one, progress, meanwhile)
 
 
 class ReaderPool:
@@ -122,13 +126,17 @@ class ReaderPool:
         self._pool: _Pool | None = None
 
     def read(
-        self, paths: list[Path], read_one: ReadOne, progress: Progress | None = None
+        self,
+        paths: list[Path],
+        read_one: ReadOne,
+        progress: Progress | None = None,
+        meanwhile: Callable[[], object] | None = None,
     ) -> list[FileResult]:
         with self._lock:
             if self._pool is None:
                 self._pool = _Pool(self.limits, max(1, self.limits.jobs), lasting=True)
             try:
-                return self._pool.run(paths, read_one, progress)
+                return self._pool.run(paths, read_one, progress, meanwhile)
             except BaseException:
                 self._pool.__exit__(RuntimeError, None, None)  # kill them all, start afresh
                 self._pool = None
@@ -209,7 +217,11 @@ class _Pool:
         self.tmp.cleanup()
 
     def run(
-        self, paths: list[Path], read_one: ReadOne, progress: Progress | None
+        self,
+        paths: list[Path],
+        read_one: ReadOne,
+        progress: Progress | None,
+        meanwhile: Callable[[], object] | None = None,
     ) -> list[FileResult]:
         self.read_one = read_one
         self.todo = deque(enumerate(paths))
@@ -224,6 +236,9 @@ class _Pool:
             for w in self.workers:
                 while w.ready and not w.worn and len(w.tasks) < QUEUE_PER_WORKER and self.todo:
                     self._assign(w, self.todo.popleft())
+            if meanwhile is not None and self._queued():
+                meanwhile()  # once a worker reads: then the parent's own work costs no time
+                meanwhile = None
             for (index, path), result in self._wait() + self._overdue():
                 results[index] = result
                 done += 1

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from gender_plan_cli import findings as fnd
 from gender_plan_cli.collection.crosscheck import cross_check
 from gender_plan_cli.collection.received import ReceivedMode, received, signature_date
-from gender_plan_cli.collection.registry import Registry
+from gender_plan_cli.collection.registry import Registry, RegistryFile
 from gender_plan_cli.gcpause import gc_paused
 from gender_plan_cli.intake.own_output import (
     is_blank_template,
@@ -130,7 +130,7 @@ def load_paths(
     limits: Limits = DEFAULT_LIMITS,
     progress: Callable[[int, int, Path], None] | None = None,
     discovered: bool = False,
-    registry: Registry | None = None,
+    registry: Registry | RegistryFile | None = None,
     received_from: ReceivedMode = "auto",
     workers: WorkerLimits | None = None,
     roster: RosterConfig | None = None,
@@ -150,6 +150,7 @@ def load_paths(
     `receipts`: when files arrived, as recorded on arrival (the portal's receipts); such a date
     comes before every other source. `cache`: each file as read before, by path, for files
     that never change (the portal's store): only the others are read, the same options given.
+    A `RegistryFile` is read while the workers read the files.
     """
     files = list(paths) if discovered else discover(paths)
     refused: dict[Path, ReadProblem] = getattr(paths if discovered else files, "refused", {})
@@ -157,8 +158,11 @@ def load_paths(
         # The registry is read once, as the registry: found at the top of a folder named, or
         # named among the files (pre-commit passes every changed file), it is not a return.
         files = [p for p in files if not _same_file(p, Path(registry.path))]
+    later = registry.load if isinstance(registry, RegistryFile) else None
     read_one = functools.partial(read_file, report_year=report_year, limits=limits, roster=roster)
-    results = _read_all(files, refused, read_one, workers, progress, pool, cache)
+    results = _read_all(files, refused, read_one, (workers, pool, later), progress, cache)
+    if isinstance(registry, RegistryFile):
+        registry = registry.load()
     known = receipts or {}
     dates = {
         fr.path: received(path, fr.signed_on, received_from, known.get(path))
@@ -176,19 +180,22 @@ def _read_all(
     files: list[Path],
     refused: Mapping[Path, ReadProblem],
     read_one: Callable[[Path], FileResult],
-    workers: WorkerLimits | None,
+    how: tuple[WorkerLimits | None, ReaderPool | None, Callable[[], object] | None],
     progress: Callable[[int, int, Path], None] | None,
-    pool: ReaderPool | None,
     cache: MutableMapping[Path, FileResult] | None,
 ) -> list[FileResult]:
     """What each file says, in the order of `files`: refused, or as read before (`cache`), or
-    read now on its own — in a worker process (`pool`'s, or one under `workers`), else here."""
+    read now on its own. `how`: in a worker process (`pool`'s, or one under `workers`), else
+    here; `meanwhile` done as they read (here: first)."""
+    workers, pool, meanwhile = how
     to_read = [p for p in files if p not in refused and (cache is None or p not in cache)]
     if workers is not None or pool is not None:
         from gender_plan_cli.intake.isolation import read_isolated
 
-        read = read_isolated(to_read, read_one, workers, progress, pool)
+        read = read_isolated(to_read, read_one, workers, progress, pool, meanwhile)
     else:
+        if meanwhile is not None:
+            meanwhile()
         read = []
         for i, path in enumerate(to_read):
             if progress is not None:
@@ -237,9 +244,12 @@ def read_file(
         book.close()
 
 
-def legacy_findings(columns: list[Converted], shown: str, sheet: str | None) -> list[fnd.Finding]:
-    """One warning per column read from a legacy encoding, at its first converted cell."""
-    return [
+def legacy_findings(
+    columns: list[Converted], shown: str, sheet: str | None, others: list[fnd.Finding]
+) -> list[fnd.Finding]:
+    """`others` and one warning per column read from a legacy encoding, at its first
+    converted cell, in order."""
+    found = [
         fnd.make(
             "legacy-encoding",
             shown,
@@ -251,6 +261,7 @@ def legacy_findings(columns: list[Converted], shown: str, sheet: str | None) -> 
         )
         for c in columns
     ]
+    return sorted([*others, *found], key=fnd.Finding.sort_key)
 
 
 def _unreadable(shown: str, problem: ReadProblem) -> FileResult:
@@ -300,6 +311,7 @@ def _read_book(
         # › `Nam` | `Nữ` and `Mã đơn vị` would also pass for the header of a return.
         result = read_roster_sheet(grid, shown, sheet_name, cli_year, roster)
         if result is None:
+            grid.columns = None  # a roster's; a return is validated from its rows
             layout, candidate = find(grid)
             if layout is None:
                 closest.see(grid, candidate)
@@ -310,10 +322,7 @@ def _read_book(
             if result.units == 0 and book.has_sheets:
                 _point_at_the_data(result, book, grid.name)
         if legacy:
-            result.findings = sorted(
-                [*result.findings, *legacy_findings(legacy, shown, sheet_name)],
-                key=fnd.Finding.sort_key,
-            )
+            result.findings = legacy_findings(legacy, shown, sheet_name, result.findings)
         result.ignored_sheets = [s.name for i, s in enumerate(book.sheets) if i != position]
         result.hidden_sheets = hidden
         result.signed_on = signature_date(grid.rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean
+from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean_rows
 from gender_plan_cli.reading.limits import Limits, reader_failure
 
 
@@ -48,9 +48,11 @@ class CalamineBook:
         except BaseException as exc:  # calamine panics are BaseExceptions
             raise reader_failure(exc) from None
         merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in merged_raw]
+        rows, columns = clean_rows(data)
         return SheetGrid(
             name=sheet.name,
-            rows=[[clean(v) for v in row] for row in data],
+            rows=rows,
+            columns=columns,
             hidden=sheet.hidden,
             merged=merged,
             percent_cells=set(self.percent.get(sheet.name, ())),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
 from typing import Any
 
 from gender_plan_cli.safe_output import cell_text
@@ -37,6 +39,9 @@ class SheetGrid:
     percent_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → "#DIV/0!"
+    # The same cells column by column (`columns[j][i] is rows[i][j]`), when the reader made
+    # them (`clean_rows`); None otherwise, and once a cell of `rows` is changed.
+    columns: list[Sequence[Any]] | None = None
 
     def value(self, row: int, col: int) -> Any:
         """The value at Excel (row, col), 1-based; None when outside the grid."""
@@ -56,3 +61,34 @@ def clean(value: Any) -> Any:
         value = cell_text(value)
         return value if value.isascii() else unicodedata.normalize("NFC", value)
     return value
+
+
+class _Cleaned(dict[Any, Any]):
+    """Each distinct text of a column cleaned once; any other value is itself (and never a
+    key: `1`, `1.0` and `True` would be one)."""
+
+    def __missing__(self, value: Any) -> Any:
+        if value.__class__ is str:
+            cleaned = self[value] = clean(value)
+            return cleaned
+        return value
+
+
+def clean_rows(data: list[list[Any]]) -> tuple[list[list[Any]], list[Sequence[Any]] | None]:
+    """`clean` of every cell of `data`, in place, decided once per distinct text of a column;
+    with the cells column by column when every row has one width (calamine's rows do), else
+    None. In a column, equal texts are then one object: a pass over it stays in the cache."""
+    width = len(data[0]) if data else 0
+    if min(map(len, data), default=0) != max(map(len, data), default=0):
+        for row in data:
+            row[:] = [clean(v) if v.__class__ is str else v for v in row]
+        return data, None
+    columns: list[Sequence[Any]] = list(zip(*data, strict=True)) if width else []
+    for c, cells in enumerate(columns):
+        memo = _Cleaned({None: None})
+        columns[c] = list(map(memo.__getitem__, cells))
+        changed = {k: v for k, v in memo.items() if v != k}
+        if changed:
+            for i in compress(count(), map(changed.__contains__, cells)):
+                data[i][c] = changed[cells[i]]
+    return data, columns

@@ -207,4 +207,6 @@ def convert_grid(grid: SheetGrid) -> list[Converted]:
                 row[c] = encoding.convert(v)
                 first = first or r + 1
         out.append(Converted(c + 1, first, encoding))
+    if out:
+        grid.columns = None  # the rows changed
     return out

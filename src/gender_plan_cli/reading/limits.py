@@ -176,7 +176,7 @@ class BookBudget:
 
     def spend(self, sheet: str, rows: list[list[Any]]) -> None:
         """After a sheet is read: its cells count against the book's budget."""
-        self.cells += len(rows) * max((len(r) for r in rows), default=0)
+        self.cells += len(rows) * max(map(len, rows), default=0)
         if self.cells > self.limit:
             raise too_large("book-cells", sheet=sheet, limit=self.limit, flag="--max-cells")
 

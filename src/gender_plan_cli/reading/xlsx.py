@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import threading
 import zipfile
+from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean
+from gender_plan_cli.reading.grid import SheetGrid, SheetInfo, clean_rows
 from gender_plan_cli.reading.limits import Limits, ReadProblem, overlap, reader_failure
 from gender_plan_cli.reading.xlsx_extent import xlsx_sheet_extent
 from gender_plan_cli.reading.xlsx_scan import SheetScan, percent_cell_pattern, scan_stream
@@ -165,12 +166,14 @@ class XlsxBook:
         finally:
             if parsing is not None:
                 parsing.join()  # the thread never outlives this file's read
-        rows: list[list[object]] = []
+        rows: list[list[Any]] = []
+        columns: list[Sequence[Any]] | None = []
         if scan.max_row and scan.max_col:
-            rows = self._values(sheet, parsing)
+            rows, columns = clean_rows(self._values(sheet, parsing))
         return SheetGrid(
             name=sheet.name,
             rows=rows,
+            columns=columns,
             hidden=sheet.hidden,
             hidden_rows=scan.hidden_rows,
             merged=scan.merged,
@@ -179,7 +182,7 @@ class XlsxBook:
             error_cells=scan.error_cells,
         )
 
-    def _values(self, sheet: SheetInfo, parsing: _Parse | None = None) -> list[list[object]]:
+    def _values(self, sheet: SheetInfo, parsing: _Parse | None = None) -> list[list[Any]]:
         if self._guarded is not None:  # calamine names its part its own way: all checked first
             for member in list(self._guarded.later):
                 for _ in self._guarded.inflate(member):
@@ -190,10 +193,10 @@ class XlsxBook:
                 parsed = parsing.result()
             else:
                 parsed = self.calamine().get_sheet_by_name(sheet.name)
-            data = parsed.to_python(skip_empty_area=False)
+            data: list[list[Any]] = parsed.to_python(skip_empty_area=False)
         except BaseException as exc:  # calamine's errors and panics: corrupt XML, bad strings…
             raise reader_failure(exc) from None
-        return [[clean(v) if v.__class__ is str else v for v in row] for row in data]
+        return data
 
     def calamine(self) -> Any:
         """calamine's workbook, opened once (by content: the name may say .xls)."""

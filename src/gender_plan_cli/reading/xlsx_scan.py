@@ -34,6 +34,7 @@ _CELL_CANON_ROW = re.compile(rb'<c r="[A-Z]{1,3}([1-9][0-9]*)"')
 _ROW_CANON = re.compile(rb'<row r="([1-9][0-9]*)"')
 _ODD_TAG = re.compile(rb"<c[>/\t\n\r]|<row[>/\t\n\r]")
 _PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
+_COLON_TAG = re.compile(rb":(?:c|row)")  # one search for either, which a prefixed tag holds
 _FORMULA = re.compile(rb"<f\b")
 _ERROR_TYPE = re.compile(rb't="e"')
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)<")
@@ -114,8 +115,8 @@ def _up_to_letters(c: str) -> str:
 
 
 def _largest_number(digits: list[bytes] | tuple[bytes, ...]) -> int:
-    """The largest of numbers written without leading zeros, compared as text."""
-    return int(max(set(digits), key=lambda n: (len(n), n)))
+    """The largest of numbers written in digits."""
+    return max(map(int, digits))
 
 
 def percent_cell_pattern(styles: frozenset[int]) -> re.Pattern[bytes] | None:
@@ -193,7 +194,7 @@ def scan_part(data: bytes, out: SheetScan, percent_cell: re.Pattern[bytes] | Non
         out.max_col = max(out.max_col, column_index(widest.decode()))
         numbers = _CELL_CANON_ROW.findall(data)  # a cell's row can exceed its <row>'s
         out.max_row = max(out.max_row, _largest_number(numbers))
-    if _ODD_TAG.search(data) or ((b":c" in data or b":row" in data) and _PREFIXED.search(data)):
+    if _ODD_TAG.search(data) or (_COLON_TAG.search(data) and _PREFIXED.search(data)):
         out.irregular = True
     if b"hidden=" in data:
         for tag in _HIDDEN_ROW.findall(data):

@@ -6,10 +6,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from gender_plan_cli.findings import Severity
 from gender_plan_cli.i18n import text
 from gender_plan_cli.records import FileResult, LoadResult
 from gender_plan_cli.render.figures import summary_line
 from gender_plan_cli.safe_output import printable
+
+_STYLE: dict[Severity, str] = {"error": "red", "warning": "yellow", "note": "cyan"}
 
 
 def render_check(
@@ -69,7 +72,7 @@ def render_file(
         severity = text(f"check.{f.severity}", lang)
         table.add_row(
             f.cell or "—",
-            Text(severity, style="red" if f.severity == "error" else "yellow"),
+            Text(severity, style=_STYLE[f.severity]),
             f.code,
             Text(
                 printable(f.message(lang))

@@ -28,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gender_plan_cli.findings import Finding, Severity
+from gender_plan_cli.findings import Finding, Severity, worst
 from gender_plan_cli.i18n import text
 from gender_plan_cli.intake.own_output import FINDINGS_MARKER
 from gender_plan_cli.records import FileResult, LoadResult
@@ -47,6 +47,7 @@ GridOf = Callable[[FileResult], "SheetGrid | None"]
 FILLS: dict[Severity, tuple[str, str]] = {
     "error": ("#FFC7CE", "#9C0006"),
     "warning": ("#FFEB9C", "#9C5700"),
+    "note": ("#DDEBF7", "#1F4E78"),  # a note: nothing to fix, something to know
 }
 LIST_COLUMNS = ("file", "sheet", "cell", "severity", "code", "message")
 _LIST_WIDTHS = (34, 16, 8, 10, 22, 90)
@@ -254,9 +255,7 @@ def _comment(ws: Worksheet, r: int, c: int, messages: list[str]) -> None:
 
 
 def _worst(found: list[Finding]) -> Severity | None:
-    if any(f.severity == "error" for f in found):
-        return "error"
-    return "warning" if found else None
+    return worst(f.severity for f in found) if found else None
 
 
 def _column_widths(
@@ -336,8 +335,6 @@ class _Styles:
             props = dict(self._KINDS[kind])
             if severity is not None:
                 bg, fg = FILLS[severity]
-                props.update(bg_color=bg, font_color=fg, border=1, border_color="#9C0006")
-                if severity == "warning":
-                    props["border_color"] = "#9C5700"
+                props.update(bg_color=bg, font_color=fg, border=1, border_color=fg)
             self._made[key] = self._wb.add_format(props)
         return self._made[key]

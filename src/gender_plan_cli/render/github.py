@@ -32,7 +32,8 @@ def workflow_commands(result: LoadResult, lang: str) -> list[str]:
                 props.append(f"col={f.column}")
             title = f"{f.code}" + (f" {f.cell}" if f.cell else "")
             props.append(f"title={_escape_property(title)}")
-            lines.append(f"::{f.severity} {','.join(props)}::{_escape_data(f.message(lang))}")
+            command = "notice" if f.severity == "note" else f.severity  # GitHub's word for it
+            lines.append(f"::{command} {','.join(props)}::{_escape_data(f.message(lang))}")
     return lines
 
 

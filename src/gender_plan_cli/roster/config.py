@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from gender_plan_cli.roster.roles import Title, load_titles
 from gender_plan_cli.words import bare_key
+from gender_plan_cli.yamlfile import safe_load
 
 
 class RosterRules(BaseModel):
@@ -66,10 +67,8 @@ def _titles(path: Path) -> tuple[Title, ...]:
 @lru_cache(maxsize=1)
 def ethnic_groups() -> dict[str, bool]:
     """Every name of Vietnam's 54 ethnic groups, folded → whether it is a minority."""
-    import yaml
-
     with (_HERE / "ethnic_groups.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = safe_load(fh)
     majority = bare_key(data["majority"])
     names: dict[str, bool] = {}
     for alias in data.get("aliases_of_majority", []):

@@ -7,7 +7,9 @@ words people type (`Nữ`, `Trưởng phòng`, `Kinh`) are decided once per dist
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from gender_plan_cli.roster.config import RosterConfig
@@ -21,12 +23,38 @@ _NO = frozenset({"", "khong", "0", "no", "false", "-", "chua"})
 _DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$|^\s*(\d{4})\s*$")
 
 
+_NUMBERS = frozenset({bool, int, float})
+
+
 def column(rows: list[list[Any]], col: int | None) -> list[Any]:
     """The values of one column over `rows` (None beyond a short row, or without a column)."""
     if col is None:
         return [None] * len(rows)
     i = col - 1
+    if min(map(len, rows), default=0) > i:  # every row reaches it (calamine's are rectangular)
+        return list(map(itemgetter(i), rows))
     return [row[i] if i < len(row) else None for row in rows]
+
+
+class Decided(dict[Hashable, Any]):
+    """`decide(value)` for each distinct value, asked once. Numbers are decided each time:
+    `1`, `1.0` and `True` are one key to a dict, not one value to a clerk."""
+
+    def __init__(self, decide: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.decide = decide
+
+    def __missing__(self, value: Any) -> Any:
+        decided = self.decide(value)
+        if value.__class__ not in _NUMBERS:
+            self[value] = decided
+        return decided
+
+
+def each(decide: Callable[[Any], Any], cells: Iterable[Any]) -> list[Any]:
+    """`decide` of every cell, called once per distinct value (a column repeats a few words);
+    the loop over the cells is `map`'s."""
+    return list(map(Decided(decide).__getitem__, cells))
 
 
 def text(value: Any) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from gender_plan_cli.words import bare_key
+from gender_plan_cli.yamlfile import safe_load
 
 Role = Literal["key_leader", "leader", "staff"]
 RANK: dict[str, int] = {"staff": 1, "leader": 2, "key_leader": 3}
@@ -70,10 +71,8 @@ def role_of(
 
 def load_titles(path: Path) -> tuple[Title, ...]:
     """The titles of a roles file, longest first; a malformed file raises ValueError."""
-    import yaml
-
     with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = safe_load(fh)
     entries = data.get("titles") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ValueError(f"{path}: no `titles:` list")

@@ -9,8 +9,10 @@ name and the date of birth say so it may also be two people: said once per file,
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
 
 
 @dataclass
@@ -30,9 +32,9 @@ def same_people(
     out = SamePeople()
     first: dict[Hashable, tuple[Hashable, int]] = {}
     spread: dict[Hashable, dict[Hashable, int]] = {}  # a key seen in two units or more
-    for j, k in enumerate(who):
-        if k is None:
-            continue
+    shared = {k for k, n in Counter(who).items() if n > 1 and k is not None}
+    for j in compress(count(), map(shared.__contains__, who)):  # a key met once says nothing
+        k = who[j]
         hit = first.get(k)
         if hit is None:
             first[k] = (units[j], j)
