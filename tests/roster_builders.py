@@ -48,6 +48,20 @@ GENDER_COLUMN_PEOPLE: list[tuple[Any, ...]] = [
 ]
 
 
+# The header of a roster with a sex column, A to I.
+GENDER_COLUMN_HEADER = (
+    "STT",
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Dân tộc",
+    "Chức vụ",
+    "Phòng (Đơn vị)",
+    "Quy hoạch",
+    "Đã đào tạo, bồi dưỡng",
+)
+
+
 def gender_column_roster(path: Path, people: list[tuple[Any, ...]] | None = None) -> Path:
     """Title rows (year in the title) at rows 1–3, header at row 5, column numbers at row 6,
     people from row 7: A STT, B name, C dob, D sex, E ethnicity, F position, G unit, H planning,
@@ -57,17 +71,7 @@ def gender_column_roster(path: Path, people: list[tuple[Any, ...]] | None = None
         ["DANH SÁCH CÁN BỘ, CÔNG CHỨC NĂM 2025"],
         [],
         [],
-        [
-            "STT",
-            "Họ và tên",
-            "Ngày sinh",
-            "Giới tính",
-            "Dân tộc",
-            "Chức vụ",
-            "Phòng (Đơn vị)",
-            "Quy hoạch",
-            "Đã đào tạo, bồi dưỡng",
-        ],
+        list(GENDER_COLUMN_HEADER),
         [1, 2, 3, 4, 5, 6, 7, 8, 9],
     ]
     for i, p in enumerate(people if people is not None else GENDER_COLUMN_PEOPLE, start=1):

@@ -21,6 +21,7 @@ from gender_plan_cli.reading.grid import SheetGrid, clean, clean_rows
 from gender_plan_cli.roster.config import roster_config
 from gender_plan_cli.roster.count import Counter, RosterFindings
 from gender_plan_cli.roster.header import locate_roster
+from roster_builders import GENDER_COLUMN_HEADER
 from roster_reference_count import Counter as ReferenceCounter
 from roster_reference_count import RosterFindings as ReferenceFindings
 
@@ -53,17 +54,7 @@ MARK = ["x", None, "X", 1, True, "", 0]
 LAYOUTS: dict[str, tuple[list[list[Any]], list[list[Any]]]] = {
     "a sex column": (
         [
-            [
-                "STT",
-                "Họ và tên",
-                "Ngày sinh",
-                "Giới tính",
-                "Dân tộc",
-                "Chức vụ",
-                "Phòng (Đơn vị)",
-                "Quy hoạch",
-                "Đã đào tạo, bồi dưỡng",
-            ],
+            list(GENDER_COLUMN_HEADER),
             [1, 2, 3, 4, 5, 6, 7, 8, 9],
         ],
         [NAME, DOB_OR_NONE, SEX, ETHNIC, POSITION, UNIT, PLAN, TRAINED],

@@ -10,7 +10,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from gender_plan_cli.cli.console import guarded, stderr_console, usage_error
-from gender_plan_cli.cli.options import LangOption, lang_of
+from gender_plan_cli.cli.options import Lang, LangOption, lang_of
 
 PASSWORD_LENGTH = 12  # an officer's password, at the least
 GROUP = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -49,6 +49,17 @@ def tell(lang: str, message_id: str, **args: object) -> None:
     stderr_console().print(text(message_id, lang, **args), markup=False, highlight=False)
 
 
+def _language_and_year(lang: Lang | None, year: int) -> str:
+    """The command's language, once Django is there and `year` is one of the plan's."""
+    from gender_plan_cli.contract import in_plan
+
+    language = lang_of(lang)
+    needs_django(language)
+    if not in_plan(year):
+        refuse(language, "portal.cli.year", year=year)
+    return language
+
+
 def _store_error(exc: Exception, language: str) -> None:
     """A store that cannot be used, said in the command's language (exit 2)."""
     from gender_plan_cli.portal.store import StoreError
@@ -78,13 +89,9 @@ def init(
     lang: LangOption = None,
 ) -> None:
     """Create the portal's store."""
-    from gender_plan_cli.contract import in_plan
     from gender_plan_cli.portal import store as st
 
-    language = lang_of(lang)
-    needs_django(language)
-    if not in_plan(year):
-        refuse(language, "portal.cli.year", year=year)
+    language = _language_and_year(lang, year)
     if not units.is_file():
         refuse(language, "usage.no-path", path=str(units))
     due = None
@@ -122,13 +129,9 @@ def import_(
     lang: LangOption = None,
 ) -> None:
     """Import an earlier year's returns (for the trend)."""
-    from gender_plan_cli.contract import in_plan
     from gender_plan_cli.portal import store as st
 
-    language = lang_of(lang)
-    needs_django(language)
-    if not in_plan(year):
-        refuse(language, "portal.cli.year", year=year)
+    language = _language_and_year(lang, year)
     for path in files:
         if not path.is_file():
             refuse(language, "usage.no-path", path=str(path))
