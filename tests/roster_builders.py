@@ -62,6 +62,23 @@ GENDER_COLUMN_HEADER = (
 )
 
 
+# The two header rows of a commune's roster: the date of birth under Nam | Nữ, A to I.
+COMMUNE_HEADER = (
+    (
+        "TT",
+        "Họ và tên",
+        "Ngày, tháng, năm sinh",
+        None,
+        "Dân tộc",
+        "Chức vụ, chức danh",
+        "Trình độ",
+        None,
+        "Chức danh quy hoạch",
+    ),
+    (None, None, "Nam", "Nữ", None, None, "LLCT", "QLNN", None),
+)
+
+
 def gender_column_roster(path: Path, people: list[tuple[Any, ...]] | None = None) -> Path:
     """Title rows (year in the title) at rows 1–3, header at row 5, column numbers at row 6,
     people from row 7: A STT, B name, C dob, D sex, E ethnicity, F position, G unit, H planning,
@@ -126,18 +143,7 @@ def dob_split_roster(path: Path, people: list[tuple[Any, ...]] | None = None) ->
     rows: list[list[Any]] = [
         ["DANH SÁCH CÁN BỘ, CÔNG CHỨC UBND, HĐND XÃ CỔ ĐÔ"],
         [],
-        [
-            "TT",
-            "Họ và tên",
-            "Ngày, tháng, năm sinh",
-            None,
-            "Dân tộc",
-            "Chức vụ, chức danh",
-            "Trình độ",
-            None,
-            "Chức danh quy hoạch",
-        ],
-        [None, None, "Nam", "Nữ", None, None, "LLCT", "QLNN", None],
+        *(list(row) for row in COMMUNE_HEADER),
     ]
     for i, p in enumerate(people if people is not None else COMMUNE_PEOPLE, start=1):
         rows.append([i, *p])

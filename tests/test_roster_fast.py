@@ -21,7 +21,7 @@ from gender_plan_cli.reading.grid import SheetGrid, clean, clean_rows
 from gender_plan_cli.roster.config import roster_config
 from gender_plan_cli.roster.count import Counter, RosterFindings
 from gender_plan_cli.roster.header import locate_roster
-from roster_builders import GENDER_COLUMN_HEADER
+from roster_builders import COMMUNE_HEADER, GENDER_COLUMN_HEADER
 from roster_reference_count import Counter as ReferenceCounter
 from roster_reference_count import RosterFindings as ReferenceFindings
 
@@ -60,20 +60,7 @@ LAYOUTS: dict[str, tuple[list[list[Any]], list[list[Any]]]] = {
         [NAME, DOB_OR_NONE, SEX, ETHNIC, POSITION, UNIT, PLAN, TRAINED],
     ),
     "the date of birth under Nam | Nữ, the unit in the title": (
-        [
-            [
-                "TT",
-                "Họ và tên",
-                "Ngày, tháng, năm sinh",
-                None,
-                "Dân tộc",
-                "Chức vụ, chức danh",
-                "Trình độ",
-                None,
-                "Chức danh quy hoạch",
-            ],
-            [None, None, "Nam", "Nữ", None, None, "LLCT", "QLNN", None],
-        ],
+        [list(row) for row in COMMUNE_HEADER],
         [NAME, DOB_OR_NONE, DOB_OR_NONE, ETHNIC, POSITION, LLCT, LLCT, PLAN],
     ),
     "an identity column, a unit code, an x under Nữ": (
