@@ -176,3 +176,8 @@ def test_one_name_and_birth_date_in_two_units_is_a_note_that_strict_lets_pass(
     assert check.exit_code == 0, check.output
     assert "::notice " in check.output and "roster-same-name-and-birth" in check.output
     assert "Lê Thị Hoa" not in check.output
+    assert fr.notes == 1
+    table = runner.invoke(app, ["check", str(path), "--units", units, "--strict", "--lang", "en"])
+    assert table.exit_code == 0, table.output
+    last = " ".join(table.output.split()).rsplit("units;", 1)[1]
+    assert last == " 0 errors, 0 warnings, 1 note."

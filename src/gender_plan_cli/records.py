@@ -10,7 +10,7 @@ from typing import Any, Literal, overload
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gender_plan_cli.contract import MAX_YEAR, MIN_YEAR, PARTS
-from gender_plan_cli.findings import SEVERITY, Finding, as_code, counts_by_code
+from gender_plan_cli.findings import CAP_NOTE, SEVERITY, Finding, as_code, counts_by_code
 
 Level = str  # one of contract.LEVELS ids
 UnitType = str  # one of contract.UNIT_TYPES ids
@@ -274,6 +274,12 @@ class FileResult(BaseModel):
     @property
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity == "warning") + self._more("warning")
+
+    @property
+    def notes(self) -> int:
+        """Notes: worth knowing, never making the file invalid (the cap's own one not counted)."""
+        said = sum(1 for f in self.findings if f.severity == "note" and f.message_id != CAP_NOTE)
+        return said + self._more("note")
 
     def _more(self, severity: str) -> int:
         return sum(n for c, n in self.more_findings.items() if SEVERITY[as_code(c)] == severity)

@@ -93,7 +93,7 @@ def render_summary(
 ) -> None:
     summary = result.summary(strict)
     style = "green" if summary.invalid == 0 else "red bold"
-    line = summary_line(summary, lang)
+    line = summary_line(summary, lang, notes=sum(fr.notes for fr in result.files))
     if any(summary.rows.values()):
         line += " " + text("check.rows", lang, **summary.rows)
     console.print(Text(line, style=style))

@@ -273,8 +273,12 @@ def group_name(report: GapReport, key: str | None, label: str | None, lang: str)
     return key
 
 
-def summary_line(summary: CheckSummary, lang: str) -> str:
-    """ "3 files, 1 invalid, 57 units; 2 errors, 1 warning.": each count with its own noun."""
+def summary_line(summary: CheckSummary, lang: str, notes: int = 0) -> str:
+    """ "3 files, 1 invalid, 57 units; 2 errors, 1 warning.": each count with its own noun;
+    the notes too when there are some ("…, 1 warning, 1 note.": worth knowing, not errors)."""
+    warnings = text("check.line.warnings", lang, warnings=summary.warnings)
+    if notes:
+        warnings += ", " + text("check.line.notes", lang, notes=notes)
     return text(
         "check.summary",
         lang,
@@ -282,5 +286,5 @@ def summary_line(summary: CheckSummary, lang: str) -> str:
         invalid=summary.invalid,
         units=text("check.line.units", lang, units=summary.units),
         errors=text("check.line.errors", lang, errors=summary.errors),
-        warnings=text("check.line.warnings", lang, warnings=summary.warnings),
+        warnings=warnings,
     )

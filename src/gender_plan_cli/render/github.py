@@ -53,7 +53,7 @@ def step_summary(result: LoadResult, lang: str, *, strict: bool = False) -> str:
     head = [
         "## gplan check",
         "",
-        summary_line(result.summary(strict), lang),
+        summary_line(result.summary(strict), lang, notes=sum(fr.notes for fr in result.files)),
         "",
     ]
     rows = [
