@@ -28,3 +28,13 @@ def local_rules(cwd: Path | None = None) -> Path | None:
 def default_rules(cwd: Path | None = None) -> Path:
     """`rules/targets.yaml` in the current directory when present, else the bundled copy."""
     return local_rules(cwd) or bundled_rules()
+
+
+def shown(path: Path) -> str:
+    """A path as gplan names it to a person: relative under the current folder
+    (`rules/targets.yaml`), any other in full."""
+    here = Path.cwd().resolve()
+    full = path.resolve()
+    if here == Path(here.anchor) or not full.is_relative_to(here):
+        return str(full)
+    return str(full.relative_to(here))

@@ -13,6 +13,7 @@ from gender_plan_cli.cli.console import say, stderr_console, usage_error
 from gender_plan_cli.cli.state import STATE
 from gender_plan_cli.contract import ReceivedMode, in_plan
 from gender_plan_cli.i18n import text
+from gender_plan_cli.paths import shown
 
 if TYPE_CHECKING:
     from gender_plan_cli.api import Registry, RegistryFile, RosterConfig, WorkerLimits
@@ -191,7 +192,7 @@ def registry_file(
     if not found.exists():
         usage_error(text("usage.no-path", lang, path=str(found)))
     if say_it:
-        say(text("registry.in-use", lang, path=_shown(found)), "dim")
+        say(text("registry.in-use", lang, path=shown(found)), "dim")
     return RegistryFile(found, limits)
 
 
@@ -269,13 +270,13 @@ def load_rules_or_exit(path: Path | None, lang: str):  # type: ignore[no-untyped
     from gender_plan_cli.api import RulesError, load_rules
 
     chosen = path if path is not None else _rules_in_force(lang)
-    shown = str(path) if path is not None else _shown(chosen)
+    named = str(path) if path is not None else shown(chosen)
     if path is not None and not path.exists():
         usage_error(text("usage.no-path", lang, path=str(path)))
     READ_BY_COMMAND.add(chosen.resolve())
     wording_or_exit(lang, path)
     try:
-        return load_rules(chosen, shown), shown
+        return load_rules(chosen, named), named
     except RulesError as exc:
         usage_error(text("rules.invalid-file", lang) + "\n" + exc.message(lang))
 
@@ -295,7 +296,7 @@ def wording_or_exit(lang: str, rules_file: Path | None = None) -> None:
         return
     READ_BY_COMMAND.add(path.resolve())
     try:
-        use_message_file(path, _shown(path))
+        use_message_file(path, shown(path))
     except RulesError as exc:
         usage_error(text("rules.invalid-messages", lang) + "\n" + exc.message(lang))
 
@@ -310,11 +311,11 @@ def header_words_or_exit(lang: str, rules_file: Path | None = None) -> str | Non
         if rules_file is not None and local.is_file():
             from gender_plan_cli.api import read_header_file
 
-            read_header_file(local, _shown(local))
+            read_header_file(local, shown(local))
         words()
     except RulesError as exc:
         usage_error(text("rules.invalid-headers", lang) + "\n" + exc.message(lang))
-    return _shown(local) if local.is_file() else None
+    return shown(local) if local.is_file() else None
 
 
 def _rules_in_force(lang: str) -> Path:
@@ -325,14 +326,5 @@ def _rules_in_force(lang: str) -> Path:
     local = local_rules()
     if local is None or not os.environ.get("CI"):
         return default_rules()
-    say(text("rules.local-ignored", lang, path=_shown(local)), "yellow")
+    say(text("rules.local-ignored", lang, path=shown(local)), "yellow")
     return bundled_rules()
-
-
-def _shown(path: Path) -> str:
-    """A path under the current folder as relative (`rules/targets.yaml`), any other in full."""
-    here = Path.cwd().resolve()
-    full = path.resolve()
-    if here == Path(here.anchor) or not full.is_relative_to(here):
-        return str(full)
-    return str(full.relative_to(here))

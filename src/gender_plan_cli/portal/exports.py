@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gender_plan_cli import api
+from gender_plan_cli.paths import shown
 from gender_plan_cli.portal import service
 from gender_plan_cli.portal import store as st
 
@@ -30,18 +31,9 @@ class Loaded:
     rules_shown: str
 
 
-def _shown(path: Path) -> str:
-    """As the command line names the rules file: relative under the current folder."""
-    here = Path.cwd().resolve()
-    full = path.resolve()
-    if here == Path(here.anchor) or not full.is_relative_to(here):
-        return str(full)
-    return str(full.relative_to(here))
-
-
 def _rules() -> tuple[Any, str]:
     path = api.default_rules()
-    return api.load_rules(path, _shown(path)), _shown(path)
+    return api.load_rules(path, shown(path)), shown(path)
 
 
 def load(report_year: int | None = None, *, roster: bool = True, all_years: bool = False) -> Loaded:
