@@ -40,7 +40,7 @@ def load(report_year: int | None = None, *, roster: bool = True, all_years: bool
     """The store's accepted returns read as `load_data` reads a store named as PATH (of every
     year it holds with `all_years`, as `gplan trend STORE`)."""
     store = service.store_dir()
-    rules, shown = _rules()
+    rules, rules_shown = _rules()
     paths, receipts = st.accepted_files(store, all_years=all_years)
     config = api.roster_config(rules.roster, None) if roster else None
     if paths:
@@ -60,7 +60,7 @@ def load(report_year: int | None = None, *, roster: bool = True, all_years: bool
         result = LoadResult()
     returns = [fr for fr in result.files if fr.role != "registry"]
     source = api.DataSource(kind="paths", paths=[str(store)])
-    return Loaded(result, source, api.skipped_files(returns), len(returns), rules, shown)
+    return Loaded(result, source, api.skipped_files(returns), len(returns), rules, rules_shown)
 
 
 def status_report(year: int) -> Any:

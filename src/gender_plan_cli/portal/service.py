@@ -64,14 +64,6 @@ def pool(slot: int) -> Any:
         return _POOLS[slot]
 
 
-def close_pools() -> None:
-    """Stop every slot's reader workers (they are started again on the next upload)."""
-    with _POOLS_LOCK:
-        for readers in _POOLS.values():
-            readers.close()
-        _POOLS.clear()
-
-
 def limits() -> Any:
     return api.Limits(max_file_mb=config().max_upload_mb)
 
