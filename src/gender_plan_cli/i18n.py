@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeAlias
@@ -94,6 +95,14 @@ def text(message_id: str, lang: str, **args: Any) -> str:
     return render_message(message_id, args, lang)
 
 
+@lru_cache(maxsize=4)
+def _choices(group: str, side: int) -> str:
+    """Every level or unit type (`choice.<group>.*`, which no province rewords), in the
+    contract's order: read once, not at each finding that lists them."""
+    prefix = f"choice.{group}."
+    return "; ".join(str(m[side]) for k, m in built_in().items() if k.startswith(prefix))
+
+
 def render_message(message_id: str, args: dict[str, Any], lang: str) -> str:
     """The message in the language asked for; field ids in `field`/`whole` become labels.
 
@@ -113,11 +122,8 @@ def render_message(message_id: str, args: dict[str, Any], lang: str) -> str:
         if label is not None:
             shown[name] = label[side]
     choices = shown.get("choices")
-    if choices in ("level", "unit_type"):  # every level or unit type, in the contract's order
-        prefix = f"choice.{choices}."
-        shown["choices"] = "; ".join(
-            str(m[side]) for k, m in messages.items() if k.startswith(prefix)
-        )
+    if choices in ("level", "unit_type"):
+        shown["choices"] = _choices(choices, side)
     source = shown.get("source")
     if isinstance(source, str) and f"year.{source}" in messages:
         shown["source"] = text(f"year.{source}", lang)
