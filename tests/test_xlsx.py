@@ -106,9 +106,9 @@ def test_the_scan_finds_a_late_cell_beyond_the_extent(
     irregular: bool,
 ) -> None:
     proved: list[bool] = []
-    within = xlsx_scan._cells_within
+    within = xlsx_scan._proved_within
     monkeypatch.setattr(
-        xlsx_scan, "_cells_within", lambda *a: proved.append(within(*a)) or proved[-1]
+        xlsx_scan, "_proved_within", lambda *a: proved.append(within(*a)) or proved[-1]
     )
     xml = _long_sheet(late_cell)
     assert len(xml) > 3 * xlsx_scan._SCAN_CHUNK

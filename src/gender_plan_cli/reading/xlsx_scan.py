@@ -70,20 +70,38 @@ def _parts(chunks: Iterator[bytes], size: int) -> Iterator[bytes]:
         yield b"".join(held)
 
 
-def _cells_within(data: bytes, cells: int, out: SheetScan) -> bool:
-    """Every one of the `cells` cells of `data` is written `<c r="B7"` and lies within the extent
-    already found (its row's `<row r=` counted): the part adds nothing, and one search of the
-    bytes proves it without listing 4,000,000 references in Python."""
-    if not out.max_row or not out.max_col or data.count(b'<c r="') != cells:
+def _proved_within(data: bytes, out: SheetScan) -> bool:
+    """Every row and cell tag of `data` is written as Excel writes it (`<row r="7"`, `<c
+    r="B7"`) and lies within the extent found so far, grown by the part's last row: then the
+    part adds that row and nothing else to the extent, and two searches of the bytes prove it
+    (each tag not so written, or beyond, is what they look for) without listing 4,000,000
+    references in Python. False: the part is measured tag by tag (`_measure`)."""
+    if not out.max_col:
         return False
-    return _beyond(out.max_row, out.max_col).search(data) is None
+    last = _ROW_CANON.match(data, max(data.rfind(b'<row r="'), 0))
+    if last is None:
+        return False
+    max_row = max(out.max_row, int(last.group(1)))
+    if _odd_row(max_row).search(data) or _odd_cell(max_row, out.max_col).search(data):
+        return False
+    if _COLON_TAG.search(data) and _PREFIXED.search(data):
+        return False
+    out.max_row = max_row
+    return True
 
 
 @lru_cache(maxsize=64)
-def _beyond(max_row: int, max_col: int) -> re.Pattern[bytes]:
-    """A cell reference not written `[A-Z]{1,3}[1-9][0-9]*"`, or beyond (max_row, max_col)."""
+def _odd_row(max_row: int) -> re.Pattern[bytes]:
+    """A row tag not written `<row r="N"` with N within 1..max_row."""
+    within = _up_to_number(max_row).encode()
+    return re.compile(rb'<row(?:[\t\n\r>/]| (?!r="' + within + rb'"))')
+
+
+@lru_cache(maxsize=64)
+def _odd_cell(max_row: int, max_col: int) -> re.Pattern[bytes]:
+    """A cell tag not written `<c r="B7"` within (max_row, max_col)."""
     within = _up_to_letters(column_letter(max_col)) + _up_to_number(max_row)
-    return re.compile(b'<c r="(?!' + within.encode() + b'")')
+    return re.compile(rb'<c(?:[\t\n\r>/]| (?!r="' + within.encode() + rb'"))')
 
 
 def _up_to_number(n: int) -> str:
@@ -174,28 +192,8 @@ def scan_stream(
 
 def scan_part(data: bytes, out: SheetScan, percent_cell: re.Pattern[bytes] | None) -> None:
     """What one part of the sheet, cut at a tag's end, adds to `out`."""
-    # The extent, from cells and rows written as Excel and openpyxl write them
-    # (`<c r="B7"`, `<row r="7"`). Any other spelling (quotes, spaces, case, no `r`,
-    # prefixes) makes the counts differ, and the exact, slower measure is taken instead.
-    rows = _ROW_CANON.findall(data)
-    if len(rows) != data.count(b"<row "):
-        out.irregular = True
-    if rows:
-        out.max_row = max(out.max_row, _largest_number(rows))
-    cells = data.count(b"<c ")
-    if cells and _cells_within(data, cells, out):
-        letters = []  # each cell as Excel writes it and within the extent: nothing to add
-    else:
-        letters = _CELL_CANON_COLUMN.findall(data)
-        if len(letters) != cells:
-            out.irregular = True
-    if letters:
-        widest = max(set(letters), key=lambda c: (len(c), c))
-        out.max_col = max(out.max_col, column_index(widest.decode()))
-        numbers = _CELL_CANON_ROW.findall(data)  # a cell's row can exceed its <row>'s
-        out.max_row = max(out.max_row, _largest_number(numbers))
-    if _ODD_TAG.search(data) or (_COLON_TAG.search(data) and _PREFIXED.search(data)):
-        out.irregular = True
+    if not _proved_within(data, out):
+        _measure(data, out)
     if b"hidden=" in data:
         for tag in _HIDDEN_ROW.findall(data):
             r = _ATTR_R.search(tag)
@@ -206,7 +204,40 @@ def scan_part(data: bytes, out: SheetScan, percent_cell: re.Pattern[bytes] | Non
             out.percent_cells.add((int(row), column_index(col.decode())))
     for m in _FORMULA.finditer(data):
         _formula(data, m.start(), m.end(), out)
-    for m in _ERROR_TYPE.finditer(data):  # calamine gives an Excel error as an empty cell
+    if b't="e"' in data:
+        _errors(data, out)
+    if b"mergeCell" in data:
+        for c0, r0, c1, r1 in _MERGE.findall(data):
+            out.merged.append(
+                (int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode()))
+            )
+
+
+def _measure(data: bytes, out: SheetScan) -> None:
+    """The extent, from cells and rows written as Excel and openpyxl write them (`<c r="B7"`,
+    `<row r="7"`), listed one by one. Any other spelling (quotes, spaces, case, no `r`,
+    prefixes) makes the counts differ, and the exact, slower measure is taken instead."""
+    rows = _ROW_CANON.findall(data)
+    if len(rows) != data.count(b"<row "):
+        out.irregular = True
+    if rows:
+        out.max_row = max(out.max_row, _largest_number(rows))
+    cells = data.count(b"<c ")
+    letters = _CELL_CANON_COLUMN.findall(data)
+    if len(letters) != cells:
+        out.irregular = True
+    if letters:
+        widest = max(set(letters), key=lambda c: (len(c), c))
+        out.max_col = max(out.max_col, column_index(widest.decode()))
+        numbers = _CELL_CANON_ROW.findall(data)  # a cell's row can exceed its <row>'s
+        out.max_row = max(out.max_row, _largest_number(numbers))
+    if _ODD_TAG.search(data) or (_COLON_TAG.search(data) and _PREFIXED.search(data)):
+        out.irregular = True
+
+
+def _errors(data: bytes, out: SheetScan) -> None:
+    """Excel errors (`t="e"`): calamine gives one as an empty cell."""
+    for m in _ERROR_TYPE.finditer(data):
         start = data.rfind(b"<c ", 0, m.start())
         end = data.find(b"</c>", m.end())
         tag_end = data.find(b">", start) if start >= 0 else -1
@@ -217,8 +248,6 @@ def scan_part(data: bytes, out: SheetScan, percent_cell: re.Pattern[bytes] | Non
         out.error_cells[(int(ref.group(2)), column_index(ref.group(1).decode()))] = (
             value.group(1).decode("utf-8", "replace") if value else "#ERROR"
         )
-    for c0, r0, c1, r1 in _MERGE.findall(data):
-        out.merged.append((int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode())))
 
 
 def _formula(data: bytes, start: int, end: int, out: SheetScan) -> None:
