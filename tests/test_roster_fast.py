@@ -175,3 +175,16 @@ def test_cells_are_cleaned_as_one_by_one(rows: list[list[Any]]) -> None:
     else:
         assert columns is not None
         assert [list(c) for c in columns] == [list(c) for c in zip(*expected, strict=True)]
+
+
+def test_a_long_sheet_is_cleaned_slice_by_slice_in_place() -> None:
+    """Over two slices of rows made again from the columns: every cell as `clean` has it, in
+    the list given, each cell one object with its column's."""
+    kinds = ["", "  ", "Trưởng phòng", "Tru\u031bo\u031b\u0309ng phòng", 7.0, True, None, "x\x02"]
+    rows = [[kinds[(i * 3 + j) % len(kinds)] for j in range(4)] for i in range(20_000)]
+    data = [list(r) for r in rows]
+    cleaned, columns = clean_rows(data)
+    assert cleaned is data
+    assert cleaned == [[clean(v) for v in row] for row in rows]
+    assert columns is not None
+    assert all(columns[j][i] is cleaned[i][j] for i in range(20_000) for j in range(4))
