@@ -78,7 +78,7 @@ def test_xlsx_sheet_extent_across_chunks(tmp_path: Path) -> None:
 
 def _long_sheet(late_cell: str) -> str:
     """Over three scan chunks of canonical rows (A..C), then one cell written as `late_cell`
-    in the last row: the scan proves most parts within the extent with one search each."""
+    in the last row: the scan proves most parts within the extent with two searches each."""
     rows = "".join(
         f'<row r="{i}"><c r="A{i}"><v>{i}</v></c><c r="B{i}" t="inlineStr"><is><t>{"z" * 300}'
         f'</t></is></c><c r="C{i}"><v>1</v></c></row>'
